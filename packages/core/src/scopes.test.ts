@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { isScope, missingScopes, normalizeScopes, ROLE_SCOPES, SCOPES } from './scopes.js';
+
+describe('scope catalogue', () => {
+  it('lists the seven scopes of SPEC §3, sorted', () => {
+    expect(SCOPES).toEqual([
+      'api_keys:read',
+      'api_keys:write',
+      'templates:read',
+      'uploads:write',
+      'workflows:read',
+      'workflows:write',
+      'workspace:read',
+    ]);
+  });
+
+  it.each([
+    ['workflows:read', true],
+    ['workflows:run', false],
+    ['', false],
+    ['toString', false],
+  ])('says whether %j is a scope (%s)', (value, expected) => {
+    expect(isScope(value)).toBe(expected);
+  });
+
+  it('normalizes to a sorted list without duplicates', () => {
+    expect(normalizeScopes(['workspace:read', 'templates:read', 'workspace:read'])).toEqual([
+      'templates:read',
+      'workspace:read',
+    ]);
+  });
+
+  it('finds the scopes a caller lacks', () => {
+    expect(missingScopes(['workflows:read'], ['workflows:read', 'workflows:write'])).toEqual([
+      'workflows:write',
+    ]);
+  });
+
+  it('gives viewers read access only', () => {
+    expect(ROLE_SCOPES.viewer.every((scope) => scope.endsWith(':read'))).toBe(true);
+    expect(ROLE_SCOPES.admin).toEqual(SCOPES);
+  });
+});

@@ -1,0 +1,48 @@
+/** Every scope a key can hold (SPEC §3), with the one-line explanation the dashboard shows. */
+export const SCOPE_CATALOGUE = {
+  'workflows:read': 'List and show workflows and the uploads bound to them',
+  'workflows:write': 'Create, update, duplicate and delete workflows; clone templates',
+  'templates:read': 'List and show templates',
+  'uploads:write': 'Create uploads, send their bytes, confirm and delete them',
+  'workspace:read': 'Read the workspace details and its activity log',
+  'api_keys:read': "List and show the workspace's API keys (never their secrets)",
+  'api_keys:write': 'Create, update, rotate and revoke API keys holding no more than this key',
+} as const satisfies Record<string, string>;
+
+export type Scope = keyof typeof SCOPE_CATALOGUE;
+export const SCOPES = Object.keys(SCOPE_CATALOGUE).sort() as readonly Scope[];
+
+const SCOPE_SET: ReadonlySet<string> = new Set(SCOPES);
+
+export function isScope(value: string): value is Scope {
+  return SCOPE_SET.has(value);
+}
+
+/** Sorted and without duplicates: the canonical form stored and returned everywhere. */
+export function normalizeScopes(scopes: Iterable<Scope>): Scope[] {
+  return [...new Set(scopes)].sort();
+}
+
+/** The scopes in `wanted` that `held` does not include (the subset rule of SPEC §3). */
+export function missingScopes(held: readonly Scope[], wanted: readonly Scope[]): Scope[] {
+  return wanted.filter((scope) => !held.includes(scope));
+}
+
+/** A member's role in a workspace; browser sessions act with it instead of scopes. */
+export type Role = 'admin' | 'editor' | 'viewer';
+export const ROLES: readonly Role[] = ['admin', 'editor', 'viewer'];
+
+/** What each role may do, expressed in scopes so one guard serves keys and sessions. */
+export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
+  admin: SCOPES,
+  editor: [
+    'api_keys:read',
+    'templates:read',
+    'uploads:write',
+    'workflows:read',
+    'workflows:write',
+    'workspace:read',
+  ],
+  // Viewers and editors see the key table (never secrets) but cannot change it.
+  viewer: ['api_keys:read', 'templates:read', 'workflows:read', 'workspace:read'],
+};
