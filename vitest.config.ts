@@ -7,10 +7,11 @@ const source = (pkg: string) =>
 export default defineConfig({
   resolve: {
     // Tests run against package sources, so they never need a build to see a change.
-    alias: {
-      '@onepin/core': source('core'),
-      '@onepin/db': source('db'),
-    },
+    alias: [
+      { find: /^@onepin\/core$/, replacement: source('core/src/index.ts') },
+      { find: /^@onepin\/db$/, replacement: source('db/src/index.ts') },
+      { find: /^@onepin\/db\/test-support$/, replacement: source('db/src/test-support/index.ts') },
+    ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],

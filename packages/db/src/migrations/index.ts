@@ -1,0 +1,10 @@
+import { initial } from './001-initial.js';
+import type { OnePinMigration } from './kit.js';
+
+/**
+ * Every migration in order. Names are permanent (they are recorded in the database);
+ * add new ones at the end and never edit one that has shipped.
+ */
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: OnePinMigration]> = [
+  ['001-initial', initial],
+];

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialectAvailable, type TestDatabase, testDialects } from '../test-support/index.js';
+import {
+  type ApiKeyRecord,
+  findApiKeyByHash,
+  findApiKeyById,
+  insertApiKey,
+  listApiKeys,
+  recordApiKeyUsage,
+  updateApiKey,
+} from './api-keys.js';
+import { insertUser } from './users.js';
+import { insertWorkspace } from './workspaces.js';
+
+const T0 = '2026-01-01T00:00:00.000Z';
+
+function keyRecord(overrides: Partial<ApiKeyRecord> & { id: string }): ApiKeyRecord {
+  return {
+    workspace_id: 'ws-1',
+    created_by: 'user-1',
+    name: 'ci',
+    key_type: 'live',
+    key_hash: `hash-${overrides.id}`,
+    key_prefix: 'op_live_',
+    key_suffix: 'AbCd',
+    scopes: ['workflows:read'],
+    active: true,
+    rate_limit_per_min: null,
+    expires_at: null,
+    revoked_at: null,
+    last_used_at: null,
+    rotated_from: null,
+    created_at: T0,
+    updated_at: T0,
+    ...overrides,
+  };
+}
+
+describe.each(testDialects)('$name: api-keys repository', (dialect) => {
+  let test: TestDatabase;
+
+  beforeAll(async () => {
+    if (!dialectAvailable(dialect)) return;
+    test = await dialect.create();
+    const db = test.handle.db;
+    await insertUser(db, {
+      id: 'user-1',
+      email: 'a@example.com',
+      password_hash: null,
+      created_at: T0,
+      updated_at: T0,
+    });
+    for (const id of ['ws-1', 'ws-2']) {
+      await insertWorkspace(db, {
+        id,
+        name: id,
+        slug: id,
+        created_by: 'user-1',
+        created_at: T0,
+        updated_at: T0,
+      });
+    }
+  });
+  afterAll(async () => test?.dispose());
+
+  it.skipIf(!dialectAvailable(dialect))('stores and finds a key by hash and by id', async () => {
+    const db = test.handle.db;
+    const record = keyRecord({ id: 'k1', scopes: ['templates:read', 'workflows:read'] });
+    await insertApiKey(db, record);
+    expect(await findApiKeyByHash(db, 'hash-k1')).toEqual(record);
+    expect(await findApiKeyById(db, 'ws-1', 'k1')).toEqual(record);
+    expect(await findApiKeyById(db, 'ws-2', 'k1')).toBeUndefined();
+    expect(await findApiKeyByHash(db, 'nope')).toBeUndefined();
+  });
+
+  it.skipIf(!dialectAvailable(dialect))('refuses a second key with the same hash', async () => {
+    const db = test.handle.db;
+    await insertApiKey(db, keyRecord({ id: 'dup-1', key_hash: 'same' }));
+    await expect(insertApiKey(db, keyRecord({ id: 'dup-2', key_hash: 'same' }))).rejects.toThrow();
+  });
+
+  it.skipIf(!dialectAvailable(dialect))('lists by status, newest first, with a total', async () => {
+    const db = test.handle.db;
+    await insertApiKey(
+      db,
+      keyRecord({ id: 'l1', workspace_id: 'ws-2', created_at: '2026-01-02T00:00:00.000Z' }),
+    );
+    await insertApiKey(
+      db,
+      keyRecord({
+        id: 'l2',
+        workspace_id: 'ws-2',
+        created_at: '2026-01-03T00:00:00.000Z',
+        revoked_at: T0,
+      }),
+    );
+    await insertApiKey(
+      db,
+      keyRecord({
+        id: 'l3',
+        workspace_id: 'ws-2',
+        key_type: 'test',
+        created_at: '2026-01-04T00:00:00.000Z',
+        expires_at: '2026-01-05T00:00:00.000Z',
+      }),
+    );
+    const query = { workspaceId: 'ws-2', limit: 10, offset: 0 };
+    const now = '2026-01-04T12:00:00.000Z';
+    const ids = async (status: 'active' | 'revoked' | 'all', at = now) =>
+      (await listApiKeys(db, { ...query, status, now: at })).items.map((k) => k.id);
+    expect(await ids('all')).toEqual(['l3', 'l2', 'l1']);
+    expect(await ids('active')).toEqual(['l3', 'l1']);
+    expect(await ids('revoked')).toEqual(['l2']);
+    expect(await ids('revoked', '2026-01-06T00:00:00.000Z')).toEqual(['l3', 'l2']);
+    const page = await listApiKeys(db, { ...query, status: 'all', now, limit: 1, offset: 1 });
+    expect(page.items.map((k) => k.id)).toEqual(['l2']);
+    expect(page.total).toBe(3);
+    const tests = await listApiKeys(db, { ...query, status: 'all', now, keyType: 'test' });
+    expect(tests.items.map((k) => k.id)).toEqual(['l3']);
+  });
+
+  it.skipIf(!dialectAvailable(dialect))('updates only within the workspace', async () => {
+    const db = test.handle.db;
+    await insertApiKey(db, keyRecord({ id: 'u1' }));
+    const later = '2026-02-01T00:00:00.000Z';
+    expect(await updateApiKey(db, 'ws-2', 'u1', { name: 'x', updated_at: later })).toBeUndefined();
+    const updated = await updateApiKey(db, 'ws-1', 'u1', {
+      name: 'renamed',
+      active: false,
+      scopes: ['workspace:read'],
+      updated_at: later,
+    });
+    expect(updated).toMatchObject({ name: 'renamed', active: false, scopes: ['workspace:read'] });
+    expect(updated?.updated_at).toBe(later);
+  });
+
+  it.skipIf(!dialectAvailable(dialect))('records usage without going back in time', async () => {
+    const db = test.handle.db;
+    await insertApiKey(db, keyRecord({ id: 'used' }));
+    await recordApiKeyUsage(db, [{ id: 'used', lastUsedAt: '2026-03-02T00:00:00.000Z' }]);
+    await recordApiKeyUsage(db, [{ id: 'used', lastUsedAt: '2026-03-01T00:00:00.000Z' }]);
+    expect((await findApiKeyById(db, 'ws-1', 'used'))?.last_used_at).toBe(
+      '2026-03-02T00:00:00.000Z',
+    );
+  });
+});

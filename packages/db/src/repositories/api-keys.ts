@@ -1,0 +1,133 @@
+import type { KeyType, Scope } from '@onepin/core';
+import type { Kysely } from 'kysely';
+import type { ApiKeyRow, Database } from '../schema.js';
+
+/** An API key as the rest of the code sees it: scopes parsed, the flag a boolean. */
+export interface ApiKeyRecord extends Omit<ApiKeyRow, 'scopes' | 'active'> {
+  scopes: Scope[];
+  active: boolean;
+}
+
+/** `active`: usable now; `revoked`: revoked or expired; `all`: both. */
+export type ApiKeyStatusFilter = 'active' | 'revoked' | 'all';
+
+export interface ApiKeyListQuery {
+  workspaceId: string;
+  /** Only keys of this type; `undefined` for every type. */
+  keyType?: KeyType;
+  status: ApiKeyStatusFilter;
+  now: string;
+  limit: number;
+  offset: number;
+}
+
+export type ApiKeyChanges = Partial<
+  Pick<
+    ApiKeyRecord,
+    'name' | 'scopes' | 'active' | 'rate_limit_per_min' | 'expires_at' | 'revoked_at'
+  >
+> & { updated_at: string };
+
+export function toApiKeyRecord(row: ApiKeyRow): ApiKeyRecord {
+  return { ...row, scopes: JSON.parse(row.scopes) as Scope[], active: row.active === 1 };
+}
+
+function toRow(record: ApiKeyRecord): ApiKeyRow {
+  return { ...record, scopes: JSON.stringify(record.scopes), active: record.active ? 1 : 0 };
+}
+
+export async function insertApiKey(db: Kysely<Database>, record: ApiKeyRecord): Promise<void> {
+  await db.insertInto('api_keys').values(toRow(record)).execute();
+}
+
+export async function findApiKeyByHash(
+  db: Kysely<Database>,
+  keyHash: string,
+): Promise<ApiKeyRecord | undefined> {
+  const row = await db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('key_hash', '=', keyHash)
+    .executeTakeFirst();
+  return row && toApiKeyRecord(row);
+}
+
+export async function findApiKeyById(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+): Promise<ApiKeyRecord | undefined> {
+  const row = await db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toApiKeyRecord(row);
+}
+
+export async function listApiKeys(
+  db: Kysely<Database>,
+  query: ApiKeyListQuery,
+): Promise<{ items: ApiKeyRecord[]; total: number }> {
+  let filtered = db.selectFrom('api_keys').where('workspace_id', '=', query.workspaceId);
+  if (query.keyType) filtered = filtered.where('key_type', '=', query.keyType);
+  if (query.status === 'active') {
+    filtered = filtered
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', query.now)]));
+  } else if (query.status === 'revoked') {
+    filtered = filtered.where((eb) =>
+      eb.or([eb('revoked_at', 'is not', null), eb('expires_at', '<=', query.now)]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    filtered
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toApiKeyRecord), total: Number(count.total) };
+}
+
+export async function updateApiKey(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+  changes: ApiKeyChanges,
+): Promise<ApiKeyRecord | undefined> {
+  const { scopes, active, ...rest } = changes;
+  await db
+    .updateTable('api_keys')
+    .set({
+      ...rest,
+      ...(scopes !== undefined && { scopes: JSON.stringify(scopes) }),
+      ...(active !== undefined && { active: active ? 1 : 0 }),
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+  return findApiKeyById(db, workspaceId, id);
+}
+
+/** Writes batched `last_used_at` values; a later time never goes backwards. */
+export async function recordApiKeyUsage(
+  db: Kysely<Database>,
+  usage: ReadonlyArray<{ id: string; lastUsedAt: string }>,
+): Promise<void> {
+  if (usage.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const { id, lastUsedAt } of usage) {
+      await trx
+        .updateTable('api_keys')
+        .set({ last_used_at: lastUsedAt })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', lastUsedAt)]))
+        .execute();
+    }
+  });
+}

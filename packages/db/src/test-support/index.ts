@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type DatabaseHandle, type DialectName, openDatabase } from '../connection.js';
+import { migrateToLatest } from '../migrate.js';
+
+/** A fresh, migrated database of one dialect for one test file, dropped by `dispose`. */
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  url: string;
+  dispose(): Promise<void>;
+}
+
+export interface TestDialect {
+  name: DialectName;
+  create(): Promise<TestDatabase>;
+}
+
+const postgresUrl = process.env.ONEPIN_TEST_DATABASE_URL?.trim() || undefined;
+
+/** True when PostgreSQL tests are required (CI) rather than optional. */
+export const postgresRequired = process.env.CI === 'true' && postgresUrl !== undefined;
+
+export const sqliteDialect: TestDialect = {
+  name: 'sqlite',
+  async create() {
+    const handle = openDatabase({ url: ':memory:' });
+    await migrateToLatest(handle);
+    return { handle, url: ':memory:', dispose: () => handle.close() };
+  },
+};
+
+export const postgresDialect: TestDialect = {
+  name: 'postgres',
+  async create() {
+    if (!postgresUrl) throw new Error('ONEPIN_TEST_DATABASE_URL is not set');
+    const { url, drop } = await createPostgresDatabase(postgresUrl);
+    const handle = openDatabase({ url, maxConnections: 5 });
+    await migrateToLatest(handle);
+    return {
+      handle,
+      url,
+      async dispose() {
+        await handle.close();
+        await drop();
+      },
+    };
+  },
+};
+
+/**
+ * The dialects this run covers: SQLite always, PostgreSQL when ONEPIN_TEST_DATABASE_URL is
+ * set. Without it the PostgreSQL suites are reported as skipped, not silently dropped.
+ */
+export const testDialects: readonly TestDialect[] = [sqliteDialect, postgresDialect];
+
+/** Whether a dialect can run here; use with `describe.skipIf(!dialectAvailable(d))`. */
+export function dialectAvailable(dialect: TestDialect): boolean {
+  return dialect.name === 'sqlite' || postgresUrl !== undefined;
+}
+
+/** Creates an empty database on the server of `serverUrl`; `drop` removes it. */
+export async function createPostgresDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `onepin_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
