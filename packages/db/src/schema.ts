@@ -55,6 +55,8 @@ export interface ApiKeysTable {
   last_used_at: Timestamp | null;
   /** The key this one replaced by rotation, if any. */
   rotated_from: string | null;
+  /** The key that replaced this one by rotation, if any; a replaced key cannot change again. */
+  replaced_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -66,6 +68,8 @@ export interface AuditEventsTable {
   action: string;
   actor_type: 'api_key' | 'user' | 'system';
   actor_id: string | null;
+  /** How the actor was called when the event happened (key name, user email), for display. */
+  actor_name: string | null;
   target_type: string | null;
   target_id: string | null;
   metadata: JsonText;

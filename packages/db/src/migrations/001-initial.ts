@@ -59,6 +59,7 @@ export const initial: OnePinMigration = {
       .addColumn('revoked_at', timestamp)
       .addColumn('last_used_at', timestamp)
       .addColumn('rotated_from', 'text')
+      .addColumn('replaced_by', 'text')
       .addColumn('created_at', timestamp, (c) => c.notNull())
       .addColumn('updated_at', timestamp, (c) => c.notNull())
       .execute();
@@ -80,6 +81,7 @@ export const initial: OnePinMigration = {
       .addColumn('action', 'text', (c) => c.notNull())
       .addColumn('actor_type', 'text', (c) => c.notNull())
       .addColumn('actor_id', 'text')
+      .addColumn('actor_name', 'text')
       .addColumn('target_type', 'text')
       .addColumn('target_id', 'text')
       .addColumn('metadata', 'text', (c) => c.notNull())

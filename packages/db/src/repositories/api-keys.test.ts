@@ -30,6 +30,7 @@ function keyRecord(overrides: Partial<ApiKeyRecord> & { id: string }): ApiKeyRec
     revoked_at: null,
     last_used_at: null,
     rotated_from: null,
+    replaced_by: null,
     created_at: T0,
     updated_at: T0,
     ...overrides,
@@ -132,6 +133,27 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
     });
     expect(updated).toMatchObject({ name: 'renamed', active: false, scopes: ['workspace:read'] });
     expect(updated?.updated_at).toBe(later);
+  });
+
+  it.skipIf(!dialectAvailable(dialect))('refuses an update based on a stale read', async () => {
+    const db = test.handle.db;
+    await insertApiKey(db, keyRecord({ id: 'occ' }));
+    const first = await updateApiKey(
+      db,
+      'ws-1',
+      'occ',
+      { name: 'a', updated_at: '2026-02-02T00:00:00.000Z' },
+      T0,
+    );
+    expect(first?.name).toBe('a');
+    const second = await updateApiKey(
+      db,
+      'ws-1',
+      'occ',
+      { name: 'b', updated_at: '2026-02-03T00:00:00.000Z' },
+      T0,
+    );
+    expect(second).toBeUndefined();
   });
 
   it.skipIf(!dialectAvailable(dialect))('records usage without going back in time', async () => {

@@ -24,7 +24,13 @@ export interface ApiKeyListQuery {
 export type ApiKeyChanges = Partial<
   Pick<
     ApiKeyRecord,
-    'name' | 'scopes' | 'active' | 'rate_limit_per_min' | 'expires_at' | 'revoked_at'
+    | 'name'
+    | 'scopes'
+    | 'active'
+    | 'rate_limit_per_min'
+    | 'expires_at'
+    | 'revoked_at'
+    | 'replaced_by'
   >
 > & { updated_at: string };
 
@@ -50,6 +56,26 @@ export async function findApiKeyByHash(
     .where('key_hash', '=', keyHash)
     .executeTakeFirst();
   return row && toApiKeyRecord(row);
+}
+
+/** An API key with its workspace's display name: everything authentication needs at once. */
+export interface ApiKeyWithWorkspace extends ApiKeyRecord {
+  workspace_name: string;
+}
+
+/** The one query a cache miss costs: the key by its hash, joined with its workspace's name. */
+export async function findApiKeyForAuthentication(
+  db: Kysely<Database>,
+  keyHash: string,
+): Promise<ApiKeyWithWorkspace | undefined> {
+  const row = await db
+    .selectFrom('api_keys')
+    .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
+    .selectAll('api_keys')
+    .select('workspaces.name as workspace_name')
+    .where('api_keys.key_hash', '=', keyHash)
+    .executeTakeFirst();
+  return row && { ...toApiKeyRecord(row), workspace_name: row.workspace_name };
 }
 
 export async function findApiKeyById(
@@ -94,14 +120,20 @@ export async function listApiKeys(
   return { items: rows.map(toApiKeyRecord), total: Number(count.total) };
 }
 
+/**
+ * Applies `changes` if the key still has the `updated_at` the caller read (optimistic
+ * concurrency: two rotations of one key cannot both succeed). Returns the updated key, or
+ * `undefined` when it is missing or changed meanwhile.
+ */
 export async function updateApiKey(
   db: Kysely<Database>,
   workspaceId: string,
   id: string,
   changes: ApiKeyChanges,
+  expectedUpdatedAt?: string,
 ): Promise<ApiKeyRecord | undefined> {
   const { scopes, active, ...rest } = changes;
-  await db
+  let query = db
     .updateTable('api_keys')
     .set({
       ...rest,
@@ -109,8 +141,10 @@ export async function updateApiKey(
       ...(active !== undefined && { active: active ? 1 : 0 }),
     })
     .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .execute();
+    .where('id', '=', id);
+  if (expectedUpdatedAt !== undefined) query = query.where('updated_at', '=', expectedUpdatedAt);
+  const result = await query.executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return undefined;
   return findApiKeyById(db, workspaceId, id);
 }
 

@@ -1,0 +1,55 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError } from './api-error.js';
+import { authenticate } from './auth/authenticate.js';
+import type { AppDeps } from './deps.js';
+import type { AppEnv } from './http/app-env.js';
+import { errorHandler } from './http/error-handler.js';
+import { requestContext } from './http/request-context.js';
+import { validationHook } from './http/validation-hook.js';
+import { registerOpenApi } from './openapi.js';
+import { API_ROUTES } from './routes/index.js';
+import type { RouteRegistrar } from './routes/protected-route.js';
+import { registerDocs } from './routes/system/docs.js';
+import { healthRoutes, type ReadinessCheck } from './routes/system/health.js';
+
+export interface BuildAppOptions {
+  /** Routes added by other modules (resources, dashboard), registered after the core ones. */
+  extraRoutes?: readonly RouteRegistrar[];
+  /** `/api/v1` paths that need no credential (e.g. sign-in). */
+  publicApiPaths?: readonly string[];
+  readinessChecks?: readonly ReadinessCheck[];
+}
+
+/** Builds the HTTP app from its dependencies. It never reads the environment. */
+export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const publicPaths = new Set(options.publicApiPaths ?? []);
+  const auth = authenticate(deps);
+
+  app.use('*', requestContext(deps.clock, deps.logger));
+  app.use(
+    '/api/v1/*',
+    bodyLimit({
+      maxSize: deps.settings.jsonBodyLimitBytes,
+      onError: () => {
+        throw new ApiError(
+          'PAYLOAD_TOO_LARGE',
+          `The request body is larger than ${deps.settings.jsonBodyLimitBytes} bytes.`,
+        );
+      },
+    }),
+  );
+  app.use('/api/v1/*', (c, next) => (publicPaths.has(c.req.path) ? next() : auth(c, next)));
+
+  for (const register of [...API_ROUTES, ...(options.extraRoutes ?? [])]) register(app, deps);
+  healthRoutes(options.readinessChecks)(app, deps);
+  registerOpenApi(app);
+  registerDocs(app, deps);
+
+  app.notFound(() => {
+    throw new ApiError('NOT_FOUND', 'No such route.');
+  });
+  app.onError(errorHandler(deps.clock, deps.logger));
+  return app;
+}

@@ -1,0 +1,55 @@
+import type { KeyType, Role, Scope } from '@onepin/core';
+import type { VerifiedKey } from './verified-key.js';
+
+/** Who is calling, as the authentication middleware found out; routes act on it. */
+export type Principal = ApiKeyPrincipal | SessionPrincipal;
+
+interface PrincipalBase {
+  workspaceId: string;
+  workspaceName: string;
+  /** Which of the workspace's two data sets this caller sees (SPEC §8). */
+  environment: KeyType;
+  scopes: readonly Scope[];
+  userId: string | null;
+}
+
+export interface ApiKeyPrincipal extends PrincipalBase {
+  kind: 'api_key';
+  key: VerifiedKey;
+}
+
+export interface SessionPrincipal extends PrincipalBase {
+  kind: 'session';
+  userId: string;
+  email: string;
+  role: Role;
+  sessionId: string;
+}
+
+/** The actor recorded in the audit log for what a principal does. */
+export function actorOf(principal: Principal): Actor {
+  return principal.kind === 'api_key'
+    ? {
+        type: 'api_key',
+        id: principal.key.id,
+        name: principal.key.name,
+        workspaceId: principal.workspaceId,
+        userId: principal.userId,
+      }
+    : {
+        type: 'user',
+        id: principal.userId,
+        name: principal.email,
+        workspaceId: principal.workspaceId,
+        userId: principal.userId,
+      };
+}
+
+/** Whoever changes something: a key, a signed-in user, or the server's admin commands. */
+export interface Actor {
+  type: 'api_key' | 'user' | 'system';
+  id: string | null;
+  name: string | null;
+  workspaceId: string;
+  userId: string | null;
+}

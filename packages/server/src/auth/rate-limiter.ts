@@ -1,0 +1,89 @@
+/** The outcome of counting one request against a per-minute limit. */
+export interface RateLimitDecision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** When the current window ends, epoch ms. */
+  resetAtMs: number;
+}
+
+/** Counts requests per bucket in fixed one-minute windows. In process by default; the Redis
+ * implementation shares the counts between nodes. */
+export interface RateLimiter {
+  consume(
+    bucket: string,
+    limit: number,
+    nowMs: number,
+  ): RateLimitDecision | Promise<RateLimitDecision>;
+}
+
+export const WINDOW_MS = 60_000;
+
+/**
+ * Fixed windows aligned to the minute, so every bucket's window ends together: when a new
+ * minute starts the whole map is dropped at once, and memory never outgrows one minute's callers.
+ */
+export class MinuteCounter {
+  #windowStart = Number.NEGATIVE_INFINITY;
+  #counts = new Map<string, number>();
+
+  /** Adds `by` to the bucket and returns the count in the current window. */
+  add(bucket: string, nowMs: number, by = 1): number {
+    this.#roll(nowMs);
+    const count = (this.#counts.get(bucket) ?? 0) + by;
+    this.#counts.set(bucket, count);
+    return count;
+  }
+
+  count(bucket: string, nowMs: number): number {
+    this.#roll(nowMs);
+    return this.#counts.get(bucket) ?? 0;
+  }
+
+  windowEnd(nowMs: number): number {
+    return nowMs - (nowMs % WINDOW_MS) + WINDOW_MS;
+  }
+
+  #roll(nowMs: number): void {
+    const start = nowMs - (nowMs % WINDOW_MS);
+    if (start !== this.#windowStart) {
+      this.#windowStart = start;
+      this.#counts = new Map();
+    }
+  }
+}
+
+/** The per-process rate limiter. */
+export class InMemoryRateLimiter implements RateLimiter {
+  readonly #counter = new MinuteCounter();
+
+  consume(bucket: string, limit: number, nowMs: number): RateLimitDecision {
+    const count = this.#counter.add(bucket, nowMs);
+    return {
+      allowed: count <= limit,
+      limit,
+      remaining: Math.max(0, limit - count),
+      resetAtMs: this.#counter.windowEnd(nowMs),
+    };
+  }
+}
+
+/** Throttles failed authentications per client address, before any database work (SPEC §5). */
+export class FailedAuthThrottle {
+  readonly #counter = new MinuteCounter();
+  readonly #limit: number;
+
+  constructor(limitPerMinute: number) {
+    this.#limit = limitPerMinute;
+  }
+
+  /** Seconds until the address may try again, or 0 when it is not blocked. */
+  blockedFor(address: string, nowMs: number): number {
+    if (this.#counter.count(address, nowMs) < this.#limit) return 0;
+    return Math.max(1, Math.ceil((this.#counter.windowEnd(nowMs) - nowMs) / 1000));
+  }
+
+  recordFailure(address: string, nowMs: number): void {
+    this.#counter.add(address, nowMs);
+  }
+}

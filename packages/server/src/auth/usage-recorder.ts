@@ -1,0 +1,62 @@
+import { type DatabaseHandle, recordApiKeyUsage } from '@onepin/db';
+
+/**
+ * Collects `last_used_at` in memory and writes it in batches, so no request ever waits for
+ * a write (SPEC §2): one flush a minute means at most one write per key per minute.
+ */
+export class UsageRecorder {
+  readonly #pending = new Map<string, number>();
+  readonly #database: DatabaseHandle;
+  readonly #onError: (error: unknown) => void;
+  #timer: NodeJS.Timeout | undefined;
+  #flushing: Promise<void> = Promise.resolve();
+
+  constructor(database: DatabaseHandle, onError: (error: unknown) => void) {
+    this.#database = database;
+    this.#onError = onError;
+  }
+
+  record(keyId: string, nowMs: number): void {
+    this.#pending.set(keyId, nowMs);
+  }
+
+  get pendingCount(): number {
+    return this.#pending.size;
+  }
+
+  /** Writes everything collected so far; a failed write keeps the values for the next flush. */
+  flush(): Promise<void> {
+    this.#flushing = this.#flushing.then(() => this.#write());
+    return this.#flushing;
+  }
+
+  async #write(): Promise<void> {
+    if (this.#pending.size === 0) return;
+    const batch = [...this.#pending].map(([id, at]) => ({
+      id,
+      lastUsedAt: new Date(at).toISOString(),
+    }));
+    this.#pending.clear();
+    try {
+      await recordApiKeyUsage(this.#database.db, batch);
+    } catch (error) {
+      for (const { id, lastUsedAt } of batch) {
+        const at = Date.parse(lastUsedAt);
+        if ((this.#pending.get(id) ?? 0) < at) this.#pending.set(id, at);
+      }
+      this.#onError(error);
+    }
+  }
+
+  start(intervalMs = 60_000): void {
+    this.#timer ??= setInterval(() => void this.flush(), intervalMs);
+    this.#timer.unref();
+  }
+
+  /** Stops the timer and writes what is left (graceful shutdown). */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.flush();
+  }
+}

@@ -1,0 +1,69 @@
+import type { VerifiedKey } from './verified-key.js';
+
+export interface VerificationCacheOptions {
+  /** How long an entry may serve before the database is asked again: the safety net behind
+   * explicit invalidation. Reads never extend it. */
+  ttlMs: number;
+  maxEntries: number;
+  now: () => number;
+}
+
+interface Entry {
+  key: VerifiedKey;
+  expiresAt: number;
+}
+
+/**
+ * Verified keys by SHA-256, so a key seen before costs no database work (SPEC §9).
+ *
+ * Invalidation bumps `generation`; a loader that read the database before an invalidation
+ * must not store what it read (`setIfCurrent`), or a revoked key could come back.
+ */
+export class VerificationCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #options: VerificationCacheOptions;
+  #generation = 0;
+
+  constructor(options: VerificationCacheOptions) {
+    this.#options = options;
+  }
+
+  get generation(): number {
+    return this.#generation;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(hash: string): VerifiedKey | undefined {
+    const entry = this.#entries.get(hash);
+    if (entry === undefined) return undefined;
+    if (this.#options.now() >= entry.expiresAt) {
+      this.#entries.delete(hash);
+      return undefined;
+    }
+    return entry.key;
+  }
+
+  /** Stores `key` unless an invalidation happened since `generation` was read. */
+  setIfCurrent(hash: string, key: VerifiedKey, generation: number): void {
+    if (generation !== this.#generation) return;
+    if (this.#entries.size >= this.#options.maxEntries) {
+      // Maps iterate in insertion order: drop the oldest entry.
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    this.#entries.set(hash, { key, expiresAt: this.#options.now() + this.#options.ttlMs });
+  }
+
+  evict(hashes: Iterable<string>): void {
+    this.#generation++;
+    for (const hash of hashes) this.#entries.delete(hash);
+  }
+
+  clear(): void {
+    this.#generation++;
+    this.#entries.clear();
+  }
+}

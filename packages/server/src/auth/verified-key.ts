@@ -1,0 +1,44 @@
+import type { KeyType, Scope } from '@onepin/core';
+import type { ApiKeyWithWorkspace } from '@onepin/db';
+
+/** What authentication keeps of a key in memory: no secret, only what each request checks. */
+export interface VerifiedKey {
+  readonly id: string;
+  readonly hash: string;
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+  readonly name: string;
+  readonly keyType: KeyType;
+  readonly scopes: readonly Scope[];
+  readonly createdBy: string | null;
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  /** `expiresAt` as epoch ms, `Infinity` when the key never expires. */
+  readonly expiresAtMs: number;
+  /** Active and not revoked; expiry is checked separately against the clock. */
+  readonly enabled: boolean;
+  readonly rateLimitPerMin: number | null;
+}
+
+export function toVerifiedKey(record: ApiKeyWithWorkspace): VerifiedKey {
+  return Object.freeze({
+    id: record.id,
+    hash: record.key_hash,
+    workspaceId: record.workspace_id,
+    workspaceName: record.workspace_name,
+    name: record.name,
+    keyType: record.key_type,
+    scopes: Object.freeze([...record.scopes]),
+    createdBy: record.created_by,
+    createdAt: record.created_at,
+    expiresAt: record.expires_at,
+    expiresAtMs: record.expires_at ? Date.parse(record.expires_at) : Number.POSITIVE_INFINITY,
+    enabled: record.active && record.revoked_at === null,
+    rateLimitPerMin: record.rate_limit_per_min,
+  });
+}
+
+/** Whether the key may be used at `nowMs`. */
+export function isUsable(key: VerifiedKey, nowMs: number): boolean {
+  return key.enabled && nowMs < key.expiresAtMs;
+}

@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+
+/** Server settings, read once from `ONEPIN_*` variables, validated and frozen (SPEC §1). */
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly databaseUrl: string;
+  readonly redisUrl: string | undefined;
+  readonly publicUrl: string;
+  readonly logLevel: LogLevel;
+  /** Requests per minute for keys without their own `rate_limit_per_min`. */
+  readonly defaultRateLimitPerMin: number;
+  /** Failed key authentications per client address per minute before it gets 429s. */
+  readonly failedAuthLimitPerMin: number;
+  /** Take the client address from `X-Forwarded-For` (behind a trusted reverse proxy). */
+  readonly trustProxy: boolean;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A configuration problem, reported as one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function url(name: string, raw: string, protocols: readonly string[]): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL: "${redactUrl(raw)}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+/** Hides a password in a connection URL before it goes into a message. */
+export function redactUrl(raw: string): string {
+  return raw.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+}
+
+function databaseUrl(env: Env, dataDir: string): string {
+  const raw = read(env, 'ONEPIN_DATABASE_URL');
+  if (raw === undefined) return resolve(dataDir, 'onepin.db');
+  if (/^postgres(ql)?:/i.test(raw))
+    return url('ONEPIN_DATABASE_URL', raw, ['postgres:', 'postgresql:']);
+  if (/^sqlite:/i.test(raw)) return resolve(raw.replace(/^sqlite:(\/\/)?/i, ''));
+  throw new ConfigError(
+    'ONEPIN_DATABASE_URL must be a postgres:// URL or sqlite:PATH (leave it unset for SQLite under ONEPIN_DATA_DIR)',
+  );
+}
+
+/** Reads and validates the configuration; throws `ConfigError` with a one-line message. */
+export function readConfig(env: Env = process.env): ServerConfig {
+  const host = read(env, 'ONEPIN_HOST') ?? '127.0.0.1';
+  const port = integer(env, 'ONEPIN_PORT', 8000, 0, 65535);
+  const dataDir = resolve(read(env, 'ONEPIN_DATA_DIR') ?? 'data');
+  const redisRaw = read(env, 'ONEPIN_REDIS_URL');
+  const publicRaw = read(env, 'ONEPIN_PUBLIC_URL');
+  const logLevel = (read(env, 'ONEPIN_LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(
+      `ONEPIN_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`,
+    );
+  }
+  const trustProxy = read(env, 'ONEPIN_TRUST_PROXY') ?? 'false';
+  if (trustProxy !== 'true' && trustProxy !== 'false') {
+    throw new ConfigError(`ONEPIN_TRUST_PROXY must be true or false, got "${trustProxy}"`);
+  }
+  const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const publicUrl = publicRaw
+    ? url('ONEPIN_PUBLIC_URL', publicRaw, ['http:', 'https:']).replace(/\/+$/, '')
+    : `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`;
+  return Object.freeze({
+    host,
+    port,
+    dataDir,
+    databaseUrl: databaseUrl(env, dataDir),
+    redisUrl: redisRaw && url('ONEPIN_REDIS_URL', redisRaw, ['redis:', 'rediss:']),
+    publicUrl,
+    logLevel: logLevel as LogLevel,
+    defaultRateLimitPerMin: integer(env, 'ONEPIN_RATE_LIMIT_PER_MIN', 600, 1, 1_000_000),
+    failedAuthLimitPerMin: integer(env, 'ONEPIN_FAILED_AUTH_LIMIT_PER_MIN', 30, 1, 1_000_000),
+    trustProxy: trustProxy === 'true',
+  });
+}

@@ -1,0 +1,92 @@
+import { ERROR_CODES, type ErrorCode } from '@onepin/core';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ApiError } from '../api-error.js';
+import type { Clock } from '../deps.js';
+import type { Logger } from '../logger.js';
+import type { AppEnv } from './app-env.js';
+import { meta } from './envelope.js';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'VALIDATION_ERROR',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Turns anything thrown into the error envelope of SPEC §5. Unknown errors are logged with
+ * their cause and answered as a bare 500 that reveals nothing; client mistakes never get here
+ * as unknown errors. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HTTPException) {
+    const code =
+      CODE_BY_STATUS[error.status] ?? (error.status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+    const message =
+      error.status === 400 && /json/i.test(error.message)
+        ? 'The request body is not valid JSON.'
+        : ERROR_CODES[code].message;
+    return new ApiError(code, message, { cause: error });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new ApiError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.', {
+      headers: { 'Retry-After': '5' },
+      cause: error,
+    });
+  }
+  return new ApiError('INTERNAL_ERROR', undefined, { cause: error });
+}
+
+/** Connection-level failures talking to the database: a 503 the client can retry, not a 500. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    (typeof code === 'string' &&
+      ([
+        'ECONNREFUSED',
+        'ECONNRESET',
+        'ETIMEDOUT',
+        'EPIPE',
+        '57P01',
+        '57P02',
+        '57P03',
+        'SQLITE_BUSY',
+      ].includes(code) ||
+        code.startsWith('08'))) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      error.message,
+    )
+  );
+}
+
+export function renderError(c: Context<AppEnv>, error: ApiError, clock: Clock): Response {
+  if (error.headers)
+    for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  const body = {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details && { details: error.details }),
+    },
+    meta: meta(c, clock.now()),
+  };
+  return c.json(body, error.status as 400);
+}
+
+export function errorHandler(clock: Clock, logger: Logger) {
+  return (thrown: Error, c: Context<AppEnv>): Response => {
+    const error = toApiError(thrown);
+    if (error.status >= 500) {
+      logger.error({ request_id: c.get('requestId'), err: error.cause ?? error }, 'request failed');
+    }
+    return renderError(c, error, clock);
+  };
+}

@@ -1,0 +1,31 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from './http/app-env.js';
+
+export const OPENAPI_CONFIG = {
+  openapi: '3.1.0',
+  info: {
+    title: 'OnePin API',
+    version: '1.0.0',
+    description:
+      'Scoped, workspace-bound API keys and the resources they protect. Authenticate with `Authorization: Bearer op_live_…`.',
+  },
+  tags: [
+    { name: 'Auth', description: 'Who is calling' },
+    { name: 'API keys', description: 'Create, rotate and revoke keys' },
+    { name: 'Workspace', description: 'The workspace and its audit log' },
+  ],
+};
+
+/** Registers the bearer scheme and serves the OpenAPI 3.1 document at `/openapi.json`. */
+export function registerOpenApi(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key: `op_live_…` or `op_test_…`.',
+  });
+  app.doc31('/openapi.json', OPENAPI_CONFIG);
+}
+
+export function openApiDocument(app: OpenAPIHono<AppEnv>) {
+  return app.getOpenAPI31Document(OPENAPI_CONFIG);
+}

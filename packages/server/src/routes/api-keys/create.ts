@@ -1,0 +1,35 @@
+import { actorOf } from '../../auth/principal.js';
+import { meta } from '../../http/envelope.js';
+import { ApiKeyCreatedOut, CreateApiKeyBody, toApiKeyOut } from '../../schemas/api-key.js';
+import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
+import { authorityOf, createApiKey } from '../../services/api-keys.js';
+import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+
+const route = protectedRoute('api_keys:write', {
+  method: 'post',
+  path: '/api/v1/api-keys',
+  tags: ['API keys'],
+  summary: 'Create an API key',
+  description:
+    'The plaintext `api_key` is in this response only. An API key can only create keys of its own type, with scopes it holds itself, expiring no later than itself.',
+  request: { body: jsonBody(CreateApiKeyBody) },
+  responses: {
+    201: jsonContent(envelope(ApiKeyCreatedOut), 'The new key, with its plaintext'),
+    ...errorResponses(400, 413, 415, 422),
+  },
+});
+
+export const registerCreateApiKey: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const principal = c.get('principal');
+    const created = await createApiKey(
+      deps,
+      actorOf(principal),
+      authorityOf(principal),
+      c.req.valid('json'),
+    );
+    const now = deps.clock.now();
+    const data = { ...toApiKeyOut(created.record, now), api_key: created.plaintext };
+    return c.json({ data, meta: meta(c, now) }, 201);
+  });
+};

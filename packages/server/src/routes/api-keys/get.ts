@@ -1,0 +1,28 @@
+import { meta } from '../../http/envelope.js';
+import { ApiKeyIdParam, ApiKeyOut, toApiKeyOut } from '../../schemas/api-key.js';
+import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
+import { authorityOf, getApiKey } from '../../services/api-keys.js';
+import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+
+const route = protectedRoute('api_keys:read', {
+  method: 'get',
+  path: '/api/v1/api-keys/{id}',
+  tags: ['API keys'],
+  summary: 'Show one API key (never its secret)',
+  request: { params: ApiKeyIdParam },
+  responses: { 200: jsonContent(envelope(ApiKeyOut), 'The key'), ...errorResponses(404) },
+});
+
+export const registerGetApiKey: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const principal = c.get('principal');
+    const key = await getApiKey(
+      deps,
+      principal.workspaceId,
+      authorityOf(principal),
+      c.req.valid('param').id,
+    );
+    const now = deps.clock.now();
+    return c.json({ data: toApiKeyOut(key, now), meta: meta(c, now) }, 200);
+  });
+};

@@ -1,0 +1,48 @@
+import { actorOf } from '../../auth/principal.js';
+import { meta } from '../../http/envelope.js';
+import {
+  ApiKeyIdParam,
+  ApiKeyRotateOut,
+  RotateApiKeyBody,
+  toApiKeyOut,
+} from '../../schemas/api-key.js';
+import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
+import { authorityOf, rotateApiKey } from '../../services/api-keys.js';
+import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+
+const route = protectedRoute('api_keys:write', {
+  method: 'patch',
+  path: '/api/v1/api-keys/{id}/rotate',
+  tags: ['API keys'],
+  summary: 'Replace a key with a new secret',
+  description:
+    'The new key keeps the name, scopes, type, rate limit and expiry. The old key stops now, or after `grace_period_seconds` (never past its own expiry). The new plaintext is in this response only.',
+  request: {
+    params: ApiKeyIdParam,
+    body: { content: { 'application/json': { schema: RotateApiKeyBody } }, required: false },
+  },
+  responses: {
+    200: jsonContent(envelope(ApiKeyRotateOut), 'The old key (as it is now) and the new key'),
+    ...errorResponses(400, 404, 409, 413, 415, 422),
+  },
+});
+
+export const registerRotateApiKey: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const principal = c.get('principal');
+    const grace = c.req.valid('json').grace_period_seconds ?? 0;
+    const { oldKey, newKey } = await rotateApiKey(
+      deps,
+      actorOf(principal),
+      authorityOf(principal),
+      c.req.valid('param').id,
+      grace,
+    );
+    const now = deps.clock.now();
+    const data = {
+      old_key: toApiKeyOut(oldKey, now),
+      new_key: { ...toApiKeyOut(newKey.record, now), api_key: newKey.plaintext },
+    };
+    return c.json({ data, meta: meta(c, now) }, 200);
+  });
+};

@@ -1,0 +1,34 @@
+import { actorOf } from '../../auth/principal.js';
+import { meta } from '../../http/envelope.js';
+import { ApiKeyIdParam, ApiKeyOut, toApiKeyOut, UpdateApiKeyBody } from '../../schemas/api-key.js';
+import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
+import { authorityOf, updateApiKey } from '../../services/api-keys.js';
+import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+
+const route = protectedRoute('api_keys:write', {
+  method: 'patch',
+  path: '/api/v1/api-keys/{id}',
+  tags: ['API keys'],
+  summary: "Change a key's name, scopes, rate limit, active flag or expiry",
+  description: 'Revoked, expired and rotated-out keys cannot change (409).',
+  request: { params: ApiKeyIdParam, body: jsonBody(UpdateApiKeyBody) },
+  responses: {
+    200: jsonContent(envelope(ApiKeyOut), 'The updated key'),
+    ...errorResponses(400, 404, 409, 413, 415, 422),
+  },
+});
+
+export const registerUpdateApiKey: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const principal = c.get('principal');
+    const key = await updateApiKey(
+      deps,
+      actorOf(principal),
+      authorityOf(principal),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    const now = deps.clock.now();
+    return c.json({ data: toApiKeyOut(key, now), meta: meta(c, now) }, 200);
+  });
+};

@@ -1,0 +1,146 @@
+import { z } from '@hono/zod-openapi';
+import { KEY_TYPES, keyPreview, SCOPES, type Scope } from '@onepin/core';
+import type { ApiKeyRecord } from '@onepin/db';
+import { OffsetQuery, Timestamp } from './common.js';
+
+const scopeList = SCOPES.join(', ');
+
+export const ScopeSchema = z
+  .enum(SCOPES as [Scope, ...Scope[]], {
+    error: (issue) => `unknown scope ${JSON.stringify(issue.input)}; valid scopes: ${scopeList}`,
+  })
+  .openapi('Scope');
+
+export const KeyTypeSchema = z.enum(KEY_TYPES as ['live', 'test']).openapi('KeyType');
+
+/** A display name: trimmed, 1–`max` characters, no control characters. */
+export function displayName(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+}
+
+/** An ISO-8601 date-time with an offset, normalised to UTC with milliseconds. */
+export const DateTimeInput = z.iso
+  .datetime({ offset: true, error: 'must be an ISO-8601 date-time such as 2027-01-31T00:00:00Z' })
+  .transform((value) => new Date(value).toISOString())
+  .openapi({ type: 'string', format: 'date-time' });
+
+const RateLimit = z
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(1_000_000, 'must be at most 1000000')
+  .nullable();
+
+export const ApiKeyOut = z
+  .object({
+    id: z.string().openapi({ format: 'uuid' }),
+    workspace_id: z.string(),
+    created_by: z.string().nullable(),
+    name: z.string(),
+    key_type: KeyTypeSchema,
+    key_prefix: z.string().openapi({ example: 'op_live_' }),
+    key_suffix: z.string().openapi({ example: 'AbCd' }),
+    preview: z.string().openapi({ example: 'op_live_…AbCd' }),
+    scopes: z.array(ScopeSchema),
+    active: z.boolean().openapi({ description: 'Whether the key can be used now' }),
+    last_used_at: Timestamp.nullable(),
+    rate_limit_per_min: z.number().int().nullable(),
+    expires_at: Timestamp.nullable(),
+    revoked_at: Timestamp.nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .openapi('ApiKey');
+
+export const ApiKeyCreatedOut = ApiKeyOut.extend({
+  api_key: z
+    .string()
+    .openapi({ description: 'The plaintext key. Returned only this once: store it now.' }),
+}).openapi('ApiKeyCreated');
+
+export const ApiKeyRotateOut = z
+  .object({ old_key: ApiKeyOut, new_key: ApiKeyCreatedOut })
+  .openapi('ApiKeyRotation');
+
+export const CreateApiKeyBody = z
+  .strictObject({
+    name: displayName(120),
+    scopes: z
+      .array(ScopeSchema)
+      .max(SCOPES.length * 4)
+      .default([]),
+    key_type: KeyTypeSchema.optional(),
+    rate_limit_per_min: RateLimit.optional(),
+    expires_at: DateTimeInput.nullable().optional(),
+  })
+  .openapi('ApiKeyCreate');
+
+export const UpdateApiKeyBody = z
+  .strictObject({
+    name: displayName(120).optional(),
+    scopes: z
+      .array(ScopeSchema)
+      .max(SCOPES.length * 4)
+      .optional(),
+    rate_limit_per_min: RateLimit.optional(),
+    active: z.boolean().optional(),
+    expires_at: DateTimeInput.nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
+  .openapi('ApiKeyUpdate');
+
+export const RotateApiKeyBody = z
+  .strictObject({
+    grace_period_seconds: z
+      .number({ error: 'must be a whole number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(0, 'must be at least 0')
+      .max(604_800, 'must be at most 604800 (7 days)')
+      .optional(),
+  })
+  .openapi('ApiKeyRotate');
+
+export const ApiKeyListQuery = OffsetQuery.extend({
+  status: z
+    .enum(['active', 'revoked', 'all'])
+    .default('all')
+    .openapi({
+      param: { name: 'status', in: 'query' },
+      description: '`revoked` includes expired keys',
+    }),
+});
+
+export const ApiKeyIdParam = z.object({
+  id: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }),
+});
+
+/** The wire form of a key (SPEC §2 `ApiKeyOut`); `active` says whether it works right now. */
+export function toApiKeyOut(record: ApiKeyRecord, nowMs: number): z.infer<typeof ApiKeyOut> {
+  const expired = record.expires_at !== null && Date.parse(record.expires_at) <= nowMs;
+  return {
+    id: record.id,
+    workspace_id: record.workspace_id,
+    created_by: record.created_by,
+    name: record.name,
+    key_type: record.key_type,
+    key_prefix: record.key_prefix,
+    key_suffix: record.key_suffix,
+    preview: keyPreview(record.key_prefix, record.key_suffix),
+    scopes: record.scopes,
+    active: record.active && record.revoked_at === null && !expired,
+    last_used_at: record.last_used_at,
+    rate_limit_per_min: record.rate_limit_per_min,
+    expires_at: record.expires_at,
+    revoked_at: record.revoked_at,
+    created_at: record.created_at,
+    updated_at: record.updated_at,
+  };
+}

@@ -1,0 +1,128 @@
+import { hash as argon2Hash } from '@node-rs/argon2';
+import type { Role } from '@onepin/core';
+import {
+  findUserByEmail,
+  insertMembership,
+  insertUser,
+  insertWorkspace,
+  type UserRow,
+  type WorkspaceRow,
+  workspaceSlugExists,
+} from '@onepin/db';
+import { ApiError } from '../api-error.js';
+import { recordAudit } from './audit.js';
+import { isoNow, type ServiceDeps } from './service-deps.js';
+
+export const PASSWORD_MIN_LENGTH = 10;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{1,63}$/;
+
+/** Hashes a human password with argon2id, the library's default (m=19456, t=2, p=1). API keys
+ * never go through this: they are random, and SHA-256 suffices. */
+export function hashPassword(password: string): Promise<string> {
+  return argon2Hash(password);
+}
+
+export function normalizeEmail(email: string): string {
+  const normalized = email.trim().toLowerCase();
+  if (!EMAIL.test(normalized)) {
+    throw new ApiError('VALIDATION_ERROR', undefined, {
+      details: [{ field: 'email', message: 'must be an email address' }],
+    });
+  }
+  return normalized;
+}
+
+export function checkPassword(password: string): void {
+  if (password.length < PASSWORD_MIN_LENGTH || password.length > 1024) {
+    throw new ApiError('VALIDATION_ERROR', undefined, {
+      details: [
+        { field: 'password', message: `must be ${PASSWORD_MIN_LENGTH} to 1024 characters` },
+      ],
+    });
+  }
+}
+
+/** A URL-safe slug from a display name: lower-case kebab, 1–50 characters. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50)
+    .replace(/-+$/, '');
+  return slug || 'workspace';
+}
+
+async function uniqueSlug(deps: ServiceDeps, name: string): Promise<string> {
+  const base = slugify(name);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base.slice(0, 45)}-${n}`;
+    if (!(await workspaceSlugExists(deps.database.db, candidate))) return candidate;
+  }
+}
+
+export interface NewAccount {
+  email: string;
+  /** Left out for accounts that only use the admin commands and API keys. */
+  password?: string | undefined;
+  workspaceName: string;
+  role?: Role;
+}
+
+/** Creates a user, a workspace and the membership between them, in one transaction. */
+export async function createUserWithWorkspace(
+  deps: ServiceDeps,
+  account: NewAccount,
+): Promise<{ user: UserRow; workspace: WorkspaceRow }> {
+  const email = normalizeEmail(account.email);
+  const workspaceName = account.workspaceName.trim();
+  if (workspaceName.length < 1 || workspaceName.length > 100) {
+    throw new ApiError('VALIDATION_ERROR', undefined, {
+      details: [{ field: 'workspace', message: 'must be 1 to 100 characters' }],
+    });
+  }
+  if (account.password !== undefined) checkPassword(account.password);
+  if (await findUserByEmail(deps.database.db, email)) {
+    throw new ApiError('CONFLICT', `A user with the email ${email} already exists.`);
+  }
+  const now = isoNow(deps);
+  const user: UserRow = {
+    id: deps.newId(),
+    email,
+    password_hash: account.password === undefined ? null : await hashPassword(account.password),
+    created_at: now,
+    updated_at: now,
+  };
+  const workspace: WorkspaceRow = {
+    id: deps.newId(),
+    name: workspaceName,
+    slug: await uniqueSlug(deps, workspaceName),
+    created_by: user.id,
+    created_at: now,
+    updated_at: now,
+  };
+  await deps.database.db.transaction().execute(async (trx) => {
+    await insertUser(trx, user);
+    await insertWorkspace(trx, workspace);
+    await insertMembership(trx, {
+      workspace_id: workspace.id,
+      user_id: user.id,
+      role: account.role ?? 'admin',
+      created_at: now,
+    });
+    await recordAudit(
+      trx,
+      { newId: deps.newId, now },
+      { type: 'user', id: user.id, name: email, workspaceId: workspace.id, userId: user.id },
+      {
+        action: 'workspace_created',
+        environment: 'live',
+        target: { type: 'workspace', id: workspace.id },
+        metadata: { name: workspace.name },
+      },
+    );
+  });
+  return { user, workspace };
+}

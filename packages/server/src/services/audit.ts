@@ -1,0 +1,50 @@
+import type { KeyType } from '@onepin/core';
+import { type Database, insertAuditEvent, type Kysely } from '@onepin/db';
+import type { Actor } from '../auth/principal.js';
+
+/** Every kind of event the audit log records. */
+export type AuditAction =
+  | 'api_key_created'
+  | 'api_key_updated'
+  | 'api_key_rotated'
+  | 'api_key_revoked'
+  | 'workflow_created'
+  | 'workflow_updated'
+  | 'workflow_deleted'
+  | 'template_cloned'
+  | 'upload_confirmed'
+  | 'upload_deleted'
+  | 'member_added'
+  | 'member_removed'
+  | 'member_login'
+  | 'workspace_created';
+
+export interface AuditEntry {
+  action: AuditAction;
+  environment: KeyType;
+  target?: { type: string; id: string };
+  /** Never a secret: names, scopes, ids and times only. */
+  metadata?: Record<string, unknown>;
+}
+
+/** Writes one audit event, inside the caller's transaction when it passes one. */
+export async function recordAudit(
+  db: Kysely<Database>,
+  deps: { newId: () => string; now: string },
+  actor: Actor,
+  entry: AuditEntry,
+): Promise<void> {
+  await insertAuditEvent(db, {
+    id: deps.newId(),
+    workspace_id: actor.workspaceId,
+    environment: entry.environment,
+    action: entry.action,
+    actor_type: actor.type,
+    actor_id: actor.id,
+    actor_name: actor.name,
+    target_type: entry.target?.type ?? null,
+    target_id: entry.target?.id ?? null,
+    metadata: entry.metadata ?? {},
+    created_at: deps.now,
+  });
+}

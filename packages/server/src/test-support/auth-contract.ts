@@ -1,0 +1,207 @@
+import { generateApiKey, SCOPES, type Scope } from '@onepin/core';
+import { dialectAvailable, type TestDialect } from '@onepin/db/test-support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FULL_AUTHORITY, revokeApiKey } from '../services/api-keys.js';
+import { createTestWorld, type TestWorkspace, type TestWorld } from './world.js';
+
+export interface ContractRequest {
+  method: string;
+  path: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/** One protected operation, described so the shared suite can attack it (ARCHITECTURE §Tests). */
+export interface AuthContractCase {
+  /** `METHOD /path/{param}` exactly as in the OpenAPI document. */
+  operation: string;
+  /** The scope the route needs; `null` when any valid key may call it. */
+  scope: Scope | null;
+  /** Builds a request that succeeds for a live key of `workspace` holding `scope`. */
+  prepare(world: TestWorld, workspace: TestWorkspace): Promise<ContractRequest>;
+  /** The request names one object, so another workspace's key must get 404. */
+  targetsObject: boolean;
+}
+
+const AUTH_FAILURE_STATUSES = [401, 403, 404, 429];
+
+function send(
+  world: TestWorld,
+  request: ContractRequest,
+  key: string | null,
+  headers: Record<string, string> = {},
+) {
+  return world.call(request.method, request.path, {
+    key,
+    ...(request.body !== undefined && { body: request.body }),
+    ...(request.rawBody !== undefined && { rawBody: request.rawBody }),
+    headers: { ...request.headers, ...headers },
+  });
+}
+
+function expectInvalidKey(response: { status: number; body: any; headers: Headers }) {
+  expect(response.status).toBe(401);
+  expect(response.body.error.code).toBe('INVALID_API_KEY');
+  expect(response.body.error.message).toBe('Invalid API key.');
+  expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  expect(response.headers.get('x-request-id')).toBeTruthy();
+}
+
+/**
+ * The shared authentication contract (SPEC §4), run for every case on every dialect: the
+ * same 401 for every bad credential, 403 for a missing scope or a foreign X-Workspace-Id,
+ * 404 for another workspace's object, 429 past the key's rate limit.
+ */
+export function runAuthContract(dialect: TestDialect, cases: readonly AuthContractCase[]): void {
+  describe.skipIf(!dialectAvailable(dialect))(`${dialect.name}: auth contract`, () => {
+    let world: TestWorld;
+    let home: TestWorkspace;
+    let other: TestWorkspace;
+
+    beforeAll(async () => {
+      world = await createTestWorld(dialect);
+      home = await createWorkspace(world, 'Home');
+      other = await createWorkspace(world, 'Other');
+    });
+    afterAll(async () => world?.dispose());
+
+    async function createWorkspace(w: TestWorld, name: string) {
+      return w.createWorkspace(name);
+    }
+
+    async function keyFor(
+      workspace: TestWorkspace,
+      scope: Scope | null,
+      extra: Partial<{ rateLimitPerMin: number; expiresAt: string }> = {},
+    ) {
+      return (await world.createKey(workspace, { scopes: scope ? [scope] : [], ...extra }))
+        .plaintext;
+    }
+
+    describe.each(cases)('$operation', (contract) => {
+      it('answers a key holding the scope without an auth error, with request id and rate-limit headers', async () => {
+        const response = await send(
+          world,
+          await contract.prepare(world, home),
+          await keyFor(home, contract.scope),
+        );
+        expect(AUTH_FAILURE_STATUSES, JSON.stringify(response.body)).not.toContain(response.status);
+        expect(response.status).toBeLessThan(500);
+        expect(response.headers.get('x-request-id')).toBeTruthy();
+        expect(response.headers.get('x-ratelimit-limit')).toBe('600');
+        expect(Number(response.headers.get('x-ratelimit-remaining'))).toBeGreaterThanOrEqual(0);
+        expect(Number(response.headers.get('x-ratelimit-reset'))).toBeGreaterThan(
+          world.clock.now() / 1000,
+        );
+      });
+
+      it('refuses a request without credentials with 401 INVALID_API_KEY', async () => {
+        expectInvalidKey(await send(world, await contract.prepare(world, home), null));
+      });
+
+      it.each([
+        ['a bare key without Bearer', (key: string) => key],
+        ['an empty bearer', () => 'Bearer '],
+        ['a Basic credential', () => 'Basic dXNlcjpwYXNz'],
+        ['a key with a wrong prefix', (key: string) => `Bearer sk_live_${key.slice(8)}`],
+        ['a truncated key', (key: string) => `Bearer ${key.slice(0, -1)}`],
+        ['two tokens', (key: string) => `Bearer ${key} ${key}`],
+      ])('refuses %s with the same 401', async (_label, authorization) => {
+        const key = await keyFor(home, contract.scope);
+        const response = await send(world, await contract.prepare(world, home), null, {
+          authorization: authorization(key),
+        });
+        expectInvalidKey(response);
+      });
+
+      it('refuses a key with a bad checksum with the same 401', async () => {
+        const key = await keyFor(home, contract.scope);
+        const last = key.at(-1) === 'A' ? 'B' : 'A';
+        expectInvalidKey(
+          await send(world, await contract.prepare(world, home), `${key.slice(0, -1)}${last}`),
+        );
+      });
+
+      it('refuses a well-formed key that was never issued with the same 401', async () => {
+        expectInvalidKey(
+          await send(world, await contract.prepare(world, home), generateApiKey('live')),
+        );
+      });
+
+      it('refuses a revoked key with the same 401, on the very next request', async () => {
+        const created = await world.createKey(home, {
+          scopes: contract.scope ? [contract.scope] : [],
+        });
+        const request = await contract.prepare(world, home);
+        await send(world, { method: 'GET', path: '/api/v1/auth/whoami' }, created.plaintext);
+        await revokeApiKey(
+          world.deps,
+          { type: 'system', id: null, name: 'test', workspaceId: home.id, userId: null },
+          FULL_AUTHORITY,
+          created.id,
+        );
+        expectInvalidKey(await send(world, request, created.plaintext));
+      });
+
+      it('refuses an expired key with the same 401', async () => {
+        const expiresAt = new Date(world.clock.now() + 60_000).toISOString();
+        const key = await keyFor(home, contract.scope, { expiresAt });
+        const request = await contract.prepare(world, home);
+        world.clock.advance(61_000);
+        expectInvalidKey(await send(world, request, key));
+      });
+
+      it.skipIf(contract.scope === null)(
+        'refuses a key without the scope with 403 naming it',
+        async () => {
+          const scopes = SCOPES.filter((scope) => scope !== contract.scope);
+          const key = (await world.createKey(home, { scopes })).plaintext;
+          const response = await send(world, await contract.prepare(world, home), key);
+          expect(response.status).toBe(403);
+          expect(response.body.error.code).toBe('INSUFFICIENT_SCOPE');
+          expect(response.body.error.message).toContain(contract.scope);
+        },
+      );
+
+      it("refuses an X-Workspace-Id other than the key's with 403 WORKSPACE_MISMATCH", async () => {
+        const key = await keyFor(home, contract.scope);
+        const response = await send(world, await contract.prepare(world, home), key, {
+          'x-workspace-id': other.id,
+        });
+        expect(response.status).toBe(403);
+        expect(response.body.error.code).toBe('WORKSPACE_MISMATCH');
+      });
+
+      it("accepts an X-Workspace-Id equal to the key's", async () => {
+        const key = await keyFor(home, contract.scope);
+        const response = await send(world, await contract.prepare(world, home), key, {
+          'x-workspace-id': home.id,
+        });
+        expect(AUTH_FAILURE_STATUSES).not.toContain(response.status);
+      });
+
+      it.skipIf(!contract.targetsObject)("answers 404 for another workspace's object", async () => {
+        const foreign = await contract.prepare(world, other);
+        const response = await send(world, foreign, await keyFor(home, contract.scope));
+        expect(response.status).toBe(404);
+        expect(response.body.error.code).toBe('NOT_FOUND');
+      });
+
+      it('answers 429 with Retry-After and X-RateLimit-* past the key rate limit', async () => {
+        const key = await keyFor(home, contract.scope, { rateLimitPerMin: 2 });
+        for (let i = 0; i < 2; i++) {
+          const ok = await send(world, await contract.prepare(world, home), key);
+          expect(ok.status).not.toBe(429);
+        }
+        const limited = await send(world, await contract.prepare(world, home), key);
+        expect(limited.status).toBe(429);
+        expect(limited.body.error.code).toBe('RATE_LIMITED');
+        expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(limited.headers.get('x-ratelimit-limit')).toBe('2');
+        expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
+        expect(limited.headers.get('x-ratelimit-reset')).toBeTruthy();
+      });
+    });
+  });
+}

@@ -1,0 +1,85 @@
+import type { AuthContractCase } from './auth-contract.js';
+import type { TestWorkspace, TestWorld } from './world.js';
+
+/** A key to act on, with no scopes so any caller may manage it under the subset rule. */
+async function targetKey(world: TestWorld, workspace: TestWorkspace) {
+  return world.createKey(workspace, { name: 'target', scopes: [] });
+}
+
+/** The auth contract cases of the core routes. Resource modules add theirs to `ALL_CONTRACT_CASES`. */
+export const CORE_CONTRACT_CASES: AuthContractCase[] = [
+  {
+    operation: 'GET /api/v1/auth/whoami',
+    scope: null,
+    targetsObject: false,
+    prepare: async () => ({ method: 'GET', path: '/api/v1/auth/whoami' }),
+  },
+  {
+    operation: 'GET /api/v1/api-keys',
+    scope: 'api_keys:read',
+    targetsObject: false,
+    prepare: async () => ({ method: 'GET', path: '/api/v1/api-keys' }),
+  },
+  {
+    operation: 'POST /api/v1/api-keys',
+    scope: 'api_keys:write',
+    targetsObject: false,
+    prepare: async () => ({
+      method: 'POST',
+      path: '/api/v1/api-keys',
+      body: { name: 'made by a key' },
+    }),
+  },
+  {
+    operation: 'GET /api/v1/api-keys/{id}',
+    scope: 'api_keys:read',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'GET',
+      path: `/api/v1/api-keys/${(await targetKey(world, workspace)).id}`,
+    }),
+  },
+  {
+    operation: 'PATCH /api/v1/api-keys/{id}',
+    scope: 'api_keys:write',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'PATCH',
+      path: `/api/v1/api-keys/${(await targetKey(world, workspace)).id}`,
+      body: { name: 'renamed' },
+    }),
+  },
+  {
+    operation: 'DELETE /api/v1/api-keys/{id}',
+    scope: 'api_keys:write',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'DELETE',
+      path: `/api/v1/api-keys/${(await targetKey(world, workspace)).id}`,
+    }),
+  },
+  {
+    operation: 'PATCH /api/v1/api-keys/{id}/rotate',
+    scope: 'api_keys:write',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'PATCH',
+      path: `/api/v1/api-keys/${(await targetKey(world, workspace)).id}/rotate`,
+      body: { grace_period_seconds: 60 },
+    }),
+  },
+  {
+    operation: 'GET /api/v1/workspaces/current',
+    scope: 'workspace:read',
+    targetsObject: false,
+    prepare: async () => ({ method: 'GET', path: '/api/v1/workspaces/current' }),
+  },
+  {
+    operation: 'GET /api/v1/activity',
+    scope: 'workspace:read',
+    targetsObject: false,
+    prepare: async () => ({ method: 'GET', path: '/api/v1/activity' }),
+  },
+];
+
+export const ALL_CONTRACT_CASES: AuthContractCase[] = [...CORE_CONTRACT_CASES];

@@ -1,0 +1,159 @@
+import { Writable } from 'node:stream';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { KeyType, Scope } from '@onepin/core';
+import type { TestDatabase, TestDialect } from '@onepin/db/test-support';
+import { type BuildAppOptions, buildApp } from '../app.js';
+import { type AppDeps, type AppDepsOptions, createAppDeps } from '../deps.js';
+import type { AppEnv } from '../http/app-env.js';
+import { createLogger } from '../logger.js';
+import { createUserWithWorkspace } from '../services/accounts.js';
+import { createApiKey, FULL_AUTHORITY } from '../services/api-keys.js';
+import { FakeClock } from './fake-clock.js';
+
+export interface TestKey {
+  plaintext: string;
+  id: string;
+  workspaceId: string;
+}
+
+export interface TestWorkspace {
+  id: string;
+  name: string;
+  userId: string;
+  email: string;
+}
+
+export interface RequestOptions {
+  key?: string | null;
+  body?: unknown;
+  /** Sent as is (not JSON-encoded) when a string. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+  /** The client address the server sees; each world uses its own by default. */
+  address?: string;
+}
+
+export interface TestWorld {
+  app: OpenAPIHono<AppEnv>;
+  deps: AppDeps;
+  clock: FakeClock;
+  database: TestDatabase;
+  /** Every log line the server wrote, for tests that look for leaks. */
+  logLines: string[];
+  request(method: string, path: string, options?: RequestOptions): Promise<Response>;
+  /** Sends and parses the JSON body. */
+  call(
+    method: string,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<{ status: number; body: any; headers: Headers }>;
+  createWorkspace(name?: string): Promise<TestWorkspace>;
+  createKey(
+    workspace: TestWorkspace,
+    options?: {
+      scopes?: Scope[];
+      type?: KeyType;
+      expiresAt?: string;
+      rateLimitPerMin?: number;
+      name?: string;
+    },
+  ): Promise<TestKey>;
+  dispose(): Promise<void>;
+}
+
+export interface TestWorldOptions extends Omit<AppDepsOptions, 'database'> {
+  app?: BuildAppOptions;
+}
+
+let workspaceCounter = 0;
+
+/** A fresh database of one dialect, the real app on top of it, and helpers to drive it. */
+export async function createTestWorld(
+  dialect: TestDialect,
+  options: TestWorldOptions = {},
+): Promise<TestWorld> {
+  const database = await dialect.create();
+  const clock = options.clock instanceof FakeClock ? options.clock : new FakeClock();
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const deps = createAppDeps({
+    failedAuthLimitPerMin: 1_000_000,
+    logger: createLogger('info', sink),
+    ...options,
+    clock,
+    database: database.handle,
+  });
+  const app = buildApp(deps, options.app);
+
+  const request = (method: string, path: string, opts: RequestOptions = {}) => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.key) headers.authorization = `Bearer ${opts.key}`;
+    let body: string | undefined = opts.rawBody;
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const env = { incoming: { socket: { remoteAddress: opts.address ?? '127.0.0.1' } } };
+    return Promise.resolve(
+      app.request(path, { method, headers, ...(body !== undefined && { body }) }, env as never),
+    );
+  };
+
+  return {
+    app,
+    deps,
+    clock,
+    database,
+    logLines,
+    request,
+    async call(method, path, opts) {
+      const response = await request(method, path, opts);
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, body, headers: response.headers };
+    },
+    async createWorkspace(name) {
+      workspaceCounter++;
+      const email = `owner${workspaceCounter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+      const { user, workspace } = await createUserWithWorkspace(deps, {
+        email,
+        workspaceName: name ?? `Workspace ${workspaceCounter}`,
+      });
+      return { id: workspace.id, name: workspace.name, userId: user.id, email };
+    },
+    async createKey(workspace, opts = {}) {
+      const { record, plaintext } = await createApiKey(
+        deps,
+        {
+          type: 'system',
+          id: null,
+          name: 'test',
+          workspaceId: workspace.id,
+          userId: workspace.userId,
+        },
+        FULL_AUTHORITY,
+        {
+          name: opts.name ?? 'test key',
+          scopes: opts.scopes ?? [],
+          key_type: opts.type ?? 'live',
+          rate_limit_per_min: opts.rateLimitPerMin ?? null,
+          expires_at: opts.expiresAt ?? null,
+        },
+      );
+      return { plaintext, id: record.id, workspaceId: workspace.id };
+    },
+    async dispose() {
+      await database.dispose();
+    },
+  };
+}
