@@ -2,7 +2,7 @@
 
 type Json = Record<string, unknown>;
 
-const escape = (text: unknown): string =>
+const escapeHtml = (text: unknown): string =>
   String(text ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function resolve(document: Json, schema: unknown): Json {
@@ -46,7 +46,7 @@ function propertiesTable(document: Json, schema: unknown): string {
   const required = new Set((resolved.required as string[] | undefined) ?? []);
   const rows = Object.entries(properties).map(([name, property]) => {
     const p = resolve(document, property);
-    return `<tr><td><code>${escape(name)}</code>${required.has(name) ? ' <span class="req">required</span>' : ''}</td><td><code>${escape(typeOf(document, property))}</code></td><td>${escape(p.description ?? '')} ${escape(constraints(p))}</td></tr>`;
+    return `<tr><td><code>${escapeHtml(name)}</code>${required.has(name) ? ' <span class="req">required</span>' : ''}</td><td><code>${escapeHtml(typeOf(document, property))}</code></td><td>${escapeHtml(p.description ?? '')} ${escapeHtml(constraints(p))}</td></tr>`;
   });
   if (rows.length === 0) return '';
   return `<table><thead><tr><th>field</th><th>type</th><th>notes</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -56,23 +56,24 @@ function operationHtml(document: Json, method: string, path: string, op: Json): 
   const scope = op['x-required-scope'];
   const params = ((op.parameters as Json[] | undefined) ?? []).map(
     (p) =>
-      `<tr><td><code>${escape(p.name)}</code> <small>${escape(p.in)}</small>${p.required ? ' <span class="req">required</span>' : ''}</td><td><code>${escape(typeOf(document, p.schema))}</code></td><td>${escape((p.schema as Json | undefined)?.description ?? p.description ?? '')} ${escape(constraints(resolve(document, p.schema)))}</td></tr>`,
+      `<tr><td><code>${escapeHtml(p.name)}</code> <small>${escapeHtml(p.in)}</small>${p.required ? ' <span class="req">required</span>' : ''}</td><td><code>${escapeHtml(typeOf(document, p.schema))}</code></td><td>${escapeHtml((p.schema as Json | undefined)?.description ?? p.description ?? '')} ${escapeHtml(constraints(resolve(document, p.schema)))}</td></tr>`,
   );
   const body = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.[
     'application/json'
   ] as Json | undefined;
   const responses = Object.entries((op.responses ?? {}) as Json)
     .map(
-      ([status, r]) => `<li><code>${escape(status)}</code> ${escape((r as Json).description)}</li>`,
+      ([status, r]) =>
+        `<li><code>${escapeHtml(status)}</code> ${escapeHtml((r as Json).description)}</li>`,
     )
     .join('');
   const id = `${method}-${path}`.replace(/[^a-zA-Z0-9]+/g, '-');
-  return `<section class="op" id="${escape(id)}">
-<h3><span class="method ${escape(method)}">${escape(method.toUpperCase())}</span> <code>${escape(path)}</code></h3>
-<p>${escape(op.summary)}</p>${op.description ? `<p class="desc">${escape(op.description)}</p>` : ''}
-<p class="scope">${scope ? `Requires scope <code>${escape(scope)}</code>` : op.security ? 'Any valid credential' : 'No authentication'}</p>
+  return `<section class="op" id="${escapeHtml(id)}">
+<h3><span class="method ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code></h3>
+<p>${escapeHtml(op.summary)}</p>${op.description ? `<p class="desc">${escapeHtml(op.description)}</p>` : ''}
+<p class="scope">${scope ? `Requires scope <code>${escapeHtml(scope)}</code>` : op.security ? 'Any valid credential' : 'No authentication'}</p>
 ${params.length ? `<h4>Parameters</h4><table><tbody>${params.join('')}</tbody></table>` : ''}
-${body ? `<h4>Body <code>${escape(typeOf(document, body.schema))}</code></h4>${propertiesTable(document, body.schema)}` : ''}
+${body ? `<h4>Body <code>${escapeHtml(typeOf(document, body.schema))}</code></h4>${propertiesTable(document, body.schema)}` : ''}
 <h4>Responses</h4><ul>${responses}</ul></section>`;
 }
 
@@ -84,7 +85,7 @@ export function renderApiReference(document: Json): string {
     for (const [method, op] of Object.entries(item as Json)) {
       const id = `${method}-${path}`.replace(/[^a-zA-Z0-9]+/g, '-');
       toc.push(
-        `<li><a href="#${escape(id)}"><span class="method ${escape(method)}">${escape(method.toUpperCase())}</span> ${escape(path)}</a></li>`,
+        `<li><a href="#${escapeHtml(id)}"><span class="method ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> ${escapeHtml(path)}</a></li>`,
       );
       sections.push(operationHtml(document, method, path, op as Json));
     }
@@ -92,11 +93,11 @@ export function renderApiReference(document: Json): string {
   const schemas = Object.entries(((document.components as Json | undefined)?.schemas ?? {}) as Json)
     .map(
       ([name, schema]) =>
-        `<section id="schema-${escape(name)}"><h3>${escape(name)}</h3>${propertiesTable(document, schema) || `<p><code>${escape(typeOf(document, schema))}</code></p>`}</section>`,
+        `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3>${propertiesTable(document, schema) || `<p><code>${escapeHtml(typeOf(document, schema))}</code></p>`}</section>`,
     )
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(info.title)} reference</title><style>
+<title>${escapeHtml(info.title)} reference</title><style>
 body{font:15px/1.5 system-ui,sans-serif;margin:0;display:grid;grid-template-columns:300px 1fr;color:#1b1f24}
 nav{position:sticky;top:0;height:100vh;overflow:auto;background:#f6f8fa;padding:1rem;font-size:13px}
 nav ul{list-style:none;padding:0}nav a{color:inherit;text-decoration:none}main{padding:1rem 2rem;max-width:960px}
@@ -104,8 +105,8 @@ nav ul{list-style:none;padding:0}nav a{color:inherit;text-decoration:none}main{p
 .method.post{background:#dafbe1}.method.delete{background:#ffebe9}.method.patch,.method.put{background:#fff8c5}
 table{border-collapse:collapse;width:100%;font-size:14px}td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
 .req{color:#cf222e;font-size:12px}.scope{color:#57606a}code{font-size:13px}
-</style></head><body><nav><strong>${escape(info.title)} ${escape(info.version)}</strong><p><a href="/openapi.json">openapi.json</a></p><ul>${toc.join('')}</ul></nav>
-<main><h1>${escape(info.title)}</h1><p>${escape(info.description)}</p>
+</style></head><body><nav><strong>${escapeHtml(info.title)} ${escapeHtml(info.version)}</strong><p><a href="/openapi.json">openapi.json</a></p><ul>${toc.join('')}</ul></nav>
+<main><h1>${escapeHtml(info.title)}</h1><p>${escapeHtml(info.description)}</p>
 <p>Every response is an envelope: <code>{"data": …, "meta": {"request_id", "timestamp"}}</code>, or <code>{"error": {"code", "message", "details"}, "meta": …}</code>.</p>
 ${sections.join('')}<h2>Schemas</h2>${schemas}</main></body></html>`;
 }
