@@ -29,6 +29,13 @@ export const DateTimeInput = z.iso
   .transform((value) => new Date(value).toISOString())
   .openapi({ type: 'string', format: 'date-time' });
 
+/** A date-time, or `null` to clear it. The override keeps `null` in the OpenAPI document,
+ * which the transform above would otherwise hide. */
+const NullableDateTimeInput = DateTimeInput.nullable().openapi({
+  type: ['string', 'null'],
+  format: 'date-time',
+});
+
 const RateLimit = z
   .number({ error: 'must be a whole number' })
   .int('must be a whole number')
@@ -76,7 +83,7 @@ export const CreateApiKeyBody = z
       .default([]),
     key_type: KeyTypeSchema.optional(),
     rate_limit_per_min: RateLimit.optional(),
-    expires_at: DateTimeInput.nullable().optional(),
+    expires_at: NullableDateTimeInput.optional(),
   })
   .openapi('ApiKeyCreate');
 
@@ -89,7 +96,7 @@ export const UpdateApiKeyBody = z
       .optional(),
     rate_limit_per_min: RateLimit.optional(),
     active: z.boolean().optional(),
-    expires_at: DateTimeInput.nullable().optional(),
+    expires_at: NullableDateTimeInput.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
   .openapi('ApiKeyUpdate');
