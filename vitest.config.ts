@@ -10,6 +10,13 @@ export default defineConfig({
       { find: /^@onepin\/core$/, replacement: source('core/src/index.ts') },
       { find: /^@onepin\/db$/, replacement: source('db/src/index.ts') },
       { find: /^@onepin\/db\/test-support$/, replacement: source('db/src/test-support/index.ts') },
+      { find: /^@onepin\/sdk$/, replacement: source('sdk/src/index.ts') },
+      { find: /^@onepin\/sdk\/credentials$/, replacement: source('sdk/src/credentials/index.ts') },
+      { find: /^@onepin\/server$/, replacement: source('server/src/index.ts') },
+      {
+        find: /^@onepin\/server\/test-support$/,
+        replacement: source('server/src/test-support/world.ts'),
+      },
     ],
   },
   test: {
