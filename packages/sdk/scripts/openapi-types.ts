@@ -10,7 +10,7 @@ export const GENERATED_TYPES_PATH = fileURLToPath(
 );
 
 const HEADER = [
-  '// Generated from the server\'s OpenAPI document by packages/sdk/scripts/generate-types.ts.',
+  "// Generated from the server's OpenAPI document by packages/sdk/scripts/generate-types.ts.",
   '// Do not edit: run `npm run generate -w @onepin/sdk` after changing a server schema.',
   '',
   '',
