@@ -147,12 +147,19 @@ export async function fetchPage<Item, P extends Pagination>(
   return new Page(envelope.data as Item[], envelope.pagination as P, source);
 }
 
-/** A list call: the page promise for `path` with `query`. */
+/** A list call: the page promise for `path` (built on first use) with `query`. */
 export function listPages<Item, P extends Pagination>(
   transport: Transport,
-  path: string,
+  path: string | (() => string),
   query: Query,
   options: RequestOptions = {},
 ): PagePromise<Item, P> {
-  return new PagePromise(() => fetchPage<Item, P>({ transport, path, query, options }));
+  return new PagePromise(async () =>
+    fetchPage<Item, P>({
+      transport,
+      path: typeof path === 'string' ? path : path(),
+      query,
+      options,
+    }),
+  );
 }

@@ -34,7 +34,8 @@ export function retryAfterMs(headers: Headers, now: number): number | null {
   const value = headers.get('retry-after');
   if (value === null) return null;
   if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
+  // An HTTP date names its day and month (`Wed, 21 Oct 2015 07:28:00 GMT`).
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 

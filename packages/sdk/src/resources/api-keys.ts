@@ -34,7 +34,7 @@ export class ApiKeys extends APIResource {
   }
 
   /** One key by id. */
-  retrieve(id: string, options?: RequestOptions): Promise<ApiKey> {
+  async retrieve(id: string, options?: RequestOptions): Promise<ApiKey> {
     return this._data({ method: 'GET', path: path`/api/v1/api-keys/${id}` }, options);
   }
 
@@ -45,12 +45,12 @@ export class ApiKeys extends APIResource {
    * const key = await client.apiKeys.create({ name: 'CI', scopes: ['workflows:read'] });
    * saveSecret(key.api_key);
    */
-  create(params: ApiKeyCreateParams, options?: RequestOptions): Promise<ApiKeyCreated> {
+  async create(params: ApiKeyCreateParams, options?: RequestOptions): Promise<ApiKeyCreated> {
     return this._data({ method: 'POST', path: '/api/v1/api-keys', json: params }, options);
   }
 
   /** Changes a key's name, scopes, rate limit, active flag or expiry (`null` clears it). */
-  update(id: string, params: ApiKeyUpdateParams, options?: RequestOptions): Promise<ApiKey> {
+  async update(id: string, params: ApiKeyUpdateParams, options?: RequestOptions): Promise<ApiKey> {
     return this._data(
       { method: 'PATCH', path: path`/api/v1/api-keys/${id}`, json: params },
       options,
@@ -64,7 +64,7 @@ export class ApiKeys extends APIResource {
    * @example
    * const { new_key } = await client.apiKeys.rotate(id, { grace_period_seconds: 3600 });
    */
-  rotate(
+  async rotate(
     id: string,
     params: ApiKeyRotateParams = {},
     options?: RequestOptions,
@@ -76,7 +76,7 @@ export class ApiKeys extends APIResource {
   }
 
   /** Revokes a key at once; it stays listed as revoked. Revoking twice is harmless. */
-  revoke(id: string, options?: RequestOptions): Promise<ApiKey> {
+  async revoke(id: string, options?: RequestOptions): Promise<ApiKey> {
     return this._data({ method: 'DELETE', path: path`/api/v1/api-keys/${id}` }, options);
   }
 }

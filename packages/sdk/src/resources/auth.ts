@@ -12,7 +12,7 @@ export class Auth extends APIResource {
    *
    * @example const me = await client.auth.whoami(); console.log(me.workspace_name, me.scopes);
    */
-  whoami(options?: RequestOptions): Promise<Whoami> {
+  async whoami(options?: RequestOptions): Promise<Whoami> {
     return this._data({ method: 'GET', path: '/api/v1/auth/whoami' }, options);
   }
 }

@@ -41,12 +41,16 @@ export class Templates extends APIResource {
   }
 
   /** One template by id. */
-  retrieve(id: string, options?: RequestOptions): Promise<Template> {
+  async retrieve(id: string, options?: RequestOptions): Promise<Template> {
     return this._data({ method: 'GET', path: path`/api/v1/templates/${id}` }, options);
   }
 
   /** Makes a new workflow from a template (`workflows:write`). */
-  clone(id: string, params: TemplateCloneParams = {}, options?: RequestOptions): Promise<Workflow> {
+  async clone(
+    id: string,
+    params: TemplateCloneParams = {},
+    options?: RequestOptions,
+  ): Promise<Workflow> {
     return this._data(
       { method: 'POST', path: path`/api/v1/templates/${id}/clone`, json: params },
       options,

@@ -127,7 +127,11 @@ export class Uploads extends APIResource {
   }
 
   /** Binds an upload whose bytes have arrived to a workflow (`ConflictError` before that). */
-  confirm(id: string, params: UploadConfirmParams, options?: RequestOptions): Promise<Upload> {
+  async confirm(
+    id: string,
+    params: UploadConfirmParams,
+    options?: RequestOptions,
+  ): Promise<Upload> {
     return this._data({ method: 'POST', path: path`/api/v1/uploads/${id}`, json: params }, options);
   }
 

@@ -80,17 +80,21 @@ export class Workflows extends APIResource {
   }
 
   /** One workflow by id. */
-  retrieve(id: string, options?: RequestOptions): Promise<Workflow> {
+  async retrieve(id: string, options?: RequestOptions): Promise<Workflow> {
     return this._data({ method: 'GET', path: path`/api/v1/workflows/${id}` }, options);
   }
 
   /** Makes a workflow; a name already taken in the workspace is a `ConflictError`. */
-  create(params: WorkflowCreateParams, options?: RequestOptions): Promise<Workflow> {
+  async create(params: WorkflowCreateParams, options?: RequestOptions): Promise<Workflow> {
     return this._data({ method: 'POST', path: '/api/v1/workflows', json: params }, options);
   }
 
   /** Changes the given fields (PATCH). */
-  update(id: string, params: WorkflowUpdateParams, options?: RequestOptions): Promise<Workflow> {
+  async update(
+    id: string,
+    params: WorkflowUpdateParams,
+    options?: RequestOptions,
+  ): Promise<Workflow> {
     return this._data(
       { method: 'PATCH', path: path`/api/v1/workflows/${id}`, json: params },
       options,
@@ -98,7 +102,11 @@ export class Workflows extends APIResource {
   }
 
   /** Replaces the whole workflow (PUT). */
-  replace(id: string, params: WorkflowReplaceParams, options?: RequestOptions): Promise<Workflow> {
+  async replace(
+    id: string,
+    params: WorkflowReplaceParams,
+    options?: RequestOptions,
+  ): Promise<Workflow> {
     return this._data(
       { method: 'PUT', path: path`/api/v1/workflows/${id}`, json: params },
       options,
@@ -111,7 +119,7 @@ export class Workflows extends APIResource {
   }
 
   /** Copies a workflow under the name "<name> (Copy)". */
-  duplicate(id: string, options?: RequestOptions): Promise<Workflow> {
+  async duplicate(id: string, options?: RequestOptions): Promise<Workflow> {
     return this._data({ method: 'POST', path: path`/api/v1/workflows/${id}/duplicate` }, options);
   }
 
@@ -123,7 +131,7 @@ export class Workflows extends APIResource {
   ): PagePromise<Upload, OffsetPagination> {
     return listPages(
       this._transport,
-      path`/api/v1/workflows/${id}/uploads`,
+      () => path`/api/v1/workflows/${id}/uploads`,
       { ...params },
       options,
     );

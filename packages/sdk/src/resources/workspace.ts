@@ -8,7 +8,7 @@ export type Workspace = components['schemas']['Workspace'];
 /** `client.workspace`: the workspace the token is bound to. */
 export class CurrentWorkspace extends APIResource {
   /** The token's workspace (`workspace:read`). */
-  retrieve(options?: RequestOptions): Promise<Workspace> {
+  async retrieve(options?: RequestOptions): Promise<Workspace> {
     return this._data({ method: 'GET', path: '/api/v1/workspaces/current' }, options);
   }
 }
