@@ -125,8 +125,13 @@ async function openFileAsBlob(path: string): Promise<Blob> {
     );
   }
   try {
+    // stat first: it names the problem (ENOENT, EACCES) where openAsBlob does not.
+    if (!(await fs.promises.stat(path)).isFile()) {
+      throw new OnePinConfigurationError(`Cannot upload ${path}: it is not a file.`);
+    }
     return await fs.openAsBlob(path);
   } catch (error) {
+    if (error instanceof OnePinConfigurationError) throw error;
     const code = (error as { code?: unknown }).code;
     throw new OnePinConfigurationError(
       `Cannot read ${path}${typeof code === 'string' ? ` (${code})` : ''}.`,
@@ -137,9 +142,10 @@ async function openFileAsBlob(path: string): Promise<Blob> {
 
 /** The size of a whole-file Node stream (`fs.createReadStream(path)`), else `undefined`. */
 async function fileStreamSize(stream: NodeFileStream): Promise<number | undefined> {
-  if (typeof stream.path !== 'string' || stream.start !== undefined || stream.end !== undefined) {
-    return undefined;
-  }
+  const whole =
+    (stream.start === undefined || stream.start === 0) &&
+    (stream.end === undefined || stream.end === Number.POSITIVE_INFINITY);
+  if (typeof stream.path !== 'string' || !whole) return undefined;
   const { stat } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
   return (await stat(stream.path)).size;
 }
