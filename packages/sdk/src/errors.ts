@@ -30,8 +30,8 @@ export type CredentialsErrorCode =
   | 'INSECURE_CREDENTIALS_FILE'
   /** Not TOML this SDK reads, or a value of the wrong type. */
   | 'MALFORMED_CREDENTIALS'
-  /** A profile name that cannot be a table name, or a value that cannot be saved. */
-  | 'INVALID_PROFILE';
+  /** A profile name or a value that cannot be saved. */
+  | 'INVALID_CREDENTIALS';
 
 /** The credentials file (`~/.onepin/credentials`) is missing, unsafe, or unreadable. */
 export class CredentialsError extends OnePinConfigurationError {
