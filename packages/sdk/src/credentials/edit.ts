@@ -32,7 +32,7 @@ export function setProfile(document: TomlDocument, profile: string, values: Prof
     else if (value !== undefined) missing.push(assignment(key, value));
   }
   if (missing.length > 0)
-    edits.push({ line: lastContentLine(document, table) + 1, remove: 0, insert: missing });
+    edits.push({ line: lastContentLine(table) + 1, remove: 0, insert: missing });
   edits.sort((a, b) => b.line - a.line);
   for (const edit of edits) lines.splice(edit.line, edit.remove, ...edit.insert);
   return finish(lines);
@@ -48,7 +48,7 @@ export function deleteProfile(document: TomlDocument, profile: string): string |
   if (!table) return finish(document.lines);
   if (document.tables.length === 1 && document.rootEntries.length === 0) return null;
   const lines = [...document.lines];
-  lines.splice(table.header, lastContentLine(document, table) - table.header + 1);
+  lines.splice(table.header, lastContentLine(table) - table.header + 1);
   return finish(collapseBlankRuns(lines));
 }
 
@@ -57,7 +57,7 @@ function assignment(key: string, value: string): string {
 }
 
 /** The table's last key line, or its header when it has none. */
-function lastContentLine(document: TomlDocument, table: TomlTable): number {
+function lastContentLine(table: TomlTable): number {
   let last = table.header;
   for (const entry of table.entries.values()) last = Math.max(last, entry.line);
   return last;
