@@ -223,10 +223,10 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-/** A short reason for a network failure, e.g. `ECONNREFUSED`. */
+/** A short reason for a network failure: `ECONNREFUSED`, or `fetch failed (bad port)`. */
 function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   if (typeof cause?.code === 'string') return cause.code;
-  if (error instanceof Error) return error.message;
-  return String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof cause?.message === 'string' ? `${message} (${cause.message})` : message;
 }
