@@ -95,6 +95,29 @@ describe('retries', () => {
   });
 });
 
+describe('broken answers', () => {
+  const broken = () =>
+    new Response(
+      new ReadableStream({
+        start: (controller) => controller.error(new Error('socket hang up')),
+      }),
+      { headers: { 'content-type': 'application/json' } },
+    );
+
+  it('a body that breaks off is a connection error, retried for a GET', async () => {
+    const { client, requests } = scriptedClient([broken, ok({ id: 'ws' })]);
+    await expect(client.workspace.retrieve()).resolves.toEqual({ id: 'ws' });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('names what broke when it gives up', async () => {
+    const { client } = scriptedClient([broken], { maxRetries: 0 });
+    const error = await client.auth.whoami().catch((e) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.message).toBe('The connection broke while reading the answer: socket hang up');
+  });
+});
+
 describe('Retry-After', () => {
   const rateLimited = (headers: Record<string, string>) => failure(429, 'RATE_LIMITED', headers);
 

@@ -149,8 +149,11 @@ export class Transport {
     const aborted = new Promise<never>((_, reject) => {
       controller.signal.addEventListener('abort', () => reject(abortError()), { once: true });
     });
+    // Handled here too, for an abort that comes while the body is still being prepared.
+    aborted.catch(() => {});
     try {
       const request = await this.#buildRequest(spec, options, controller.signal);
+      if (controller.signal.aborted) throw abortError();
       let response: Response;
       try {
         response = await Promise.race([this.#config.fetch(request), aborted]);
@@ -164,12 +167,8 @@ export class Transport {
       }
       const body = await Promise.race([readBody(response), aborted]).catch((error: unknown) => {
         if (error instanceof OnePinError) throw error;
-        throw new APIConnectionError(
-          `The connection broke while reading the answer: ${describe(error)}`,
-          {
-            cause: error,
-          },
-        );
+        const message = `The connection broke while reading the answer: ${describe(error)}`;
+        throw new APIConnectionError(message, { cause: error });
       });
       return { response, body };
     } finally {
