@@ -16,17 +16,24 @@ Configuration comes from ONEPIN_* environment variables (see the README).`;
 class UsageError extends Error {}
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
 function required(values: Record<string, unknown>, name: string): string {
   const value = values[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new UsageError(`--${name} is required`);
   return value;
 }
 
-async function admin(args: string[], print: (line: string) => void): Promise<void> {
+async function admin(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  print: (line: string) => void,
+): Promise<void> {
   const [command, ...rest] = args;
   const { values } = parseArgs({
     args: rest,
@@ -44,13 +51,20 @@ async function admin(args: string[], print: (line: string) => void): Promise<voi
       json: { type: 'boolean', default: false },
     },
   });
-  const config = readConfig();
+  const config = readConfig(env);
   if (command === 'create-user') {
     const role = values.role ?? 'admin';
-    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+    if (!(ROLES as readonly string[]).includes(role))
+      throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
     await createUserCommand(
       config,
-      { email: required(values, 'email'), workspace: required(values, 'workspace'), password: values.password, role: role as Role, json: values.json },
+      {
+        email: required(values, 'email'),
+        workspace: required(values, 'workspace'),
+        password: values.password,
+        role: role as Role,
+        json: values.json,
+      },
       print,
     );
     return;
@@ -59,7 +73,8 @@ async function admin(args: string[], print: (line: string) => void): Promise<voi
     const type = values.type ?? 'live';
     if (type !== 'live' && type !== 'test') throw new UsageError('--type must be live or test');
     const rateLimit = values['rate-limit'];
-    if (rateLimit !== undefined && !/^[1-9]\d{0,6}$/.test(rateLimit)) throw new UsageError('--rate-limit must be a positive whole number');
+    if (rateLimit !== undefined && !/^[1-9]\d{0,6}$/.test(rateLimit))
+      throw new UsageError('--rate-limit must be a positive whole number');
     await createKeyCommand(
       config,
       {
@@ -78,8 +93,15 @@ async function admin(args: string[], print: (line: string) => void): Promise<voi
   throw new UsageError(command ? `unknown admin command "${command}"` : 'missing admin command');
 }
 
+export interface ServerCliIo {
+  env?: NodeJS.ProcessEnv;
+  print?: (line: string) => void;
+}
+
 /** The `onepin-server` command line. Returns the exit code. */
-export async function runServerCli(argv: string[], print: (line: string) => void = console.log): Promise<number> {
+export async function runServerCli(argv: string[], io: ServerCliIo = {}): Promise<number> {
+  const env = io.env ?? process.env;
+  const print = io.print ?? console.log;
   const [command = 'serve', ...rest] = argv;
   try {
     if (command === '--help' || command === '-h' || command === 'help') {
@@ -91,11 +113,11 @@ export async function runServerCli(argv: string[], print: (line: string) => void
       return 0;
     }
     if (command === 'admin') {
-      await admin(rest, print);
+      await admin(rest, env, print);
       return 0;
     }
     if (command !== 'serve') throw new UsageError(`unknown command "${command}"`);
-    const server = await startServer(readConfig());
+    const server = await startServer(readConfig(env), print);
     const stop = (signal: string) => {
       console.error(`${signal} received: finishing in-flight requests…`);
       server.close().then(
@@ -112,7 +134,10 @@ export async function runServerCli(argv: string[], print: (line: string) => void
 }
 
 function reportFailure(error: unknown): number {
-  if (error instanceof UsageError || (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+  if (
+    error instanceof UsageError ||
+    (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+  ) {
     console.error(`onepin-server: ${error.message}\n\n${HELP}`);
     return 2;
   }
@@ -122,12 +147,16 @@ function reportFailure(error: unknown): number {
   }
   if (error instanceof ApiError) {
     const details = error.details?.map((d) => `${d.field} ${d.message}`).join('; ');
-    console.error(`onepin-server: [${error.code}] ${error.message}${details ? ` (${details})` : ''}`);
+    console.error(
+      `onepin-server: [${error.code}] ${error.message}${details ? ` (${details})` : ''}`,
+    );
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
   if (/EADDRINUSE/.test(message)) {
-    console.error(`onepin-server: the address is already in use (${message}). Set ONEPIN_PORT to another port.`);
+    console.error(
+      `onepin-server: the address is already in use (${message}). Set ONEPIN_PORT to another port.`,
+    );
   } else {
     console.error(`onepin-server: ${message}`);
   }

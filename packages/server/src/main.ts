@@ -26,7 +26,10 @@ export async function openConfiguredDatabase(config: ServerConfig): Promise<Data
 }
 
 /** Starts the API server on the configured address; prints the setup URL on a first run. */
-export async function startServer(config: ServerConfig, print: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  print: (line: string) => void = console.log,
+): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config);
   const deps = createAppDeps({
@@ -50,15 +53,19 @@ export async function startServer(config: ServerConfig, print: (line: string) =>
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
-  print(`OnePin server listening on ${url} (${database.dialect}: ${where})`);
   const setupUrl = await issueSetupUrl(deps, url);
+  const banner = [`OnePin server listening on ${url} (${database.dialect}: ${where})`];
   if (setupUrl) {
-    print('');
-    print('No user exists yet. Open this one-time link to create the admin account and the first workspace:');
-    print(`  ${setupUrl}`);
-    print('(or run: onepin-server admin create-user --email you@example.com --workspace "My workspace")');
-    print('');
+    banner.push(
+      '',
+      'No user exists yet. Open this one-time link to create the admin account and the first workspace:',
+      `  ${setupUrl}`,
+      '(or run: onepin-server admin create-user --email you@example.com --workspace "My workspace")',
+      '',
+    );
   }
+  // One write, so whoever reads the output sees the setup link together with the address.
+  print(banner.join('\n'));
 
   let closing: Promise<void> | undefined;
   return {
