@@ -1,43 +1,40 @@
 import { findApiKeyById } from '@onepin/db';
-import { dialectAvailable, testDialects } from '@onepin/db/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestWorld, type TestWorld } from '../test-support/world.js';
+import { testDialects } from '@onepin/db/test-support';
+import { describe, expect } from 'vitest';
+import { worldPerSuite } from '../test-support/world.js';
 
 describe.each(testDialects)('$name: last_used_at', (dialect) => {
-  let world: TestWorld;
-  beforeAll(async () => {
-    if (dialectAvailable(dialect)) world = await createTestWorld(dialect);
-  });
-  afterAll(async () => world?.dispose());
-  const run = it.skipIf(!dialectAvailable(dialect));
+  const suite = worldPerSuite(dialect);
+  const { run } = suite;
 
   run('is collected in memory and written in one batch, never per request', async () => {
-    const workspace = await world.createWorkspace();
-    const created = await world.createKey(workspace);
+    const workspace = await suite.world.createWorkspace();
+    const created = await suite.world.createKey(workspace);
     const lastUsed = async () =>
-      (await findApiKeyById(world.database.handle.db, workspace.id, created.id))?.last_used_at;
+      (await findApiKeyById(suite.world.database.handle.db, workspace.id, created.id))
+        ?.last_used_at;
     for (let i = 0; i < 5; i++) {
-      world.clock.advance(1000);
+      suite.world.clock.advance(1000);
       expect(
-        (await world.call('GET', '/api/v1/auth/whoami', { key: created.plaintext })).status,
+        (await suite.world.call('GET', '/api/v1/auth/whoami', { key: created.plaintext })).status,
       ).toBe(200);
     }
     expect(await lastUsed()).toBeNull();
-    expect(world.deps.usage.pendingCount).toBeGreaterThanOrEqual(1);
-    await world.deps.usage.flush();
-    expect(await lastUsed()).toBe(new Date(world.clock.now()).toISOString());
-    expect(world.deps.usage.pendingCount).toBe(0);
+    expect(suite.world.deps.usage.pendingCount).toBeGreaterThanOrEqual(1);
+    await suite.world.deps.usage.flush();
+    expect(await lastUsed()).toBe(new Date(suite.world.clock.now()).toISOString());
+    expect(suite.world.deps.usage.pendingCount).toBe(0);
   });
 
   run('does not record failed requests', async () => {
-    const workspace = await world.createWorkspace();
-    const created = await world.createKey(workspace, { scopes: [] });
-    await world.deps.usage.flush();
-    const refused = await world.call('GET', '/api/v1/auth/whoami', {
+    const workspace = await suite.world.createWorkspace();
+    const created = await suite.world.createKey(workspace, { scopes: [] });
+    await suite.world.deps.usage.flush();
+    const refused = await suite.world.call('GET', '/api/v1/auth/whoami', {
       key: created.plaintext,
       headers: { 'x-workspace-id': 'other' },
     });
     expect(refused.status).toBe(403);
-    expect(world.deps.usage.pendingCount).toBe(0);
+    expect(suite.world.deps.usage.pendingCount).toBe(0);
   });
 });

@@ -1,19 +1,15 @@
-import { dialectAvailable, testDialects } from '@onepin/db/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestWorld, type TestWorld } from '../../test-support/world.js';
+import { testDialects } from '@onepin/db/test-support';
+import { describe, expect } from 'vitest';
+import { worldPerSuite } from '../../test-support/world.js';
 
 describe.each(testDialects)('$name: workspace and whoami', (dialect) => {
-  let world: TestWorld;
-  beforeAll(async () => {
-    if (dialectAvailable(dialect)) world = await createTestWorld(dialect);
-  });
-  afterAll(async () => world?.dispose());
-  const run = it.skipIf(!dialectAvailable(dialect));
+  const suite = worldPerSuite(dialect);
+  const { run } = suite;
 
   run('GET /workspaces/current answers the key’s workspace', async () => {
-    const workspace = await world.createWorkspace('Acme Voice Ltd.');
-    const key = (await world.createKey(workspace, { scopes: ['workspace:read'] })).plaintext;
-    const { status, body } = await world.call('GET', '/api/v1/workspaces/current', { key });
+    const workspace = await suite.world.createWorkspace('Acme Voice Ltd.');
+    const key = (await suite.world.createKey(workspace, { scopes: ['workspace:read'] })).plaintext;
+    const { status, body } = await suite.world.call('GET', '/api/v1/workspaces/current', { key });
     expect(status).toBe(200);
     expect(body.data).toEqual({
       id: workspace.id,
@@ -24,10 +20,14 @@ describe.each(testDialects)('$name: workspace and whoami', (dialect) => {
   });
 
   run('whoami works for a key without scopes and names the workspace and the key', async () => {
-    const workspace = await world.createWorkspace('Whoami Inc');
-    const expiresAt = new Date(world.clock.now() + 86_400_000).toISOString();
-    const created = await world.createKey(workspace, { name: 'bare', expiresAt, type: 'test' });
-    const { status, body } = await world.call('GET', '/api/v1/auth/whoami', {
+    const workspace = await suite.world.createWorkspace('Whoami Inc');
+    const expiresAt = new Date(suite.world.clock.now() + 86_400_000).toISOString();
+    const created = await suite.world.createKey(workspace, {
+      name: 'bare',
+      expiresAt,
+      type: 'test',
+    });
+    const { status, body } = await suite.world.call('GET', '/api/v1/auth/whoami', {
       key: created.plaintext,
     });
     expect(status).toBe(200);
@@ -41,10 +41,10 @@ describe.each(testDialects)('$name: workspace and whoami', (dialect) => {
       key_type: 'test',
       scopes: [],
       role: null,
-      created_at: new Date(world.clock.now()).toISOString(),
+      created_at: new Date(suite.world.clock.now()).toISOString(),
       expires_at: expiresAt,
     });
-    const refused = await world.call('GET', '/api/v1/workspaces/current', {
+    const refused = await suite.world.call('GET', '/api/v1/workspaces/current', {
       key: created.plaintext,
     });
     expect(refused.status).toBe(403);
