@@ -53,19 +53,19 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
-  print(`OnePin server listening on ${url} (${database.dialect}: ${where})`);
   const setupUrl = await issueSetupUrl(deps, url);
+  const banner = [`OnePin server listening on ${url} (${database.dialect}: ${where})`];
   if (setupUrl) {
-    print('');
-    print(
+    banner.push(
+      '',
       'No user exists yet. Open this one-time link to create the admin account and the first workspace:',
-    );
-    print(`  ${setupUrl}`);
-    print(
+      `  ${setupUrl}`,
       '(or run: onepin-server admin create-user --email you@example.com --workspace "My workspace")',
+      '',
     );
-    print('');
   }
+  // One write, so whoever reads the output sees the setup link together with the address.
+  print(banner.join('\n'));
 
   let closing: Promise<void> | undefined;
   return {
