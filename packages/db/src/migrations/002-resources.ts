@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type OnePinMigration, sqlIn } from './kit.js';
 
 /**
@@ -30,7 +31,7 @@ export const resources: OnePinMigration = {
       .on('workflows')
       .columns(['workspace_id', 'environment', 'name'])
       .unique()
-      .where('deleted_at', 'is', null)
+      .where(sql.ref('deleted_at'), 'is', null)
       .execute();
     await db.schema
       .createIndex('workflows_list_idx')
