@@ -2,10 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '@onepin/db';
 import { buildApp } from './app.js';
+import { LocalDirectoryBlobStore } from './blob-store/local-directory.js';
 import { redactUrl, type ServerConfig } from './config.js';
 import { createAppDeps } from './deps.js';
 import { createLogger } from './logger.js';
+import { loadServerSecret } from './server-secret.js';
 import { issueSetupUrl } from './services/setup-token.js';
+import { UploadUrlSigner } from './uploads/upload-url-signer.js';
 
 export interface RunningServer {
   url: string;
@@ -31,15 +34,19 @@ export async function startServer(
   print: (line: string) => void = console.log,
 ): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
+  const secret = loadServerSecret(config);
   const database = await openConfiguredDatabase(config);
   const deps = createAppDeps({
     database,
     logger,
     failedAuthLimitPerMin: config.failedAuthLimitPerMin,
+    blobStore: new LocalDirectoryBlobStore(config.blobDir),
+    uploadSigner: new UploadUrlSigner(secret),
     settings: {
       publicUrl: config.publicUrl,
       defaultRateLimitPerMin: config.defaultRateLimitPerMin,
       trustProxy: config.trustProxy,
+      uploadMaxBytes: config.uploadMaxBytes,
     },
   });
   const app = buildApp(deps);
