@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ByteLimitExceeded, meterStream } from './metered-stream.js';
+import { ByteLimitExceeded, meterStream, SourceInterrupted } from './metered-stream.js';
 
 const chunks = ['abc', 'defg', 'h'];
 
@@ -15,5 +15,15 @@ describe('meterStream', () => {
   it('fails at the first byte past the limit', async () => {
     const metered = meterStream(new Blob(chunks).stream(), 7);
     await expect(new Response(metered.stream).text()).rejects.toBeInstanceOf(ByteLimitExceeded);
+  });
+
+  it('says when the source broke off', async () => {
+    const source = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new Error('socket hang up'));
+      },
+    });
+    const metered = meterStream(source, 100);
+    await expect(new Response(metered.stream).text()).rejects.toBeInstanceOf(SourceInterrupted);
   });
 });

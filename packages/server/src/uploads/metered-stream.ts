@@ -11,8 +11,13 @@ export class ByteLimitExceeded extends Error {
   }
 }
 
+/** The source failed (e.g. the client went away) before it ended. */
+export class SourceInterrupted extends Error {
+  override name = 'SourceInterrupted';
+}
+
 export interface MeteredStream {
-  /** The source, passed through; it fails with `ByteLimitExceeded` past `maxBytes`. */
+  /** The source's bytes; fails with `ByteLimitExceeded` or `SourceInterrupted`. */
   stream: ReadableStream<Uint8Array>;
   /** Bytes that went through so far. */
   bytes(): number;
@@ -20,19 +25,40 @@ export interface MeteredStream {
   sha256(): string;
 }
 
-/** Counts and hashes a byte stream on its way through, and stops it past `maxBytes`. */
+/**
+ * Counts and hashes a byte stream on its way through, and stops it past `maxBytes`, so the
+ * writer behind it never sees a byte too many. Errors say whose fault they are: the limit,
+ * or the source; anything else the writer throws is its own.
+ */
 export function meterStream(source: ReadableStream<Uint8Array>, maxBytes: number): MeteredStream {
   const hash = createHash('sha256');
+  const reader = source.getReader();
   let bytes = 0;
-  const stream = source.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        bytes += chunk.byteLength;
-        if (bytes > maxBytes) throw new ByteLimitExceeded(maxBytes);
-        hash.update(chunk);
-        controller.enqueue(chunk);
-      },
-    }),
-  );
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        chunk = await reader.read();
+      } catch (cause) {
+        controller.error(new SourceInterrupted('the upload stream broke off', { cause }));
+        return;
+      }
+      if (chunk.done) {
+        controller.close();
+        return;
+      }
+      bytes += chunk.value.byteLength;
+      if (bytes > maxBytes) {
+        controller.error(new ByteLimitExceeded(maxBytes));
+        reader.cancel().catch(() => {});
+        return;
+      }
+      hash.update(chunk.value);
+      controller.enqueue(chunk.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
   return { stream, bytes: () => bytes, sha256: () => hash.digest('hex') };
 }
