@@ -29,12 +29,13 @@ export class LocalDirectoryBlobStore implements BlobStore {
   async stage(source: ReadableStream<Uint8Array>): Promise<StagedBlob> {
     await mkdir(this.#staging, { recursive: true, mode: 0o700 });
     const temp = join(this.#staging, randomUUID());
+    const file = createWriteStream(temp, { flags: 'wx', mode: 0o600, flush: true });
     try {
-      await pipeline(
-        Readable.fromWeb(source as NodeReadableStream<Uint8Array>),
-        createWriteStream(temp, { flags: 'wx', mode: 0o600, flush: true }),
-      );
+      await pipeline(Readable.fromWeb(source as NodeReadableStream<Uint8Array>), file);
     } catch (error) {
+      // The file may still be opening when the source fails: wait until it is closed, or
+      // the removal could run before it exists.
+      if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
       await rm(temp, { force: true });
       throw error;
     }
