@@ -1,15 +1,16 @@
 import { z } from '@hono/zod-openapi';
 import type { WorkflowRecord } from '@onepin/db';
+import { isWellFormedUnicode } from '../services/text.js';
 import { DEFINITION_LIMITS, type WorkflowDefinitionJson } from '../services/workflow-definition.js';
-import { displayName } from './api-key.js';
 import { OffsetQuery, Timestamp } from './common.js';
-import { EnvironmentSchema, freeText, SearchQuery } from './resource.js';
+import { EnvironmentSchema, freeText, resourceName, SearchQuery, WELL_FORMED } from './resource.js';
 
 const NodeId = z
   .string({ error: 'must be a string' })
   .min(1, 'must not be empty')
   .max(64, 'must be at most 64 characters')
-  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
+  .refine(isWellFormedUnicode, WELL_FORMED);
 
 export const WorkflowNode = z
   .looseObject({
@@ -119,7 +120,7 @@ export const WorkflowOut = z
   })
   .openapi('Workflow');
 
-const WorkflowName = displayName(200).openapi({
+const WorkflowName = resourceName(200).openapi({
   description: 'Unique among the workspace’s workflows (case-sensitive)',
 });
 const Description = freeText(5000);

@@ -1,4 +1,5 @@
 import type { UploadCategory } from '@onepin/db';
+import { isWellFormedUnicode } from '../services/text.js';
 
 /** The extensions each category accepts (SPEC §5 "Upload rules"). */
 export const UPLOAD_EXTENSIONS: Readonly<Record<UploadCategory, readonly string[]>> = {
@@ -43,6 +44,7 @@ export function filenameProblem(filename: string): string | null {
   if (/[\p{Cc}\p{Cf}]/u.test(filename)) {
     return 'must not contain control or invisible formatting characters';
   }
+  if (!isWellFormedUnicode(filename)) return 'must be valid Unicode (no unpaired surrogates)';
   if (filename.trim() !== filename) return 'must not start or end with a space';
   if (filename.startsWith('.')) return 'must have a name before the extension';
   return null;
