@@ -59,6 +59,8 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
+  // With ONEPIN_PORT=0 the port is known only now, and upload URLs must carry it.
+  deps.settings.publicUrl = url;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
   print(`OnePin server listening on ${url} (${database.dialect}: ${where})`);
   const setupUrl = await issueSetupUrl(deps, url);
