@@ -62,19 +62,19 @@ export async function startServer(
   // With ONEPIN_PORT=0 the port is known only now, and upload URLs must carry it.
   deps.settings.publicUrl = url;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
-  print(`OnePin server listening on ${url} (${database.dialect}: ${where})`);
   const setupUrl = await issueSetupUrl(deps, url);
+  const banner = [`OnePin server listening on ${url} (${database.dialect}: ${where})`];
   if (setupUrl) {
-    print('');
-    print(
+    banner.push(
+      '',
       'No user exists yet. Open this one-time link to create the admin account and the first workspace:',
-    );
-    print(`  ${setupUrl}`);
-    print(
+      `  ${setupUrl}`,
       '(or run: onepin-server admin create-user --email you@example.com --workspace "My workspace")',
+      '',
     );
-    print('');
   }
+  // One write, so whoever reads the output sees the setup link together with the address.
+  print(banner.join('\n'));
 
   let closing: Promise<void> | undefined;
   return {

@@ -15,16 +15,15 @@ import { createWorkflow } from '../services/workflows.js';
 /** The command as an operator runs it, against a SQLite database in a data directory. */
 describe('onepin-server admin wipe-test-data', () => {
   let dataDir: string;
-  const saved = { ...process.env };
+  let env: NodeJS.ProcessEnv;
   let workspaceId: string;
   let blobOf: (id: string) => string;
   const seeded: Record<'testUpload' | 'liveUpload', string> = { testUpload: '', liveUpload: '' };
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'onepin-admin-'));
-    process.env.ONEPIN_DATA_DIR = dataDir;
-    delete process.env.ONEPIN_DATABASE_URL;
-    const config = readConfig();
+    env = { ONEPIN_DATA_DIR: dataDir, ONEPIN_LOG_LEVEL: 'silent' };
+    const config = readConfig(env);
     blobOf = (id) => join(config.blobDir, id.slice(0, 2), id);
     const database = await openConfiguredDatabase(config);
     try {
@@ -67,15 +66,13 @@ describe('onepin-server admin wipe-test-data', () => {
     }
   });
   afterAll(async () => {
-    process.env = saved;
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   async function run(...args: string[]) {
     const lines: string[] = [];
-    const code = await runServerCli(['admin', 'wipe-test-data', ...args], (line) =>
-      lines.push(line),
-    );
+    const print = (line: string) => lines.push(line);
+    const code = await runServerCli(['admin', 'wipe-test-data', ...args], { env, print });
     return { code, lines };
   }
 
