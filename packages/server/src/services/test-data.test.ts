@@ -11,8 +11,8 @@ import { createTestWorld, type TestWorkspace, type TestWorld } from '../test-sup
 import { wipeTestData } from './test-data.js';
 import { deleteWorkflow } from './workflows.js';
 
-describe.each(testDialects)('$name: wipeTestData', (dialect) => {
-  describe.skipIf(!dialectAvailable(dialect))('', () => {
+for (const dialect of testDialects) {
+  describe.skipIf(!dialectAvailable(dialect))(`${dialect.name}: wipeTestData`, () => {
     let world: TestWorld;
     let blobDir: string;
     let workspace: TestWorkspace;
@@ -100,4 +100,4 @@ describe.each(testDialects)('$name: wipeTestData', (dialect) => {
       });
     });
   });
-});
+}

@@ -162,7 +162,14 @@ async function stageBody(
   try {
     staged = await deps.blobStore.stage(metered.stream);
   } catch (error) {
-    if (error instanceof ByteLimitExceeded) throw tooLarge(declared);
+    if (error instanceof ByteLimitExceeded) {
+      throw error.limit < declared
+        ? new ApiError(
+            'PAYLOAD_TOO_LARGE',
+            `The body is larger than the server's upload limit (${error.limit} bytes).`,
+          )
+        : tooLarge(declared);
+    }
     if (error instanceof SourceInterrupted) {
       throw new ApiError('BAD_REQUEST', 'The upload broke off before its end.', { cause: error });
     }

@@ -26,8 +26,8 @@ describe('starter templates', () => {
   });
 });
 
-describe.each(testDialects)('$name: templates API', (dialect) => {
-  describe.skipIf(!dialectAvailable(dialect))('', () => {
+for (const dialect of testDialects) {
+  describe.skipIf(!dialectAvailable(dialect))(`${dialect.name}: templates API`, () => {
     let world: TestWorld;
     let workspace: TestWorkspace;
     let reader: string;
@@ -190,4 +190,4 @@ describe.each(testDialects)('$name: templates API', (dialect) => {
       });
     });
   });
-});
+}

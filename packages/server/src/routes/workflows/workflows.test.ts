@@ -19,8 +19,8 @@ function nested(depth: number): unknown {
   return value;
 }
 
-describe.each(testDialects)('$name: workflows API', (dialect) => {
-  describe.skipIf(!dialectAvailable(dialect))('', () => {
+for (const dialect of testDialects) {
+  describe.skipIf(!dialectAvailable(dialect))(`${dialect.name}: workflows API`, () => {
     let world: TestWorld;
     let workspace: TestWorkspace;
     let key: string;
@@ -477,4 +477,4 @@ describe.each(testDialects)('$name: workflows API', (dialect) => {
       });
     });
   });
-});
+}
