@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '@onepin/core';
 import { createKeyCommand } from './admin/create-key.js';
 import { createUserCommand } from './admin/create-user.js';
+import { wipeTestDataCommand } from './admin/wipe-test-data.js';
 import { ApiError } from './api-error.js';
 import { ConfigError, readConfig } from './config.js';
 import { startServer } from './main.js';
@@ -10,6 +11,7 @@ import { startServer } from './main.js';
 const HELP = `Usage: onepin-server [serve]
        onepin-server admin create-user --email EMAIL --workspace NAME [--password P] [--role admin|editor|viewer] [--json]
        onepin-server admin create-key --workspace ID --name NAME --scopes a,b [--type live|test] [--expires-at ISO] [--rate-limit N] [--json]
+       onepin-server admin wipe-test-data --workspace ID [--json]
 
 Configuration comes from ONEPIN_* environment variables (see the README).`;
 
@@ -86,6 +88,14 @@ async function admin(
         rateLimitPerMin: rateLimit === undefined ? undefined : Number(rateLimit),
         json: values.json,
       },
+      print,
+    );
+    return;
+  }
+  if (command === 'wipe-test-data') {
+    await wipeTestDataCommand(
+      config,
+      { workspace: required(values, 'workspace'), json: values.json },
       print,
     );
     return;

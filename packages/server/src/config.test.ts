@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from './config.js';
+import { ConfigError, DEFAULT_UPLOAD_MAX_BYTES, readConfig } from './config.js';
 
 describe('readConfig', () => {
   it('defaults to SQLite under ./data on 127.0.0.1:8000', () => {
@@ -69,5 +69,36 @@ describe('readConfig', () => {
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
     expect((error as Error).message).not.toContain('hunter2');
+  });
+});
+
+describe('readConfig: uploads and the secret', () => {
+  it('defaults to a 50 MiB upload limit, blobs under the data dir, and no secret', () => {
+    const config = readConfig({ ONEPIN_DATA_DIR: '/srv/onepin' });
+    expect(config.uploadMaxBytes).toBe(DEFAULT_UPLOAD_MAX_BYTES);
+    expect(DEFAULT_UPLOAD_MAX_BYTES).toBe(52_428_800);
+    expect(config.blobDir).toBe('/srv/onepin/blobs');
+    expect(config.secret).toBeUndefined();
+  });
+
+  it('reads ONEPIN_UPLOAD_MAX_BYTES and ONEPIN_SECRET', () => {
+    const config = readConfig({ ONEPIN_UPLOAD_MAX_BYTES: '1024', ONEPIN_SECRET: 's'.repeat(32) });
+    expect(config.uploadMaxBytes).toBe(1024);
+    expect(config.secret).toBe('s'.repeat(32));
+  });
+
+  it.each([
+    ['ONEPIN_UPLOAD_MAX_BYTES', '0', /ONEPIN_UPLOAD_MAX_BYTES must be an integer/],
+    ['ONEPIN_UPLOAD_MAX_BYTES', '50MB', /ONEPIN_UPLOAD_MAX_BYTES must be an integer/],
+    ['ONEPIN_UPLOAD_MAX_BYTES', '-1', /ONEPIN_UPLOAD_MAX_BYTES must be an integer/],
+    ['ONEPIN_SECRET', 'too-short', /ONEPIN_SECRET must be 32 to 1024 characters/],
+  ])('refuses %s=%j with a message naming it', (name, value, message) => {
+    expect(() => readConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('never repeats a bad secret in its message', () => {
+    expect(() => readConfig({ ONEPIN_SECRET: 'hunter2-hunter2' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
   });
 });

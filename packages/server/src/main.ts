@@ -2,10 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '@onepin/db';
 import { buildApp } from './app.js';
+import { LocalDirectoryBlobStore } from './blob-store/local-directory.js';
 import { redactUrl, type ServerConfig } from './config.js';
 import { createAppDeps } from './deps.js';
 import { createLogger } from './logger.js';
+import { loadServerSecret } from './server-secret.js';
 import { issueSetupUrl } from './services/setup-token.js';
+import { UploadUrlSigner } from './uploads/upload-url-signer.js';
 
 export interface RunningServer {
   url: string;
@@ -31,15 +34,19 @@ export async function startServer(
   print: (line: string) => void = console.log,
 ): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
+  const secret = loadServerSecret(config);
   const database = await openConfiguredDatabase(config);
   const deps = createAppDeps({
     database,
     logger,
     failedAuthLimitPerMin: config.failedAuthLimitPerMin,
+    blobStore: new LocalDirectoryBlobStore(config.blobDir),
+    uploadSigner: new UploadUrlSigner(secret),
     settings: {
       publicUrl: config.publicUrl,
       defaultRateLimitPerMin: config.defaultRateLimitPerMin,
       trustProxy: config.trustProxy,
+      uploadMaxBytes: config.uploadMaxBytes,
     },
   });
   const app = buildApp(deps);
@@ -52,6 +59,8 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
+  // With ONEPIN_PORT=0 the port is known only now, and upload URLs must carry it.
+  deps.settings.publicUrl = url;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
   const setupUrl = await issueSetupUrl(deps, url);
   const banner = [`OnePin server listening on ${url} (${database.dialect}: ${where})`];
