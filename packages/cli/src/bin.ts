@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { EXIT } from './errors.js';
 import { main } from './main.js';
 

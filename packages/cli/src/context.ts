@@ -1,3 +1,10 @@
+import { keyPreview } from '@onepin/core';
+import type { ClientOptions, Fetch, OnePinClient } from '@onepin/sdk';
+import { loadSdk } from './api/sdk.js';
+import type { ApiTarget } from './api/to-cli-error.js';
+import { loadCredentialsFile } from './credentials/file.js';
+import { type ResolvedCredentials, resolveCredentials } from './credentials/resolve.js';
+import { CliError } from './errors.js';
 import type { CliIo } from './io.js';
 import { Output } from './output/output.js';
 
@@ -10,19 +17,30 @@ export interface GlobalOptions {
   /** `false` with --no-color. */
   color?: boolean;
   verbose?: boolean;
-  yes?: boolean;
+}
+
+/** What the CLI does not decide itself; tests replace these, the real CLI uses the defaults. */
+export interface CliDeps {
+  /** SDK client options, e.g. `fetch: (request) => app.request(request)` to reach an app in process. */
+  client?: Omit<ClientOptions, 'token' | 'baseUrl'>;
+  /** The current time in epoch milliseconds (key ages, relative times). */
+  now?: () => number;
 }
 
 /** What a running command works with; built once per invocation. */
 export class CliContext {
   readonly io: CliIo;
+  readonly deps: CliDeps;
   /** Set by a command that succeeds but must exit non-zero (e.g. `scan` finding a key). */
   exitCode = 0;
   #global: GlobalOptions = {};
   #out: Output | undefined;
+  #credentials: Promise<ResolvedCredentials> | undefined;
+  #target: ApiTarget | undefined;
 
-  constructor(io: CliIo) {
+  constructor(io: CliIo, deps: CliDeps = {}) {
     this.io = io;
+    this.deps = deps;
   }
 
   /** Called before the action runs, once commander has parsed the global options. */
@@ -31,7 +49,7 @@ export class CliContext {
     const noColor = this.io.env.NO_COLOR !== undefined && this.io.env.NO_COLOR !== '';
     this.#out = new Output(this.io, {
       json: global.json === true,
-      color: global.color !== false && !noColor && this.io.stdoutIsTTY,
+      color: global.color !== false && !noColor,
     });
   }
 
@@ -43,4 +61,76 @@ export class CliContext {
     this.#out ??= new Output(this.io, { json: false, color: false });
     return this.#out;
   }
+
+  now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  /** With -v: a dimmed line on stderr explaining what happens. */
+  debug(text: string): void {
+    if (this.#global.verbose) this.out.message(this.out.messageColors.dim(text));
+  }
+
+  /** The key and server of this invocation (SPEC §6 resolution order), resolved once. */
+  credentials(): Promise<ResolvedCredentials> {
+    this.#credentials ??= loadCredentialsFile().then((file) =>
+      resolveCredentials({ ...this.#global, env: this.io.env }, file),
+    );
+    return this.#credentials;
+  }
+
+  /** A client for the resolved key and server. */
+  async client(): Promise<OnePinClient> {
+    const credentials = await this.credentials();
+    this.debug(
+      `Using ${previewOf(credentials.apiKey)} from ${credentials.keyFrom} against ${credentials.baseUrl}`,
+    );
+    return this.connect(credentials.apiKey, credentials.baseUrl, credentials.keyFrom);
+  }
+
+  /** A client for a given key (checked by the caller) and server; errors will name them. */
+  async connect(apiKey: string, baseUrl: string, keyFrom: string): Promise<OnePinClient> {
+    this.#target = { baseUrl, keyFrom };
+    const options = this.deps.client ?? {};
+    const { OnePinClient, OnePinConfigurationError } = await loadSdk();
+    try {
+      return new OnePinClient({
+        ...options,
+        token: apiKey,
+        baseUrl,
+        fetch: this.#global.verbose ? this.#tracing(options.fetch) : options.fetch,
+      });
+    } catch (error) {
+      // The key was checked before; what is left is the base URL (credentials, a query…).
+      if (error instanceof OnePinConfigurationError) {
+        throw new CliError('INVALID_BASE_URL', error.message);
+      }
+      throw error;
+    }
+  }
+
+  /** The server the last client talked to, for error messages. */
+  get target(): ApiTarget | undefined {
+    return this.#target;
+  }
+
+  /** Logs each request's method, path, status and time — never headers or query strings. */
+  #tracing(inner: Fetch | undefined): Fetch {
+    const fetch = inner ?? ((request: Request) => globalThis.fetch(request));
+    return async (request) => {
+      const url = new URL(request.url);
+      const started = performance.now();
+      this.debug(`→ ${request.method} ${url.origin}${url.pathname}`);
+      const response = await fetch(request);
+      const ms = Math.round(performance.now() - started);
+      const id = response.headers.get('x-request-id');
+      this.debug(`← ${response.status} in ${ms} ms${id ? ` (request_id=${id})` : ''}`);
+      return response;
+    };
+  }
+}
+
+/** `op_live_…AbCd`: the only form of a key the CLI ever prints. */
+export function previewOf(apiKey: string): string {
+  return keyPreview(apiKey.slice(0, 8), apiKey.slice(-4));
 }

@@ -1,10 +1,18 @@
+/** A terminal input that can be switched to raw mode (no echo, key by key). */
+export type CliInput = NodeJS.ReadableStream & {
+  isTTY?: boolean;
+  isRaw?: boolean;
+  setRawMode?: (mode: boolean) => unknown;
+};
+
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+  stdin: CliInput;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
   stdinIsTTY: boolean;
   cwd: string;
 }
@@ -16,6 +24,7 @@ export function processIo(): CliIo {
     stdin: process.stdin,
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
     cwd: process.cwd(),
   };

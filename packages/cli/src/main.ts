@@ -1,22 +1,26 @@
 import { CommanderError } from 'commander';
-import { CliContext } from './context.js';
+import { CliContext, type CliDeps } from './context.js';
 import { CliError, EXIT } from './errors.js';
 import { type CliIo, processIo } from './io.js';
 import { buildProgram } from './program.js';
 
 /** Runs the CLI and returns its exit code: 0 success, 1 error, 2 usage, 130 interrupted. */
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const ctx = new CliContext(io);
+export async function main(
+  argv: string[],
+  io: CliIo = processIo(),
+  deps: CliDeps = {},
+): Promise<number> {
+  const ctx = new CliContext(io, deps);
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
-    return report(ctx, error);
+    return await report(ctx, error);
   }
 }
 
-function report(ctx: CliContext, error: unknown): number {
+async function report(ctx: CliContext, error: unknown): Promise<number> {
   if (error instanceof CommanderError) {
     // Commander already printed help, the version, or the usage problem.
     if (
@@ -28,11 +32,12 @@ function report(ctx: CliContext, error: unknown): number {
     }
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (error instanceof CliError) {
-    ctx.out.error(error);
-    return error.exitCode;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  ctx.out.error(new CliError('ERROR', message));
-  return EXIT.error;
+  // SDK errors are mapped by a module loaded only on this path (it needs the SDK's classes).
+  const cliError =
+    error instanceof CliError
+      ? error
+      : ((await import('./api/to-cli-error.js')).toCliError(error, ctx.target) ??
+        new CliError('ERROR', error instanceof Error ? error.message : String(error)));
+  ctx.out.error(cliError);
+  return cliError.exitCode;
 }

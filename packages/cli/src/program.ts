@@ -1,8 +1,16 @@
 import { Command, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
+import { createActivityCommand } from './commands/activity.js';
+import { createLoginCommand } from './commands/auth/login.js';
+import { createLogoutCommand } from './commands/auth/logout.js';
+import { createWhoamiCommand } from './commands/auth/whoami.js';
 import { completionCommand } from './commands/completion.js';
+import { createKeysCommand } from './commands/keys.js';
 import { scanCommand } from './commands/scan.js';
 import { schemaCommand } from './commands/schema.js';
+import { createTemplatesCommand } from './commands/templates.js';
+import { createUploadsCommand } from './commands/uploads.js';
+import { createWorkflowsCommand } from './commands/workflows.js';
 import type { CliContext, GlobalOptions } from './context.js';
 
 /** Builds the whole `onepin` command tree around one context. */
@@ -39,6 +47,14 @@ export function buildProgram(ctx: CliContext): Command {
   );
 
   for (const command of [
+    createLoginCommand(ctx),
+    createLogoutCommand(ctx),
+    createWhoamiCommand(ctx),
+    createKeysCommand(ctx),
+    createWorkflowsCommand(ctx),
+    createTemplatesCommand(ctx),
+    createUploadsCommand(ctx),
+    createActivityCommand(ctx),
     scanCommand(ctx),
     schemaCommand(ctx, () => program),
     completionCommand(ctx, () => program),

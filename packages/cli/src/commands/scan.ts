@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
-import { type ScanMode, scan } from '../scan/scan.js';
+import type { ScanMode } from '../scan/scan.js';
 
 export interface ScanOptions {
   staged?: boolean;
@@ -45,6 +45,8 @@ export async function scanRun(
       : paths.length > 0
         ? { kind: 'paths', paths }
         : { kind: 'tracked' };
+  // Loaded here: git and file walking are not needed to start the CLI.
+  const { scan } = await import('../scan/scan.js');
   let result: Awaited<ReturnType<typeof scan>>;
   try {
     result = await scan(mode, ctx.io.cwd);

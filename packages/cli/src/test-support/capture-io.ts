@@ -10,6 +10,7 @@ export interface CapturedIo extends CliIo {
 export function captureIo(
   options: {
     env?: Record<string, string | undefined>;
+    /** All three streams are terminals (prompts are allowed); off by default. */
     tty?: boolean;
     cwd?: string;
     input?: string;
@@ -17,13 +18,15 @@ export function captureIo(
 ): CapturedIo {
   let out = '';
   let err = '';
+  const tty = options.tty ?? false;
   return {
     stdout: { write: (text: string) => (out += text) },
     stderr: { write: (text: string) => (err += text) },
     stdin: Readable.from(options.input === undefined ? [] : [options.input]) as CliIo['stdin'],
     env: options.env ?? {},
-    stdoutIsTTY: options.tty ?? false,
-    stdinIsTTY: options.tty ?? false,
+    stdoutIsTTY: tty,
+    stderrIsTTY: tty,
+    stdinIsTTY: tty,
     cwd: options.cwd ?? process.cwd(),
     out: () => out,
     err: () => err,

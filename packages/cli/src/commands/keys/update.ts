@@ -1,0 +1,72 @@
+import type { ApiKeyUpdateParams, Scope } from '@onepin/sdk';
+import { Command, Option } from 'commander';
+import type { CliContext } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { parseDateTime, parseRateLimit, parseScopes } from '../../options/parsers.js';
+import { describeKey, keyFields } from './format.js';
+
+export interface KeysUpdateOptions {
+  id: string;
+  name?: string | undefined;
+  scopes?: Scope[] | undefined;
+  /** `null`: back to the server's default. */
+  rateLimit?: number | null | undefined;
+  /** `null`: never expires. */
+  expiresAt?: string | null | undefined;
+  /** `true` with --enable, `false` with --disable. */
+  active?: boolean | undefined;
+}
+
+/** `onepin keys update ID`: name, scopes, rate limit, expiry, enabled. */
+export function createKeysUpdateCommand(ctx: CliContext, run = keysUpdateRun): Command {
+  return new Command('update')
+    .description("Change a key's name, scopes, rate limit or expiry, or disable it")
+    .argument('<id>', 'the key id')
+    .option('--name <name>', 'a new name')
+    .addOption(
+      new Option('--scopes <scopes>', 'the new scopes, comma-separated (replaces them)').argParser(
+        parseScopes,
+      ),
+    )
+    .addOption(
+      new Option('--rate-limit <n>', 'requests per minute, or "default"').argParser((value) =>
+        value === 'default' ? null : parseRateLimit(value),
+      ),
+    )
+    .addOption(
+      new Option('--expires-at <date>', 'a new expiry, or "never"').argParser((value) =>
+        value === 'never' ? null : parseDateTime(value),
+      ),
+    )
+    .addOption(new Option('--enable', 'let the key be used again').conflicts('disable'))
+    .option('--disable', 'stop the key from being used (until --enable)')
+    .action(
+      (
+        id: string,
+        flags: Omit<KeysUpdateOptions, 'id' | 'active'> & { enable?: true; disable?: true },
+      ) => {
+        const { enable, disable, ...rest } = flags;
+        const active = enable ? true : disable ? false : undefined;
+        return run(ctx, { id, ...rest, ...(active !== undefined && { active }) });
+      },
+    );
+}
+
+export async function keysUpdateRun(ctx: CliContext, options: KeysUpdateOptions): Promise<void> {
+  const changes: ApiKeyUpdateParams = {
+    ...(options.name !== undefined && { name: options.name }),
+    ...(options.scopes !== undefined && { scopes: options.scopes }),
+    ...(options.rateLimit !== undefined && { rate_limit_per_min: options.rateLimit }),
+    ...(options.expiresAt !== undefined && { expires_at: options.expiresAt }),
+    ...(options.active !== undefined && { active: options.active }),
+  };
+  if (Object.keys(changes).length === 0) {
+    throw new UsageError(
+      'Nothing to change: pass --name, --scopes, --rate-limit, --expires-at, --enable or --disable.',
+    );
+  }
+  const client = await ctx.client();
+  const key = await client.apiKeys.update(options.id, changes);
+  ctx.out.fields(key, keyFields(ctx, key));
+  ctx.out.success(`Updated key ${describeKey(key)}.`);
+}

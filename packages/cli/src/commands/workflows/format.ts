@@ -1,0 +1,39 @@
+import type { OnePinClient, Workflow } from '@onepin/sdk';
+import { isPermissionDenied } from '../../api/sdk.js';
+import type { CliContext } from '../../context.js';
+import { timeCell, timeField } from '../../format/time.js';
+
+/** The columns of `workflows list`. */
+export function workflowTable(ctx: CliContext, workflows: readonly Workflow[]) {
+  const now = ctx.now();
+  return {
+    headers: ['ID', 'NAME', 'UPDATED'],
+    rows: workflows.map((w) => [w.id, w.name, timeCell(w.updated_at, ctx.out.tty, now)]),
+  };
+}
+
+/** The fields of `workflows show` (and of an update's result). */
+export function workflowFields(ctx: CliContext, workflow: Workflow): [string, string][] {
+  const { tty } = ctx.out;
+  const now = ctx.now();
+  const { nodes, edges } = workflow.definition.graph;
+  return [
+    ['ID', workflow.id],
+    ['Name', workflow.name],
+    ['Description', workflow.description ?? ''],
+    ['Nodes', nodes.map((node) => `${node.id} (${node.type})`).join(', ')],
+    ['Edges', edges.map((edge) => `${edge.from} → ${edge.to}`).join(', ')],
+    ['Created', timeField(workflow.created_at, tty, now)],
+    ['Updated', timeField(workflow.updated_at, tty, now)],
+  ];
+}
+
+/** `“Podcast”`, looked up for a confirmation; the id when this key may not read workflows. */
+export async function nameWorkflowForQuestion(client: OnePinClient, id: string): Promise<string> {
+  try {
+    return `“${(await client.workflows.retrieve(id)).name}”`;
+  } catch (error) {
+    if (await isPermissionDenied(error)) return id;
+    throw error;
+  }
+}

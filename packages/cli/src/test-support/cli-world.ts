@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KeyType, Scope } from '@onepin/core';
+import type { TestDialect } from '@onepin/db/test-support';
+import { type TestWorkspace, type TestWorld, worldPerSuite } from '@onepin/server/test-support';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { main } from '../main.js';
+import { captureIo } from './capture-io.js';
+
+/** What a command printed and how it exited. */
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+  /** stdout parsed as JSON (for --json). */
+  json<T = any>(): T;
+}
+
+export interface RunOptions {
+  /** The CLI's environment (only the ONEPIN_ variables and NO_COLOR matter). */
+  env?: Record<string, string | undefined>;
+  /** All three streams are terminals: tables, prompts, colours (unless NO_COLOR). */
+  tty?: boolean;
+  /** What stdin holds (piped), or what is typed at a prompt with `tty`. */
+  input?: string;
+  /** The CLI's clock; the server's fake clock by default. */
+  now?: () => number;
+  /** SDK client options to add (e.g. `maxRetries: 0`). */
+  maxRetries?: number;
+}
+
+/**
+ * The real server app on one dialect, shared by a suite, and `onepin` commands run in
+ * process against it with a fresh temp HOME per test (so `~/.onepin/credentials` is the
+ * test's own). Every request the CLI sends is recorded.
+ */
+export function cliWorldPerSuite(dialect: TestDialect) {
+  const suite = worldPerSuite(dialect);
+  let home = '';
+  let workspace: TestWorkspace | undefined;
+  const requests: Request[] = [];
+
+  beforeEach(() => {
+    home = mkdtempSync(join(tmpdir(), 'onepin-cli-home-'));
+    vi.stubEnv('HOME', home);
+    requests.length = 0;
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  const api = {
+    get world(): TestWorld {
+      return suite.world;
+    },
+    /** This test's HOME. */
+    get home(): string {
+      return home;
+    },
+    /** `~/.onepin/credentials` under this test's HOME. */
+    get credentialsFile(): string {
+      return join(home, '.onepin', 'credentials');
+    },
+    requests,
+    /** The workspace of the suite (made on first use). */
+    async workspace(): Promise<TestWorkspace> {
+      workspace ??= await suite.world.createWorkspace('Acme');
+      return workspace;
+    },
+    /** A new key of the suite's workspace; its plaintext. */
+    async key(
+      scopes: Scope[] = [],
+      options: { type?: KeyType; name?: string; expiresAt?: string } = {},
+    ): Promise<string> {
+      return (await api.keyRecord(scopes, options)).plaintext;
+    },
+    async keyRecord(
+      scopes: Scope[] = [],
+      options: { type?: KeyType; name?: string; expiresAt?: string } = {},
+    ) {
+      return suite.world.createKey(await api.workspace(), { scopes, ...options });
+    },
+    /** Runs `onepin …args` against the app. */
+    async run(args: string[], options: RunOptions = {}): Promise<CliRun> {
+      const { world } = suite;
+      const io = captureIo({
+        env: options.env ?? {},
+        tty: options.tty ?? false,
+        ...(options.input !== undefined && { input: options.input }),
+      });
+      const code = await main(args, io, {
+        client: {
+          fetch: async (request) => {
+            requests.push(request.clone());
+            return world.app.request(request);
+          },
+          sleep: async (ms) => world.clock.advance(ms),
+          ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
+        },
+        now: options.now ?? (() => world.clock.now()),
+      });
+      const out = io.out();
+      return { code, out, err: io.err(), json: () => JSON.parse(out) };
+    },
+  };
+  return { cli: api, run: suite.run };
+}
