@@ -74,6 +74,8 @@ export async function resolveCredentials(
   file: CredentialsFile,
 ): Promise<ResolvedCredentials> {
   const profile = resolveProfile(input, file);
+  // An empty flag is a mistake on the command line (exit 2), whatever else is missing.
+  fromFlag(input.baseUrl, '--base-url');
   let stored: Promise<StoredProfile | null> | undefined;
   const fromFile = () => {
     stored ??= file.readProfile({ profile });

@@ -38,7 +38,7 @@ export interface RunOptions {
 export function cliWorldPerSuite(dialect: TestDialect) {
   const suite = worldPerSuite(dialect);
   let home = '';
-  let workspace: TestWorkspace | undefined;
+  let workspace: Promise<TestWorkspace> | undefined;
   const requests: Request[] = [];
 
   beforeEach(() => {
@@ -65,8 +65,8 @@ export function cliWorldPerSuite(dialect: TestDialect) {
     },
     requests,
     /** The workspace of the suite (made on first use). */
-    async workspace(): Promise<TestWorkspace> {
-      workspace ??= await suite.world.createWorkspace('Acme');
+    workspace(): Promise<TestWorkspace> {
+      workspace ??= suite.world.createWorkspace('Acme');
       return workspace;
     },
     /** A new key of the suite's workspace; its plaintext. */

@@ -18,11 +18,10 @@ export function createKeysListCommand(ctx: CliContext, run = keysListRun): Comma
   const command = new Command('list')
     .description("List the workspace's API keys (never their secrets)")
     .addOption(
-      new Option('--status <status>', 'active (default), revoked (and expired) or all').choices([
-        'active',
-        'revoked',
-        'all',
-      ]),
+      new Option(
+        '--status <status>',
+        'active, revoked (expired included) or all (the default)',
+      ).choices(['active', 'revoked', 'all']),
     );
   return addPageOptions(command).action((options: KeysListOptions) => run(ctx, options));
 }

@@ -30,26 +30,38 @@ export function createKeysUpdateCommand(ctx: CliContext, run = keysUpdateRun): C
     )
     .addOption(
       new Option('--rate-limit <n>', 'requests per minute, or "default"').argParser((value) =>
-        value === 'default' ? null : parseRateLimit(value),
+        value === 'default' ? value : parseRateLimit(value),
       ),
     )
     .addOption(
       new Option('--expires-at <date>', 'a new expiry, or "never"').argParser((value) =>
-        value === 'never' ? null : parseDateTime(value),
+        value === 'never' ? value : parseDateTime(value),
       ),
     )
     .addOption(new Option('--enable', 'let the key be used again').conflicts('disable'))
     .option('--disable', 'stop the key from being used (until --enable)')
-    .action(
-      (
-        id: string,
-        flags: Omit<KeysUpdateOptions, 'id' | 'active'> & { enable?: true; disable?: true },
-      ) => {
-        const { enable, disable, ...rest } = flags;
-        const active = enable ? true : disable ? false : undefined;
-        return run(ctx, { id, ...rest, ...(active !== undefined && { active }) });
-      },
-    );
+    .action((id: string, flags: KeysUpdateFlags) => run(ctx, { id, ...fromFlags(flags) }));
+}
+
+/** The flags as commander collects them; `default` and `never` are words, not values. */
+interface KeysUpdateFlags {
+  name?: string;
+  scopes?: Scope[];
+  rateLimit?: number | 'default';
+  expiresAt?: string;
+  enable?: true;
+  disable?: true;
+}
+
+function fromFlags(flags: KeysUpdateFlags): Omit<KeysUpdateOptions, 'id'> {
+  const { enable, disable, rateLimit, expiresAt, ...rest } = flags;
+  return {
+    ...rest,
+    ...(rateLimit !== undefined && { rateLimit: rateLimit === 'default' ? null : rateLimit }),
+    ...(expiresAt !== undefined && { expiresAt: expiresAt === 'never' ? null : expiresAt }),
+    ...(enable && { active: true }),
+    ...(disable && { active: false }),
+  };
 }
 
 export async function keysUpdateRun(ctx: CliContext, options: KeysUpdateOptions): Promise<void> {
