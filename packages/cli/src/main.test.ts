@@ -27,9 +27,25 @@ describe('onepin (command line)', () => {
     expect(await main(['schema'], io)).toBe(0);
     const tree = JSON.parse(io.out());
     expect(tree.name).toBe('onepin');
-    expect(tree.commands.map((c: any) => c.name)).toEqual(
-      expect.arrayContaining(['scan', 'schema', 'completion']),
-    );
+    expect(tree.commands.map((c: any) => c.name)).toEqual([
+      'login',
+      'logout',
+      'whoami',
+      'keys',
+      'workflows',
+      'templates',
+      'uploads',
+      'activity',
+      'scan',
+      'schema',
+      'completion',
+    ]);
+    const sub = (name: string) =>
+      tree.commands.find((c: any) => c.name === name).commands.map((c: any) => c.name);
+    expect(sub('keys')).toEqual(['list', 'show', 'create', 'update', 'rotate', 'revoke']);
+    expect(sub('workflows')).toEqual(['list', 'show', 'create', 'update', 'delete', 'duplicate']);
+    expect(sub('templates')).toEqual(['list', 'show', 'clone']);
+    expect(sub('uploads')).toEqual(['create', 'confirm', 'delete']);
     expect(tree.options.map((o: any) => o.long)).toEqual(
       expect.arrayContaining(['--api-key', '--base-url', '--profile', '--json']),
     );
@@ -40,8 +56,9 @@ describe('onepin (command line)', () => {
     async (shell) => {
       const io = captureIo();
       expect(await main(['completion', shell], io)).toBe(0);
-      expect(io.out()).toContain('scan');
-      expect(io.out()).toContain('onepin');
+      for (const word of ['onepin', 'scan', 'login', 'keys', 'rotate', 'grace', 'yes']) {
+        expect(io.out()).toContain(word);
+      }
     },
   );
 });
