@@ -21,7 +21,7 @@ type Factory = (ctx: CliContext, run: (ctx: CliContext, options: any) => Promise
  * pattern): what the command would do is tested elsewhere; this checks what it was asked.
  */
 async function parse(factory: Factory, args: string[]): Promise<unknown> {
-  const run = vi.fn(async () => {});
+  const run = vi.fn(async (_ctx: CliContext, _options: unknown) => {});
   const command = factory(new CliContext(captureIo()), run);
   command.exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
   await command.parseAsync(args, { from: 'user' });
