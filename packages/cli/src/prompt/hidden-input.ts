@@ -20,10 +20,11 @@ export function readHidden(
   output: { write(text: string): unknown },
   question: string,
 ): Promise<string> {
-  output.write(question);
   const raw = typeof input.setRawMode === 'function' && input.isTTY === true;
   const wasRaw = input.isRaw === true;
+  // Raw mode before the question: whatever is typed once it shows is never echoed.
   if (raw) input.setRawMode?.(true);
+  output.write(question);
   input.setEncoding('utf8');
   input.resume();
 
