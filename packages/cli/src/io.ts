@@ -17,6 +17,7 @@ export interface CliIo {
   cwd: string;
 }
 
+/** The real process's streams and environment. */
 export function processIo(): CliIo {
   return {
     stdout: process.stdout,

@@ -12,6 +12,7 @@ export function createActivityCommand(ctx: CliContext, run = activityRun): Comma
   return addPageOptions(command, 'cursor').action((options: PageOptions) => run(ctx, options));
 }
 
+/** Prints a page of audit events (or all of them), newest first. */
 export async function activityRun(ctx: CliContext, options: PageOptions): Promise<void> {
   const client = await ctx.client();
   const { items, pagination } = await collect(client.activity.list(pageQuery(options)), options);

@@ -32,6 +32,7 @@ export interface ResolutionInput {
   env: Readonly<Record<string, string | undefined>>;
 }
 
+/** SPEC §6’s message when no source holds a key (exit 1). */
 export const NO_API_KEY_MESSAGE =
   'No API key found. Pass --api-key, set ONEPIN_API_KEY, or run `onepin login`.';
 
@@ -130,6 +131,7 @@ export function keySourceLabel(source: KeySource, profile: string, path: string)
   return fileLabel(profile, path);
 }
 
+/** `--base-url`, `ONEPIN_BASE_URL`, the profile and file, or the default. */
 export function baseUrlSourceLabel(source: BaseUrlSource, profile: string, path: string): string {
   if (source === 'flag') return '--base-url';
   if (source === 'env') return 'ONEPIN_BASE_URL';

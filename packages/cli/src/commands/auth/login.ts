@@ -36,6 +36,7 @@ export function createLoginCommand(ctx: CliContext, run = loginRun): Command {
     .action((options: LoginOptions) => run(ctx, options));
 }
 
+/** Reads the key, checks it locally and with the server, then saves it to the profile. */
 export async function loginRun(ctx: CliContext, options: LoginOptions): Promise<void> {
   const { global, io, out } = ctx;
   const file = await loadCredentialsFile();

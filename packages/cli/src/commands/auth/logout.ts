@@ -13,6 +13,7 @@ export function createLogoutCommand(ctx: CliContext, run = logoutRun): Command {
     .action(() => run(ctx));
 }
 
+/** Removes the profile's table (if any) and says what it did; exit 0 either way. */
 export async function logoutRun(ctx: CliContext): Promise<void> {
   const { out, io } = ctx;
   const file = await loadCredentialsFile();

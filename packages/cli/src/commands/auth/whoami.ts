@@ -14,6 +14,7 @@ export function createWhoamiCommand(ctx: CliContext, run = whoamiRun): Command {
     .action(() => run(ctx));
 }
 
+/** Asks the server who the resolved key is, and prints it with where the key came from. */
 export async function whoamiRun(ctx: CliContext): Promise<void> {
   const credentials = await ctx.credentials();
   const client = await ctx.client();

@@ -44,6 +44,7 @@ export function createKeysCreateCommand(ctx: CliContext, run = keysCreateRun): C
     .action((options: KeysCreateOptions) => run(ctx, options));
 }
 
+/** Creates a key and prints its plaintext, the one time it exists, on stdout. */
 export async function keysCreateRun(ctx: CliContext, options: KeysCreateOptions): Promise<void> {
   const client = await ctx.client();
   const key = await client.apiKeys.create({

@@ -26,6 +26,7 @@ export function createKeysListCommand(ctx: CliContext, run = keysListRun): Comma
   return addPageOptions(command).action((options: KeysListOptions) => run(ctx, options));
 }
 
+/** Prints a page of keys (or all of them). */
 export async function keysListRun(ctx: CliContext, options: KeysListOptions): Promise<void> {
   const client = await ctx.client();
   const { items, pagination } = await collect(

@@ -17,6 +17,7 @@ export function createKeysRevokeCommand(ctx: CliContext, run = keysRevokeRun): C
     .action((id: string, options: { yes?: boolean }) => run(ctx, { id, ...options }));
 }
 
+/** Revokes a key once confirmed. */
 export async function keysRevokeRun(ctx: CliContext, options: KeysRevokeOptions): Promise<void> {
   const client = await ctx.client();
   await confirmDestructive(ctx.io, {

@@ -31,6 +31,7 @@ export function createKeysRotateCommand(ctx: CliContext, run = keysRotateRun): C
     .action((id: string, options: Omit<KeysRotateOptions, 'id'>) => run(ctx, { id, ...options }));
 }
 
+/** Rotates a key once confirmed; prints the new plaintext (stdout) and the old key's end. */
 export async function keysRotateRun(ctx: CliContext, options: KeysRotateOptions): Promise<void> {
   const client = await ctx.client();
   const ending = options.grace === 0 ? 'at once' : `in ${formatDuration(options.grace * 1000)}`;

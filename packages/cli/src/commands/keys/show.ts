@@ -14,6 +14,7 @@ export function createKeysShowCommand(ctx: CliContext, run = keysShowRun): Comma
     .action((id: string) => run(ctx, { id }));
 }
 
+/** Prints one key (never its secret: the API has none to give). */
 export async function keysShowRun(ctx: CliContext, options: KeysShowOptions): Promise<void> {
   const client = await ctx.client();
   const key = await client.apiKeys.retrieve(options.id);

@@ -64,6 +64,7 @@ function fromFlags(flags: KeysUpdateFlags): Omit<KeysUpdateOptions, 'id'> {
   };
 }
 
+/** Sends the given changes (PATCH) and prints the key. */
 export async function keysUpdateRun(ctx: CliContext, options: KeysUpdateOptions): Promise<void> {
   const changes: ApiKeyUpdateParams = {
     ...(options.name !== undefined && { name: options.name }),

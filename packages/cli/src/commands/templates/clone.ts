@@ -15,6 +15,7 @@ export function createTemplatesCloneCommand(ctx: CliContext, run = templatesClon
     .action((id: string, options: { name?: string }) => run(ctx, { id, ...options }));
 }
 
+/** Makes a workflow from a template and prints the workflow's id. */
 export async function templatesCloneRun(
   ctx: CliContext,
   options: TemplatesCloneOptions,

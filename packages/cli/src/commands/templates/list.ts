@@ -23,6 +23,7 @@ export function createTemplatesListCommand(ctx: CliContext, run = templatesListR
   return addPageOptions(command).action((options: TemplatesListOptions) => run(ctx, options));
 }
 
+/** Prints a page of templates (or all of them). */
 export async function templatesListRun(
   ctx: CliContext,
   options: TemplatesListOptions,

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../context.js';
+import { graphFields } from '../workflows/format.js';
 
 export interface TemplatesShowOptions {
   id: string;
@@ -13,19 +14,18 @@ export function createTemplatesShowCommand(ctx: CliContext, run = templatesShowR
     .action((id: string) => run(ctx, { id }));
 }
 
+/** Prints one template. */
 export async function templatesShowRun(
   ctx: CliContext,
   options: TemplatesShowOptions,
 ): Promise<void> {
   const client = await ctx.client();
   const template = await client.templates.retrieve(options.id);
-  const { nodes, edges } = template.definition.graph;
   ctx.out.fields(template, [
     ['ID', template.id],
     ['Name', template.name],
     ['Category', template.category ?? ''],
     ['Description', template.description ?? ''],
-    ['Nodes', nodes.map((node) => `${node.id} (${node.type})`).join(', ')],
-    ['Edges', edges.map((edge) => `${edge.from} → ${edge.to}`).join(', ')],
+    ...graphFields(template.definition),
   ]);
 }

@@ -15,6 +15,7 @@ export function createUploadsConfirmCommand(ctx: CliContext, run = uploadsConfir
     .action((id: string, options: { workflow: string }) => run(ctx, { id, ...options }));
 }
 
+/** Binds an upload to a workflow. */
 export async function uploadsConfirmRun(
   ctx: CliContext,
   options: UploadsConfirmOptions,

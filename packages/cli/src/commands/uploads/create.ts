@@ -35,6 +35,7 @@ export function createUploadsCreateCommand(ctx: CliContext, run = uploadsCreateR
     .action((options: UploadsCreateOptions) => run(ctx, options));
 }
 
+/** Sends the file (with a progress bar on a terminal), optionally confirms it; prints the upload's id. */
 export async function uploadsCreateRun(
   ctx: CliContext,
   options: UploadsCreateOptions,

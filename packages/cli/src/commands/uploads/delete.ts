@@ -16,6 +16,7 @@ export function createUploadsDeleteCommand(ctx: CliContext, run = uploadsDeleteR
     .action((id: string, options: { yes?: boolean }) => run(ctx, { id, ...options }));
 }
 
+/** Deletes an upload once confirmed. */
 export async function uploadsDeleteRun(
   ctx: CliContext,
   options: UploadsDeleteOptions,

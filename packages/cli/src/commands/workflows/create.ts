@@ -19,6 +19,7 @@ export function createWorkflowsCreateCommand(ctx: CliContext, run = workflowsCre
     .action((options: WorkflowsCreateOptions) => run(ctx, options));
 }
 
+/** Creates a workflow and prints its id (the whole workflow with --json). */
 export async function workflowsCreateRun(
   ctx: CliContext,
   options: WorkflowsCreateOptions,

@@ -17,6 +17,7 @@ export function createWorkflowsDeleteCommand(ctx: CliContext, run = workflowsDel
     .action((id: string, options: { yes?: boolean }) => run(ctx, { id, ...options }));
 }
 
+/** Deletes a workflow once confirmed. */
 export async function workflowsDeleteRun(
   ctx: CliContext,
   options: WorkflowsDeleteOptions,

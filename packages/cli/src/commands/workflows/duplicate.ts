@@ -16,6 +16,7 @@ export function createWorkflowsDuplicateCommand(
     .action((id: string) => run(ctx, { id }));
 }
 
+/** Copies a workflow and prints the copy's id. */
 export async function workflowsDuplicateRun(
   ctx: CliContext,
   options: WorkflowsDuplicateOptions,

@@ -1,4 +1,4 @@
-import type { OnePinClient, Workflow } from '@onepin/sdk';
+import type { OnePinClient, Workflow, WorkflowDefinition } from '@onepin/sdk';
 import { isPermissionDenied } from '../../api/sdk.js';
 import type { CliContext } from '../../context.js';
 import { timeCell, timeField } from '../../format/time.js';
@@ -16,15 +16,22 @@ export function workflowTable(ctx: CliContext, workflows: readonly Workflow[]) {
 export function workflowFields(ctx: CliContext, workflow: Workflow): [string, string][] {
   const { tty } = ctx.out;
   const now = ctx.now();
-  const { nodes, edges } = workflow.definition.graph;
   return [
     ['ID', workflow.id],
     ['Name', workflow.name],
     ['Description', workflow.description ?? ''],
-    ['Nodes', nodes.map((node) => `${node.id} (${node.type})`).join(', ')],
-    ['Edges', edges.map((edge) => `${edge.from} → ${edge.to}`).join(', ')],
+    ...graphFields(workflow.definition),
     ['Created', timeField(workflow.created_at, tty, now)],
     ['Updated', timeField(workflow.updated_at, tty, now)],
+  ];
+}
+
+/** A graph in two lines: `script (source_script), …` and `script → voice, …`. */
+export function graphFields(definition: WorkflowDefinition): [string, string][] {
+  const { nodes, edges } = definition.graph;
+  return [
+    ['Nodes', nodes.map((node) => `${node.id} (${node.type})`).join(', ')],
+    ['Edges', edges.map((edge) => `${edge.from} → ${edge.to}`).join(', ')],
   ];
 }
 

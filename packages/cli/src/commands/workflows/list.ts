@@ -31,6 +31,7 @@ export function createWorkflowsListCommand(ctx: CliContext, run = workflowsListR
   return addPageOptions(command).action((options: WorkflowsListOptions) => run(ctx, options));
 }
 
+/** Prints a page of workflows (or all of them). */
 export async function workflowsListRun(
   ctx: CliContext,
   options: WorkflowsListOptions,

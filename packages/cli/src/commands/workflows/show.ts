@@ -14,6 +14,7 @@ export function createWorkflowsShowCommand(ctx: CliContext, run = workflowsShowR
     .action((id: string) => run(ctx, { id }));
 }
 
+/** Prints one workflow. */
 export async function workflowsShowRun(
   ctx: CliContext,
   options: WorkflowsShowOptions,

@@ -25,6 +25,7 @@ export function createWorkflowsUpdateCommand(ctx: CliContext, run = workflowsUpd
     );
 }
 
+/** Sends the given changes (PATCH) and prints the workflow. */
 export async function workflowsUpdateRun(
   ctx: CliContext,
   options: WorkflowsUpdateOptions,
