@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
 import { main } from './main.js';
 import { captureIo } from './test-support/capture-io.js';
@@ -61,4 +61,18 @@ describe('onepin (command line)', () => {
       }
     },
   );
+
+  it.each<[string, { tty?: boolean; env?: Record<string, string> }, string[], boolean]>([
+    ['on a terminal', { tty: true }, [], true],
+    ['with --no-color', { tty: true }, ['--no-color'], false],
+    ['with NO_COLOR', { tty: true, env: { NO_COLOR: '1' } }, [], false],
+    ['when piped', {}, [], false],
+  ])('colours messages only %s', async (_, options, flags, coloured) => {
+    vi.stubEnv('HOME', '/nonexistent');
+    const io = captureIo(options);
+    expect(await main(['whoami', ...flags], io)).toBe(1);
+    expect(io.err().includes('\u001b[31m[NO_API_KEY]\u001b[39m')).toBe(coloured);
+    expect(io.err().includes('\u001b[')).toBe(coloured);
+    vi.unstubAllEnvs();
+  });
 });
