@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import type { CliContext } from '../../context.js';
-import { previewOf } from '../../context.js';
+import { type CliContext, previewOf } from '../../context.js';
 import { checkApiKey, checkBaseUrl } from '../../credentials/check.js';
 import { loadCredentialsFile } from '../../credentials/file.js';
 import {
@@ -41,17 +40,18 @@ export async function loginRun(ctx: CliContext, options: LoginOptions): Promise<
   const { global, io, out } = ctx;
   const file = await loadCredentialsFile();
   const profile = resolveProfile({ ...global, env: io.env }, file);
-  // Read the file first: an unsafe or malformed one is refused before the key is asked for.
+  // Everything that can be wrong without the key is checked before the key is asked for:
+  // an unsafe or malformed file, the server's address.
   const existing = await file.readProfile({ profile });
-
-  const { key, from } = await readKeyForLogin(io, { key: options.key, apiKey: global.apiKey });
-  checkApiKey(key, from);
 
   const { baseUrl, baseUrlSource } = await resolveBaseUrl(
     { ...global, env: io.env },
     async () => existing?.baseUrl,
   );
   checkBaseUrl(baseUrl, baseUrlSourceLabel(baseUrlSource, profile, file.credentialsPath()));
+
+  const { key, from } = await readKeyForLogin(io, { key: options.key, apiKey: global.apiKey });
+  checkApiKey(key, from);
 
   const client = await ctx.connect(key, baseUrl, from);
   const me = await client.auth.whoami();
