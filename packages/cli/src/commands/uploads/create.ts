@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { UploadCategory } from '@onepin/sdk';
+import type { Upload, UploadCategory } from '@onepin/sdk';
 import { Command, Option } from 'commander';
 import type { CliContext } from '../../context.js';
 import { formatBytes } from '../../format/bytes.js';
@@ -46,7 +46,7 @@ export async function uploadsCreateRun(
     io.stderrIsTTY && !out.json
       ? createProgressBar(io.stderr, `Uploading ${basename(options.file)}`)
       : undefined;
-  let upload: Awaited<ReturnType<typeof client.uploads.create>>;
+  let upload: Upload;
   try {
     upload = await client.uploads.create({
       file: options.file,
