@@ -89,8 +89,13 @@ export class CliContext {
   }
 
   /** A client for a given key (checked by the caller) and server; errors will name them. */
-  async connect(apiKey: string, baseUrl: string, keyFrom: string): Promise<OnePinClient> {
-    this.#target = { baseUrl, keyFrom };
+  async connect(
+    apiKey: string,
+    baseUrl: string,
+    keyFrom: string,
+    whenRefused?: string,
+  ): Promise<OnePinClient> {
+    this.#target = { baseUrl, keyFrom, whenRefused };
     const options = this.deps.client ?? {};
     const { OnePinClient, OnePinConfigurationError } = await loadSdk();
     try {

@@ -16,6 +16,8 @@ export interface ApiTarget {
   baseUrl: string;
   /** Where the key came from, e.g. `ONEPIN_API_KEY`. */
   keyFrom: string;
+  /** What to do when the server refuses the key (default: save a new one with `onepin login`). */
+  whenRefused?: string | undefined;
 }
 
 /**
@@ -33,7 +35,7 @@ export function toCliError(error: unknown, target: ApiTarget | undefined): CliEr
       `Invalid API key. Create one at ${base}/settings/api-keys`,
       {
         requestId: error.requestId,
-        hint: `The key came from ${target?.keyFrom ?? 'the command line'}. Run \`onepin login\` to save a new one.`,
+        hint: `The key came from ${target?.keyFrom ?? 'the command line'}. ${target?.whenRefused ?? 'Run `onepin login` to save a new one.'}`,
       },
     );
   }

@@ -86,7 +86,9 @@ for (const dialect of testDialects) {
         expect(err).toMatch(
           /^\[INVALID_API_KEY\] Invalid API key\. Create one at http:\/\/127\.0\.0\.1:8000\/settings\/api-keys \(request_id=[\w-]+\)\n/,
         );
-        expect(err).toContain('Run `onepin login`');
+        expect(err).toContain(
+          'The key came from --key. Nothing was saved. Check that the whole key was copied and that it is still active.',
+        );
         await expect(lstat(cli.credentialsFile)).rejects.toThrow(/ENOENT/);
       },
     );

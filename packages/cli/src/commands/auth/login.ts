@@ -53,7 +53,12 @@ export async function loginRun(ctx: CliContext, options: LoginOptions): Promise<
   const { key, from } = await readKeyForLogin(io, { key: options.key, apiKey: global.apiKey });
   checkApiKey(key, from);
 
-  const client = await ctx.connect(key, baseUrl, from);
+  const client = await ctx.connect(
+    key,
+    baseUrl,
+    from,
+    'Nothing was saved. Check that the whole key was copied and that it is still active.',
+  );
   const me = await client.auth.whoami();
   const { path } = await file.saveProfile(profile, {
     apiKey: key,
