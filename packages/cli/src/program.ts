@@ -66,12 +66,16 @@ export function buildProgram(ctx: CliContext): Command {
 }
 
 /** Settings commander does not pass down to commands built on their own: errors are thrown
- * (the caller maps them to exit codes) and all output goes through the context's streams. */
+ * (the caller maps them to exit codes), all output goes through the context's streams, and
+ * each command's help lists the global options too. */
 function configureAll(command: Command, ctx: CliContext): void {
-  command.exitOverride().configureOutput({
-    writeOut: (text) => ctx.io.stdout.write(text),
-    writeErr: (text) => ctx.io.stderr.write(text),
-    outputError: (text, write) => write(text.replace(/^error: /, '[USAGE] ')),
-  });
+  command
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.io.stdout.write(text),
+      writeErr: (text) => ctx.io.stderr.write(text),
+      outputError: (text, write) => write(text.replace(/^error: /, '[USAGE] ')),
+    })
+    .configureHelp({ showGlobalOptions: true });
   for (const child of command.commands) configureAll(child, ctx);
 }
