@@ -3,6 +3,9 @@ export { type DatabaseHandle, type DialectName, openDatabase } from './connectio
 export { migrateToLatest } from './migrate.js';
 export * from './repositories/api-keys.js';
 export * from './repositories/audit-events.js';
+export * from './repositories/invitations.js';
+export * from './repositories/members.js';
+export * from './repositories/sessions.js';
 export * from './repositories/setup-tokens.js';
 export * from './repositories/users.js';
 export * from './repositories/workspaces.js';
