@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '@onepin/db';
+import { CookieSessions } from './auth/cookie-sessions.js';
 import { FailedAuthThrottle, InMemoryRateLimiter, type RateLimiter } from './auth/rate-limiter.js';
 import type { SessionAuthenticator } from './auth/session-authenticator.js';
+import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { UsageRecorder } from './auth/usage-recorder.js';
 import { VerificationCache } from './auth/verification-cache.js';
 import { createLogger, type Logger } from './logger.js';
@@ -25,7 +27,10 @@ export interface AppDeps {
   usage: UsageRecorder;
   rateLimiter: RateLimiter;
   failedAuth: FailedAuthThrottle;
+  /** Dashboard sessions (cookie); `createAppDeps` always provides them. */
   sessions?: SessionAuthenticator;
+  /** Failed dashboard sign-ins, per email and address (SPEC §5). */
+  signInThrottle: SignInThrottle;
   settings: AppSettings;
 }
 
@@ -55,6 +60,13 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
       maxEntries: 100_000,
       now: () => clock.now(),
     });
+  const settings: AppSettings = {
+    publicUrl: 'http://127.0.0.1:8000',
+    defaultRateLimitPerMin: 600,
+    trustProxy: false,
+    jsonBodyLimitBytes: 1024 * 1024,
+    ...options.settings,
+  };
   return {
     database: options.database,
     clock,
@@ -69,13 +81,9 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
       ),
     rateLimiter: options.rateLimiter ?? new InMemoryRateLimiter(),
     failedAuth: options.failedAuth ?? new FailedAuthThrottle(options.failedAuthLimitPerMin ?? 30),
-    ...(options.sessions && { sessions: options.sessions }),
-    settings: {
-      publicUrl: 'http://127.0.0.1:8000',
-      defaultRateLimitPerMin: 600,
-      trustProxy: false,
-      jsonBodyLimitBytes: 1024 * 1024,
-      ...options.settings,
-    },
+    sessions:
+      options.sessions ?? new CookieSessions({ database: options.database, clock, settings }),
+    signInThrottle: options.signInThrottle ?? new SignInThrottle(),
+    settings,
   };
 }

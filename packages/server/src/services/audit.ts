@@ -16,6 +16,7 @@ export type AuditAction =
   | 'upload_deleted'
   | 'member_added'
   | 'member_removed'
+  | 'member_role_changed'
   | 'member_login'
   | 'workspace_created';
 
