@@ -40,7 +40,6 @@ export function writeSessionCookie(
     sameSite: 'Lax',
     secure: isHttps(settings),
     maxAge: maxAgeSeconds,
-    ...(isHttps(settings) && { prefix: 'host' as const }),
   });
 }
 
@@ -48,7 +47,6 @@ export function clearSessionCookie(c: Context<AppEnv>, settings: AppSettings): v
   deleteCookie(c, sessionCookieName(settings), {
     path: '/',
     secure: isHttps(settings),
-    ...(isHttps(settings) && { prefix: 'host' as const }),
   });
 }
 

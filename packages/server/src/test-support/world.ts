@@ -77,6 +77,8 @@ export interface TestWorld {
   addMember(workspace: TestWorkspace, role: Role): Promise<{ userId: string; email: string }>;
   /** Signs in the workspace's owner (an admin), or a new member with `role`. */
   signIn(workspace: TestWorkspace, role?: Role): Promise<TestSession>;
+  /** Starts a session for an existing person. */
+  sessionFor(person: { userId: string; email: string }): Promise<TestSession>;
   dispose(): Promise<void>;
 }
 
@@ -150,6 +152,18 @@ export async function createTestWorld(
     return { userId, email };
   }
 
+  async function sessionFor(person: { userId: string; email: string }): Promise<TestSession> {
+    const { token } = await createSession(deps, person.userId, {
+      address: '127.0.0.1',
+      userAgent: 'test',
+    });
+    return {
+      cookie: `${sessionCookieName(deps.settings)}=${token}`,
+      csrfToken: csrfTokenFor(token),
+      ...person,
+    };
+  }
+
   return {
     app,
     deps,
@@ -200,20 +214,13 @@ export async function createTestWorld(
     },
     addMember,
     async signIn(workspace, role = 'admin') {
-      const person =
+      return sessionFor(
         role === 'admin'
           ? { userId: workspace.userId, email: workspace.email }
-          : await addMember(workspace, role);
-      const { token } = await createSession(deps, person.userId, {
-        address: '127.0.0.1',
-        userAgent: 'test',
-      });
-      return {
-        cookie: `${sessionCookieName(deps.settings)}=${token}`,
-        csrfToken: csrfTokenFor(token),
-        ...person,
-      };
+          : await addMember(workspace, role),
+      );
     },
+    sessionFor,
     async dispose() {
       await database.dispose();
     },
