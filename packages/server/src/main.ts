@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '@onepin/db';
 import { buildApp } from './app.js';
 import { redactUrl, type ServerConfig } from './config.js';
+import { serveDashboard } from './dashboard.js';
 import { createAppDeps } from './deps.js';
 import { createLogger } from './logger.js';
 import { issueSetupUrl } from './services/setup-token.js';
@@ -42,7 +43,7 @@ export async function startServer(
       trustProxy: config.trustProxy,
     },
   });
-  const app = buildApp(deps);
+  const app = buildApp(deps, { extraRoutes: [serveDashboard()] });
   deps.usage.start();
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
@@ -52,6 +53,8 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
+  // With port 0 the public URL is only known now: links, cookies and the sign-in origin check use it.
+  deps.settings.publicUrl = url;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
   print(`OnePin server listening on ${url} (${database.dialect}: ${where})`);
   const setupUrl = await issueSetupUrl(deps, url);
