@@ -165,6 +165,21 @@ describe.skipIf(!CHROMIUM && !REQUIRED).each(databases)(
       await admin.getByRole('heading', { name: 'API keys' }).waitFor();
     });
 
+    it('is usable with the keyboard: dialogs take focus, Escape closes them, focus comes back', async () => {
+      const focused = () =>
+        admin.evaluate(() => {
+          const element = (globalThis as any).document.activeElement;
+          return { id: element?.id as string, text: element?.textContent as string };
+        });
+      await admin.getByRole('button', { name: 'Create key' }).focus();
+      await admin.keyboard.press('Enter');
+      await admin.getByRole('dialog', { name: 'Create an API key' }).waitFor();
+      expect((await focused()).id).toBe('key-name');
+      await admin.keyboard.press('Escape');
+      await admin.getByRole('dialog').waitFor({ state: 'detached' });
+      expect((await focused()).text).toBe('Create key');
+    });
+
     it('creates a key with two scopes and shows its plaintext once, with a copy button', async () => {
       await admin.getByRole('button', { name: 'Create key' }).click();
       const dialog = admin.getByRole('dialog', { name: 'Create an API key' });

@@ -9,9 +9,13 @@ interface DialogProps {
   role?: 'dialog' | 'alertdialog';
 }
 
+/** What takes focus when a dialog opens: a marked element, else the first form field. */
+const INITIAL_FOCUS = '[data-autofocus], input:not([type="hidden"]), select, textarea';
+
 /**
  * A modal dialog on the native `<dialog>` element: `showModal()` makes the rest of the page
- * inert (focus stays inside), Escape closes it, and focus returns where it was.
+ * inert (focus stays inside), Escape closes it, and focus returns where it was. On opening,
+ * focus goes to the element marked `data-autofocus`, else to the first field.
  */
 export function Dialog({ title, onClose, children, role = 'dialog' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -24,6 +28,7 @@ export function Dialog({ title, onClose, children, role = 'dialog' }: DialogProp
     if (!dialog) return;
     const returnFocus = document.activeElement as HTMLElement | null;
     dialog.showModal();
+    dialog.querySelector<HTMLElement>(INITIAL_FOCUS)?.focus();
     return () => {
       dialog.close();
       returnFocus?.focus();

@@ -68,7 +68,6 @@ export function CreateKeyDialog({ onClose, onCreated }: CreateKeyDialogProps) {
           label="Name"
           required
           maxLength={120}
-          autoFocus
           hint="Where the key will be used, e.g. “CI deploys” or “billing service”."
           error={fieldError('name')}
         />

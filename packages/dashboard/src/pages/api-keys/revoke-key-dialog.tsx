@@ -38,8 +38,7 @@ export function RevokeKeyDialog({
       <ErrorNotice error={error} />
       <div className="dialog-actions">
         {/* The least destructive choice takes focus when a confirmation opens (WAI-ARIA alertdialog). */}
-        {/* biome-ignore lint/a11y/noAutofocus: the dialog element focuses it on opening, as intended */}
-        <button type="button" className="button" onClick={onClose} autoFocus>
+        <button type="button" className="button" onClick={onClose} data-autofocus>
           Cancel
         </button>
         <button type="button" className="button button-danger" onClick={revoke} disabled={busy}>

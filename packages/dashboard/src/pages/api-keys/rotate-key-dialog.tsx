@@ -11,6 +11,8 @@ const GRACE_PERIODS = [
   { seconds: 86_400, label: '24 hours', hint: 'For slower rollouts.' },
   { seconds: 604_800, label: '7 days', hint: 'For keys spread over many places.' },
 ] as const;
+/** One hour: enough to deploy a new key, short enough to stop a leaked one soon. */
+const DEFAULT_GRACE = 1;
 
 interface RotateKeyDialogProps {
   apiKey: ApiKey;
@@ -56,7 +58,8 @@ export function RotateKeyDialog({ apiKey, onClose, onRotated }: RotateKeyDialogP
                 type="radio"
                 name="grace"
                 value={period.seconds}
-                defaultChecked={index === 1}
+                defaultChecked={index === DEFAULT_GRACE}
+                data-autofocus={index === DEFAULT_GRACE || undefined}
               />
               <span>
                 <strong>{period.label}</strong> <span className="hint">{period.hint}</span>
