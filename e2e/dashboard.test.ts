@@ -127,7 +127,10 @@ describe.skipIf(!CHROMIUM && !REQUIRED).each(databases)(
       server = await startServer(config, (line) => lines.push(line));
       origin = server.url;
       setupUrl =
-        lines.map((line) => line.trim()).find((line) => line.includes('/setup?token=')) ?? '';
+        lines
+          .flatMap((text) => text.split('\n'))
+          .map((line) => line.trim())
+          .find((line) => line.includes('/setup?token=')) ?? '';
       admin = await openBrowser();
     });
 

@@ -29,7 +29,11 @@ function required(values: Record<string, unknown>, name: string): string {
   return value;
 }
 
-async function admin(args: string[], print: (line: string) => void): Promise<void> {
+async function admin(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  print: (line: string) => void,
+): Promise<void> {
   const [command, ...rest] = args;
   const { values } = parseArgs({
     args: rest,
@@ -47,7 +51,7 @@ async function admin(args: string[], print: (line: string) => void): Promise<voi
       json: { type: 'boolean', default: false },
     },
   });
-  const config = readConfig();
+  const config = readConfig(env);
   if (command === 'create-user') {
     const role = values.role ?? 'admin';
     if (!(ROLES as readonly string[]).includes(role))
@@ -89,11 +93,15 @@ async function admin(args: string[], print: (line: string) => void): Promise<voi
   throw new UsageError(command ? `unknown admin command "${command}"` : 'missing admin command');
 }
 
+export interface ServerCliIo {
+  env?: NodeJS.ProcessEnv;
+  print?: (line: string) => void;
+}
+
 /** The `onepin-server` command line. Returns the exit code. */
-export async function runServerCli(
-  argv: string[],
-  print: (line: string) => void = console.log,
-): Promise<number> {
+export async function runServerCli(argv: string[], io: ServerCliIo = {}): Promise<number> {
+  const env = io.env ?? process.env;
+  const print = io.print ?? console.log;
   const [command = 'serve', ...rest] = argv;
   try {
     if (command === '--help' || command === '-h' || command === 'help') {
@@ -105,11 +113,11 @@ export async function runServerCli(
       return 0;
     }
     if (command === 'admin') {
-      await admin(rest, print);
+      await admin(rest, env, print);
       return 0;
     }
     if (command !== 'serve') throw new UsageError(`unknown command "${command}"`);
-    const server = await startServer(readConfig());
+    const server = await startServer(readConfig(env), print);
     const stop = (signal: string) => {
       console.error(`${signal} received: finishing in-flight requests…`);
       server.close().then(

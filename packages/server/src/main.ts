@@ -56,19 +56,19 @@ export async function startServer(
   // With port 0 the public URL is only known now: links, cookies and the sign-in origin check use it.
   deps.settings.publicUrl = url;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
-  print(`OnePin server listening on ${url} (${database.dialect}: ${where})`);
   const setupUrl = await issueSetupUrl(deps, url);
+  const banner = [`OnePin server listening on ${url} (${database.dialect}: ${where})`];
   if (setupUrl) {
-    print('');
-    print(
+    banner.push(
+      '',
       'No user exists yet. Open this one-time link to create the admin account and the first workspace:',
-    );
-    print(`  ${setupUrl}`);
-    print(
+      `  ${setupUrl}`,
       '(or run: onepin-server admin create-user --email you@example.com --workspace "My workspace")',
+      '',
     );
-    print('');
   }
+  // One write, so whoever reads the output sees the setup link together with the address.
+  print(banner.join('\n'));
 
   let closing: Promise<void> | undefined;
   return {

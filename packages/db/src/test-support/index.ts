@@ -85,3 +85,4 @@ export async function createPostgresDatabase(
     },
   };
 }
+export { findKeysInDatabase } from './scan-for-keys.js';

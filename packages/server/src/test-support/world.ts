@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { KeyType, Role, Scope } from '@onepin/core';
 import { insertMembership, insertUser } from '@onepin/db';
-import type { TestDatabase, TestDialect } from '@onepin/db/test-support';
+import { dialectAvailable, type TestDatabase, type TestDialect } from '@onepin/db/test-support';
+import { afterAll, beforeAll, it } from 'vitest';
 import { type BuildAppOptions, buildApp } from '../app.js';
 import { csrfTokenFor, sessionCookieName } from '../auth/session-cookie.js';
 import { type AppDeps, type AppDepsOptions, createAppDeps } from '../deps.js';
@@ -224,5 +225,26 @@ export async function createTestWorld(
     async dispose() {
       await database.dispose();
     },
+  };
+}
+
+/**
+ * One world shared by the tests of a `describe` block on one dialect: created before them,
+ * disposed after. `run` is `it`, skipped (and reported as such) when the dialect is not
+ * available here.
+ */
+export function worldPerSuite(dialect: TestDialect, options?: TestWorldOptions) {
+  let world: TestWorld | undefined;
+  const available = dialectAvailable(dialect);
+  beforeAll(async () => {
+    if (available) world = await createTestWorld(dialect, options);
+  });
+  afterAll(async () => world?.dispose());
+  return {
+    get world(): TestWorld {
+      if (!world) throw new Error(`the ${dialect.name} test world is not ready`);
+      return world;
+    },
+    run: it.skipIf(!available),
   };
 }
