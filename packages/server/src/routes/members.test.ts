@@ -1,25 +1,25 @@
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { createUserWithWorkspace } from '../services/accounts.js';
 import {
-  createTestWorld,
   type TestSession,
   type TestWorkspace,
   type TestWorld,
+  worldPerSuite,
 } from '../test-support/world.js';
 
 describe.each(testDialects)('$name: members and invitations', (dialect) => {
+  const suite = worldPerSuite(dialect, { settings: { publicUrl: 'http://onepin.test' } });
   let world: TestWorld;
   let home: TestWorkspace;
   let admin: TestSession;
 
   beforeAll(async () => {
     if (!dialectAvailable(dialect)) return;
-    world = await createTestWorld(dialect, { settings: { publicUrl: 'http://onepin.test' } });
+    world = suite.world;
     home = await world.createWorkspace('Home');
     admin = await world.signIn(home);
   });
-  afterAll(async () => world?.dispose());
 
   const as = (session: TestSession) => ({
     add: (body: unknown) => world.call('POST', '/api/v1/members', { session, body }),
@@ -29,7 +29,7 @@ describe.each(testDialects)('$name: members and invitations', (dialect) => {
     list: () => world.call('GET', '/api/v1/members', { session }),
   });
 
-  it.skipIf(!dialectAvailable(dialect))(
+  suite.run(
     'adds a new person with a one-time link to set their password, which signs them in',
     async () => {
       const added = await as(admin).add({ email: ' New.Person@Example.com ', role: 'editor' });
@@ -74,25 +74,22 @@ describe.each(testDialects)('$name: members and invitations', (dialect) => {
     },
   );
 
-  it.skipIf(!dialectAvailable(dialect))(
-    'adds someone who already has a password without a link, and only once',
-    async () => {
-      await createUserWithWorkspace(world.deps, {
-        email: 'has@example.com',
-        password: 'a long enough password',
-        workspaceName: 'Theirs',
-      });
-      const added = await as(admin).add({ email: 'has@example.com', role: 'viewer' });
-      expect(added.status).toBe(201);
-      expect(added.body.data.invite_url).toBeNull();
-      expect(added.body.data.member.pending).toBe(false);
-      const again = await as(admin).add({ email: 'has@example.com', role: 'admin' });
-      expect(again.status).toBe(409);
-      expect(again.body.error.code).toBe('CONFLICT');
-    },
-  );
+  suite.run('adds someone who already has a password without a link, and only once', async () => {
+    await createUserWithWorkspace(world.deps, {
+      email: 'has@example.com',
+      password: 'a long enough password',
+      workspaceName: 'Theirs',
+    });
+    const added = await as(admin).add({ email: 'has@example.com', role: 'viewer' });
+    expect(added.status).toBe(201);
+    expect(added.body.data.invite_url).toBeNull();
+    expect(added.body.data.member.pending).toBe(false);
+    const again = await as(admin).add({ email: 'has@example.com', role: 'admin' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('CONFLICT');
+  });
 
-  it.skipIf(!dialectAvailable(dialect))('validates the email and the role', async () => {
+  suite.run('validates the email and the role', async () => {
     const bad = await as(admin).add({ email: 'not-an-email', role: 'owner' });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.map((d: { field: string }) => d.field)).toContain('role');
@@ -103,33 +100,30 @@ describe.each(testDialects)('$name: members and invitations', (dialect) => {
     ]);
   });
 
-  it.skipIf(!dialectAvailable(dialect))(
-    'never leaves a workspace without an admin, and records every change',
-    async () => {
-      const solo = await world.createWorkspace('Solo');
-      const owner = await world.signIn(solo);
-      const demote = await as(owner).patch(solo.userId, { role: 'viewer' });
-      expect(demote.status).toBe(409);
-      expect(demote.body.error.message).toMatch(/at least one admin/);
-      expect((await as(owner).remove(solo.userId)).status).toBe(409);
+  suite.run('never leaves a workspace without an admin, and records every change', async () => {
+    const solo = await world.createWorkspace('Solo');
+    const owner = await world.signIn(solo);
+    const demote = await as(owner).patch(solo.userId, { role: 'viewer' });
+    expect(demote.status).toBe(409);
+    expect(demote.body.error.message).toMatch(/at least one admin/);
+    expect((await as(owner).remove(solo.userId)).status).toBe(409);
 
-      const other = await world.addMember(solo, 'editor');
-      expect((await as(owner).patch(other.userId, { role: 'admin' })).body.data.role).toBe('admin');
-      expect((await as(owner).patch(solo.userId, { role: 'viewer' })).status).toBe(200);
-      // The former owner is a viewer now: the server refuses them on the next request.
-      expect((await as(owner).remove(other.userId)).status).toBe(403);
+    const other = await world.addMember(solo, 'editor');
+    expect((await as(owner).patch(other.userId, { role: 'admin' })).body.data.role).toBe('admin');
+    expect((await as(owner).patch(solo.userId, { role: 'viewer' })).status).toBe(200);
+    // The former owner is a viewer now: the server refuses them on the next request.
+    expect((await as(owner).remove(other.userId)).status).toBe(403);
 
-      const newAdmin = await world.sessionFor(other);
-      const removed = await as(newAdmin).remove(solo.userId);
-      expect(removed.status).toBe(200);
-      expect(removed.body.data.email).toBe(solo.email);
-      const gone = await world.call('GET', '/api/v1/session', { session: owner });
-      expect(gone.status).toBe(401);
+    const newAdmin = await world.sessionFor(other);
+    const removed = await as(newAdmin).remove(solo.userId);
+    expect(removed.status).toBe(200);
+    expect(removed.body.data.email).toBe(solo.email);
+    const gone = await world.call('GET', '/api/v1/session', { session: owner });
+    expect(gone.status).toBe(401);
 
-      const events = await world.call('GET', '/api/v1/activity', { session: newAdmin });
-      const types = events.body.data.map((e: { type: string }) => e.type);
-      expect(types).toEqual(expect.arrayContaining(['member_role_changed', 'member_removed']));
-      expect((await as(newAdmin).remove('no-such-user')).status).toBe(404);
-    },
-  );
+    const events = await world.call('GET', '/api/v1/activity', { session: newAdmin });
+    const types = events.body.data.map((e: { type: string }) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['member_role_changed', 'member_removed']));
+    expect((await as(newAdmin).remove('no-such-user')).status).toBe(404);
+  });
 });

@@ -1,11 +1,16 @@
 import { findSessionForAuthentication } from '@onepin/db';
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../auth/sha256.js';
 import { createUserWithWorkspace } from '../services/accounts.js';
 import { SESSION_LIFETIME_MS } from '../services/sessions.js';
 import { issueSetupUrl } from '../services/setup-token.js';
-import { createTestWorld, type TestSession, type TestWorld } from '../test-support/world.js';
+import {
+  createTestWorld,
+  type TestSession,
+  type TestWorld,
+  worldPerSuite,
+} from '../test-support/world.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -21,15 +26,12 @@ function sessionFrom(response: { headers: Headers; body: any }): TestSession {
 }
 
 describe.each(testDialects)('$name: first-run setup', (dialect) => {
-  let world: TestWorld;
-  beforeAll(async () => {
-    if (dialectAvailable(dialect)) world = await createTestWorld(dialect);
-  });
-  afterAll(async () => world?.dispose());
+  const suite = worldPerSuite(dialect);
 
-  it.skipIf(!dialectAvailable(dialect))(
+  suite.run(
     'creates the first admin once, keeps the link through a typo, and signs them in',
     async () => {
+      const { world } = suite;
       const url = await issueSetupUrl(world.deps, 'http://127.0.0.1:8000');
       const token = new URL(url ?? '').searchParams.get('token') ?? '';
       const check = (t: string) => world.call('GET', `/api/v1/setup?token=${t}`);
@@ -81,13 +83,14 @@ describe.each(testDialects)('$name: first-run setup', (dialect) => {
 });
 
 describe.each(testDialects)('$name: sign-in and sign-out', (dialect) => {
+  const suite = worldPerSuite(dialect);
   let world: TestWorld;
   let workspaceId: string;
   const email = 'person@example.com';
 
   beforeAll(async () => {
     if (!dialectAvailable(dialect)) return;
-    world = await createTestWorld(dialect);
+    world = suite.world;
     const { workspace } = await createUserWithWorkspace(world.deps, {
       email,
       password: PASSWORD,
@@ -95,28 +98,24 @@ describe.each(testDialects)('$name: sign-in and sign-out', (dialect) => {
     });
     workspaceId = workspace.id;
   });
-  afterAll(async () => world?.dispose());
 
   const signIn = (password: string, address = '10.0.0.1', who = email) =>
     world.call('POST', '/api/v1/session', { body: { email: who, password }, address });
 
-  it.skipIf(!dialectAvailable(dialect))(
-    'gives an unknown email and a wrong password the same 401',
-    async () => {
-      const wrong = await signIn('wrong password', '10.0.0.2');
-      const unknown = await signIn(PASSWORD, '10.0.0.2', 'nobody@example.com');
-      for (const response of [wrong, unknown]) {
-        expect(response.status).toBe(401);
-        expect(response.body.error).toEqual({
-          code: 'UNAUTHORIZED',
-          message: 'Incorrect email or password.',
-        });
-        expect(response.headers.get('set-cookie')).toBeNull();
-      }
-    },
-  );
+  suite.run('gives an unknown email and a wrong password the same 401', async () => {
+    const wrong = await signIn('wrong password', '10.0.0.2');
+    const unknown = await signIn(PASSWORD, '10.0.0.2', 'nobody@example.com');
+    for (const response of [wrong, unknown]) {
+      expect(response.status).toBe(401);
+      expect(response.body.error).toEqual({
+        code: 'UNAUTHORIZED',
+        message: 'Incorrect email or password.',
+      });
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+  });
 
-  it.skipIf(!dialectAvailable(dialect))(
+  suite.run(
     'signs in, acts with the role, records member_login, and signs out for good',
     async () => {
       const response = await signIn(PASSWORD);
@@ -146,7 +145,7 @@ describe.each(testDialects)('$name: sign-in and sign-out', (dialect) => {
     },
   );
 
-  it.skipIf(!dialectAvailable(dialect))(
+  suite.run(
     'throttles 5 failures for one email from one address until the 15 minutes end',
     async () => {
       for (let i = 0; i < 5; i++) expect((await signIn('wrong', '10.0.0.9')).status).toBe(401);
@@ -160,25 +159,22 @@ describe.each(testDialects)('$name: sign-in and sign-out', (dialect) => {
     },
   );
 
-  it.skipIf(!dialectAvailable(dialect))(
-    'refuses a cross-site sign-in but accepts a same-origin one',
-    async () => {
-      const body = { email, password: PASSWORD };
-      const evil = await world.call('POST', '/api/v1/session', {
-        body,
-        headers: { origin: 'http://evil.example' },
-      });
-      expect(evil.status).toBe(403);
-      expect(evil.body.error.code).toBe('CSRF_FAILED');
-      const same = await world.call('POST', '/api/v1/session', {
-        body,
-        headers: { origin: 'http://localhost:8000', host: 'localhost:8000' },
-      });
-      expect(same.status).toBe(201);
-    },
-  );
+  suite.run('refuses a cross-site sign-in but accepts a same-origin one', async () => {
+    const body = { email, password: PASSWORD };
+    const evil = await world.call('POST', '/api/v1/session', {
+      body,
+      headers: { origin: 'http://evil.example' },
+    });
+    expect(evil.status).toBe(403);
+    expect(evil.body.error.code).toBe('CSRF_FAILED');
+    const same = await world.call('POST', '/api/v1/session', {
+      body,
+      headers: { origin: 'http://localhost:8000', host: 'localhost:8000' },
+    });
+    expect(same.status).toBe(201);
+  });
 
-  it.skipIf(!dialectAvailable(dialect))(
+  suite.run(
     'writes last_seen_at at most once a minute and ends the session after 7 days however active',
     async () => {
       const session = sessionFrom(await signIn(PASSWORD));
@@ -204,7 +200,7 @@ describe.each(testDialects)('$name: sign-in and sign-out', (dialect) => {
     },
   );
 
-  it.skipIf(!dialectAvailable(dialect))(
+  suite.run(
     'needs no CSRF token when a request carries an API key, and ignores the cookie then',
     async () => {
       const session = sessionFrom(await signIn(PASSWORD));
@@ -220,37 +216,34 @@ describe.each(testDialects)('$name: sign-in and sign-out', (dialect) => {
     },
   );
 
-  it.skipIf(!dialectAvailable(dialect))(
-    'switches workspace with X-Workspace-Id, acting with the role held there',
-    async () => {
-      const owner = await world.createWorkspace('Second');
-      const session = sessionFrom(await signIn(PASSWORD));
-      const now = new Date(world.clock.now()).toISOString();
-      const { insertMembership } = await import('@onepin/db');
-      await insertMembership(world.database.handle.db, {
-        workspace_id: owner.id,
-        user_id: session.userId,
-        role: 'viewer',
-        created_at: now,
-      });
-      const switched = await world.call('GET', '/api/v1/session', {
-        session,
-        headers: { 'x-workspace-id': owner.id },
-      });
-      expect(switched.body.data.workspace).toMatchObject({ id: owner.id, role: 'viewer' });
-      expect(switched.body.data.workspaces.map((w: { id: string }) => w.id)).toEqual([
-        workspaceId,
-        owner.id,
-      ]);
-      const create = await world.call('POST', '/api/v1/api-keys', {
-        session,
-        headers: { 'x-workspace-id': owner.id },
-        body: { name: 'nope' },
-      });
-      expect(create.status).toBe(403);
-      expect(create.body.error.code).toBe('INSUFFICIENT_SCOPE');
-    },
-  );
+  suite.run('switches workspace with X-Workspace-Id, acting with the role held there', async () => {
+    const owner = await world.createWorkspace('Second');
+    const session = sessionFrom(await signIn(PASSWORD));
+    const now = new Date(world.clock.now()).toISOString();
+    const { insertMembership } = await import('@onepin/db');
+    await insertMembership(world.database.handle.db, {
+      workspace_id: owner.id,
+      user_id: session.userId,
+      role: 'viewer',
+      created_at: now,
+    });
+    const switched = await world.call('GET', '/api/v1/session', {
+      session,
+      headers: { 'x-workspace-id': owner.id },
+    });
+    expect(switched.body.data.workspace).toMatchObject({ id: owner.id, role: 'viewer' });
+    expect(switched.body.data.workspaces.map((w: { id: string }) => w.id)).toEqual([
+      workspaceId,
+      owner.id,
+    ]);
+    const create = await world.call('POST', '/api/v1/api-keys', {
+      session,
+      headers: { 'x-workspace-id': owner.id },
+      body: { name: 'nope' },
+    });
+    expect(create.status).toBe(403);
+    expect(create.body.error.code).toBe('INSUFFICIENT_SCOPE');
+  });
 });
 
 describe('session cookie behind https', () => {
