@@ -74,17 +74,16 @@ export async function endSession(deps: ServiceDeps, sessionId: string): Promise<
   await deleteSession(deps.database.db, sessionId);
 }
 
-let dummyHash: Promise<string> | undefined;
-
 /**
- * Verifies a password against a user's hash, or against a throwaway hash when there is no
- * such user (or they have no password yet), so the time taken does not tell them apart.
+ * A throwaway hash verified when there is no such user (or they have no password yet), so
+ * the time a sign-in takes does not tell them apart. Made once, in the background, at start.
  */
+const dummyHash = argon2Hash('onepin timing equaliser');
+dummyHash.catch(() => {});
+
 async function passwordMatches(hash: string | null | undefined, password: string) {
-  if (hash) return argon2Verify(hash, password).catch(() => false);
-  dummyHash ??= argon2Hash('onepin timing equaliser');
-  await argon2Verify(await dummyHash, password).catch(() => false);
-  return false;
+  const matches = await argon2Verify(hash || (await dummyHash), password).catch(() => false);
+  return Boolean(hash) && matches;
 }
 
 const BAD_CREDENTIALS = 'Incorrect email or password.';
