@@ -4,6 +4,7 @@ import { type DatabaseHandle, migrateToLatest, openDatabase } from '@onepin/db';
 import { buildApp } from './app.js';
 import { LocalDirectoryBlobStore } from './blob-store/local-directory.js';
 import { redactUrl, type ServerConfig } from './config.js';
+import { serveDashboard } from './dashboard.js';
 import { createAppDeps } from './deps.js';
 import { createLogger } from './logger.js';
 import { loadServerSecret } from './server-secret.js';
@@ -49,7 +50,7 @@ export async function startServer(
       uploadMaxBytes: config.uploadMaxBytes,
     },
   });
-  const app = buildApp(deps);
+  const app = buildApp(deps, { extraRoutes: [serveDashboard()] });
   deps.usage.start();
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
@@ -59,7 +60,8 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
-  // With ONEPIN_PORT=0 the port is known only now, and upload URLs must carry it.
+  // With port 0 the public URL is only known now: upload URLs, links, cookies and the sign-in
+  // origin check use it.
   deps.settings.publicUrl = url;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
   const setupUrl = await issueSetupUrl(deps, url);
