@@ -62,11 +62,14 @@ describe('public types', () => {
     expectTypeOf(client.templates.retrieve).returns.resolves.toEqualTypeOf<Template>();
     expectTypeOf(client.templates.clone).returns.resolves.toEqualTypeOf<Workflow>();
     expectTypeOf(client.uploads.create).returns.resolves.toEqualTypeOf<Upload>();
+    expectTypeOf(client.uploads.confirm).returns.resolves.toEqualTypeOf<Upload>();
+    expectTypeOf(client.uploads.delete).returns.resolves.toEqualTypeOf<Deleted>();
     expectTypeOf(client.workflows.uploads).returns.resolves.toEqualTypeOf<OffsetPage<Upload>>();
   });
 
   it('types the resources as the server describes them', () => {
     expectTypeOf<Deleted>().toEqualTypeOf<{ id: string; deleted: true }>();
+    expectTypeOf<Upload['status']>().toEqualTypeOf<'pending' | 'uploaded'>();
     expectTypeOf<Workflow['environment']>().toEqualTypeOf<KeyType>();
     expectTypeOf<WorkflowNode['type']>().toEqualTypeOf<string>();
     expectTypeOf<WorkflowDefinition['graph']['edges']>().toEqualTypeOf<WorkflowEdge[]>();
