@@ -16,13 +16,16 @@ Configuration comes from ONEPIN_* environment variables (see the README).`;
 class UsageError extends Error {}
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
 function required(values: Record<string, unknown>, name: string): string {
   const value = values[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new UsageError(`--${name} is required`);
   return value;
 }
 
@@ -47,10 +50,17 @@ async function admin(args: string[], print: (line: string) => void): Promise<voi
   const config = readConfig();
   if (command === 'create-user') {
     const role = values.role ?? 'admin';
-    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+    if (!(ROLES as readonly string[]).includes(role))
+      throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
     await createUserCommand(
       config,
-      { email: required(values, 'email'), workspace: required(values, 'workspace'), password: values.password, role: role as Role, json: values.json },
+      {
+        email: required(values, 'email'),
+        workspace: required(values, 'workspace'),
+        password: values.password,
+        role: role as Role,
+        json: values.json,
+      },
       print,
     );
     return;
@@ -59,7 +69,8 @@ async function admin(args: string[], print: (line: string) => void): Promise<voi
     const type = values.type ?? 'live';
     if (type !== 'live' && type !== 'test') throw new UsageError('--type must be live or test');
     const rateLimit = values['rate-limit'];
-    if (rateLimit !== undefined && !/^[1-9]\d{0,6}$/.test(rateLimit)) throw new UsageError('--rate-limit must be a positive whole number');
+    if (rateLimit !== undefined && !/^[1-9]\d{0,6}$/.test(rateLimit))
+      throw new UsageError('--rate-limit must be a positive whole number');
     await createKeyCommand(
       config,
       {
@@ -79,7 +90,10 @@ async function admin(args: string[], print: (line: string) => void): Promise<voi
 }
 
 /** The `onepin-server` command line. Returns the exit code. */
-export async function runServerCli(argv: string[], print: (line: string) => void = console.log): Promise<number> {
+export async function runServerCli(
+  argv: string[],
+  print: (line: string) => void = console.log,
+): Promise<number> {
   const [command = 'serve', ...rest] = argv;
   try {
     if (command === '--help' || command === '-h' || command === 'help') {
@@ -112,7 +126,10 @@ export async function runServerCli(argv: string[], print: (line: string) => void
 }
 
 function reportFailure(error: unknown): number {
-  if (error instanceof UsageError || (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+  if (
+    error instanceof UsageError ||
+    (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+  ) {
     console.error(`onepin-server: ${error.message}\n\n${HELP}`);
     return 2;
   }
@@ -122,12 +139,16 @@ function reportFailure(error: unknown): number {
   }
   if (error instanceof ApiError) {
     const details = error.details?.map((d) => `${d.field} ${d.message}`).join('; ');
-    console.error(`onepin-server: [${error.code}] ${error.message}${details ? ` (${details})` : ''}`);
+    console.error(
+      `onepin-server: [${error.code}] ${error.message}${details ? ` (${details})` : ''}`,
+    );
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
   if (/EADDRINUSE/.test(message)) {
-    console.error(`onepin-server: the address is already in use (${message}). Set ONEPIN_PORT to another port.`);
+    console.error(
+      `onepin-server: the address is already in use (${message}). Set ONEPIN_PORT to another port.`,
+    );
   } else {
     console.error(`onepin-server: ${message}`);
   }

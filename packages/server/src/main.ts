@@ -26,7 +26,10 @@ export async function openConfiguredDatabase(config: ServerConfig): Promise<Data
 }
 
 /** Starts the API server on the configured address; prints the setup URL on a first run. */
-export async function startServer(config: ServerConfig, print: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  print: (line: string) => void = console.log,
+): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config);
   const deps = createAppDeps({
@@ -54,9 +57,13 @@ export async function startServer(config: ServerConfig, print: (line: string) =>
   const setupUrl = await issueSetupUrl(deps, url);
   if (setupUrl) {
     print('');
-    print('No user exists yet. Open this one-time link to create the admin account and the first workspace:');
+    print(
+      'No user exists yet. Open this one-time link to create the admin account and the first workspace:',
+    );
     print(`  ${setupUrl}`);
-    print('(or run: onepin-server admin create-user --email you@example.com --workspace "My workspace")');
+    print(
+      '(or run: onepin-server admin create-user --email you@example.com --workspace "My workspace")',
+    );
     print('');
   }
 

@@ -22,20 +22,29 @@ export function parseScopes(list: string): Scope[] {
     .filter(Boolean);
   const unknown = scopes.filter((s) => !isScope(s));
   if (unknown.length > 0) {
-    throw new ApiError('VALIDATION_ERROR', `Unknown scope ${unknown.join(', ')}. Valid scopes: ${SCOPES.join(', ')}`);
+    throw new ApiError(
+      'VALIDATION_ERROR',
+      `Unknown scope ${unknown.join(', ')}. Valid scopes: ${SCOPES.join(', ')}`,
+    );
   }
   return scopes as Scope[];
 }
 
 /** `onepin-server admin create-key`: prints the plaintext exactly once. */
-export async function createKeyCommand(config: ServerConfig, options: CreateKeyOptions, print: (line: string) => void): Promise<void> {
+export async function createKeyCommand(
+  config: ServerConfig,
+  options: CreateKeyOptions,
+  print: (line: string) => void,
+): Promise<void> {
   const scopes = parseScopes(options.scopes);
   const name = options.name.trim();
-  if (name.length < 1 || name.length > 120) throw new ApiError('VALIDATION_ERROR', 'The key name must be 1 to 120 characters.');
+  if (name.length < 1 || name.length > 120)
+    throw new ApiError('VALIDATION_ERROR', 'The key name must be 1 to 120 characters.');
   let expiresAt: string | null = null;
   if (options.expiresAt !== undefined) {
     const at = Date.parse(options.expiresAt);
-    if (Number.isNaN(at)) throw new ApiError('VALIDATION_ERROR', '--expires-at must be an ISO-8601 date-time.');
+    if (Number.isNaN(at))
+      throw new ApiError('VALIDATION_ERROR', '--expires-at must be an ISO-8601 date-time.');
     expiresAt = new Date(at).toISOString();
   }
   const { created, workspaceName } = await withAdminDeps(config, async (deps) => {
@@ -43,18 +52,42 @@ export async function createKeyCommand(config: ServerConfig, options: CreateKeyO
     if (!workspace) throw new ApiError('NOT_FOUND', `No workspace with id ${options.workspace}.`);
     const made = await createApiKey(
       deps,
-      { type: 'system', id: null, name: 'onepin-server admin', workspaceId: workspace.id, userId: null },
+      {
+        type: 'system',
+        id: null,
+        name: 'onepin-server admin',
+        workspaceId: workspace.id,
+        userId: null,
+      },
       FULL_AUTHORITY,
-      { name, scopes, key_type: options.type, expires_at: expiresAt, rate_limit_per_min: options.rateLimitPerMin ?? null },
+      {
+        name,
+        scopes,
+        key_type: options.type,
+        expires_at: expiresAt,
+        rate_limit_per_min: options.rateLimitPerMin ?? null,
+      },
     );
     return { created: made, workspaceName: workspace.name };
   });
   const { record, plaintext } = created;
   if (options.json) {
-    print(JSON.stringify({ id: record.id, workspace_id: record.workspace_id, name: record.name, key_type: record.key_type, scopes: record.scopes, expires_at: record.expires_at, api_key: plaintext }));
+    print(
+      JSON.stringify({
+        id: record.id,
+        workspace_id: record.workspace_id,
+        name: record.name,
+        key_type: record.key_type,
+        scopes: record.scopes,
+        expires_at: record.expires_at,
+        api_key: plaintext,
+      }),
+    );
     return;
   }
-  print(`Created ${record.key_type} API key "${record.name}" (id ${record.id}) in workspace "${workspaceName}" (${record.workspace_id})`);
+  print(
+    `Created ${record.key_type} API key "${record.name}" (id ${record.id}) in workspace "${workspaceName}" (${record.workspace_id})`,
+  );
   print(`Scopes: ${record.scopes.length ? record.scopes.join(', ') : '(none: whoami only)'}`);
   if (record.expires_at) print(`Expires: ${record.expires_at}`);
   print('');

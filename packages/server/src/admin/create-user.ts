@@ -13,7 +13,11 @@ export interface CreateUserOptions {
 }
 
 /** `onepin-server admin create-user`: a user, a workspace, and the user as its admin. */
-export async function createUserCommand(config: ServerConfig, options: CreateUserOptions, print: (line: string) => void): Promise<void> {
+export async function createUserCommand(
+  config: ServerConfig,
+  options: CreateUserOptions,
+  print: (line: string) => void,
+): Promise<void> {
   let password = options.password;
   if (password === undefined && process.stdin.isTTY) {
     password = await promptHidden('Password for the new user (leave empty for none): ');
@@ -21,7 +25,12 @@ export async function createUserCommand(config: ServerConfig, options: CreateUse
     else checkPassword(password);
   }
   const { user, workspace } = await withAdminDeps(config, (deps) =>
-    createUserWithWorkspace(deps, { email: options.email, password, workspaceName: options.workspace, role: options.role ?? 'admin' }),
+    createUserWithWorkspace(deps, {
+      email: options.email,
+      password,
+      workspaceName: options.workspace,
+      role: options.role ?? 'admin',
+    }),
   );
   if (options.json) {
     print(
@@ -32,8 +41,14 @@ export async function createUserCommand(config: ServerConfig, options: CreateUse
     );
     return;
   }
-  print(`Created user ${user.email} (id ${user.id})${user.password_hash ? '' : ' without a password'}`);
-  print(`Created workspace "${workspace.name}" (id ${workspace.id}, slug ${workspace.slug}) with ${user.email} as admin`);
+  print(
+    `Created user ${user.email} (id ${user.id})${user.password_hash ? '' : ' without a password'}`,
+  );
+  print(
+    `Created workspace "${workspace.name}" (id ${workspace.id}, slug ${workspace.slug}) with ${user.email} as admin`,
+  );
   print('');
-  print(`Next: onepin-server admin create-key --workspace ${workspace.id} --name "my key" --scopes workflows:read`);
+  print(
+    `Next: onepin-server admin create-key --workspace ${workspace.id} --name "my key" --scopes workflows:read`,
+  );
 }
