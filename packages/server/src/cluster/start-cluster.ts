@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseHandle } from '@onepin/db';
+import { FailedAuthThrottle, InMemoryRateLimiter, type RateLimiter } from '../auth/rate-limiter.js';
+import type { VerificationCache } from '../auth/verification-cache.js';
+import type { ServerConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { ReadinessCheck } from '../routes/system/health.js';
+import { type KeyInvalidation, LocalKeyInvalidation } from '../services/key-invalidation.js';
+import { PostgresKeyInvalidation } from './postgres-key-invalidation.js';
+import { connectRedis } from './redis-connections.js';
+import { RedisKeyInvalidation } from './redis-key-invalidation.js';
+import { RedisRateLimiter, RedisWindowCounter } from './redis-rate-limiter.js';
+
+/** How this node learns of other nodes' key changes and shares its counters. */
+export type ClusterMode = 'redis' | 'postgres' | 'local';
+
+/** What a node shares with the others, chosen from the configuration. */
+export interface Cluster {
+  readonly mode: ClusterMode;
+  readonly nodeId: string;
+  readonly keyInvalidation: KeyInvalidation;
+  readonly rateLimiter: RateLimiter;
+  readonly failedAuth: FailedAuthThrottle;
+  /** Reasons this node should get no traffic, for `/ready`. */
+  readonly readinessChecks: readonly ReadinessCheck[];
+  close(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  config: Pick<ServerConfig, 'databaseUrl' | 'redisUrl' | 'redisPrefix' | 'failedAuthLimitPerMin'>;
+  database: DatabaseHandle;
+  keyCache: VerificationCache;
+  logger: Logger;
+}
+
+/**
+ * `ONEPIN_REDIS_URL` set → Redis pub/sub for invalidation, Redis counters for rate limits and
+ * failed authentications. Otherwise, on PostgreSQL → LISTEN/NOTIFY, counters per process. On
+ * SQLite (one node) → everything local.
+ */
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  const { config, database, keyCache, logger } = options;
+  const nodeId = randomUUID();
+
+  if (config.redisUrl) {
+    const redis = await connectRedis(config.redisUrl, logger, `onepin-${nodeId}`);
+    const invalidation = new RedisKeyInvalidation({
+      publisher: redis.commands,
+      subscriber: redis.subscriber,
+      channel: `${config.redisPrefix}key-invalidation`,
+      cache: keyCache,
+      logger,
+      nodeId,
+    });
+    try {
+      await invalidation.start();
+    } catch (error) {
+      await redis.close();
+      throw error;
+    }
+    const counter = (kind: string) =>
+      new RedisWindowCounter({
+        redis: redis.commands,
+        prefix: `${config.redisPrefix}${kind}:`,
+        logger,
+      });
+    return {
+      mode: 'redis',
+      nodeId,
+      keyInvalidation: invalidation,
+      rateLimiter: new RedisRateLimiter(counter('rl')),
+      failedAuth: new FailedAuthThrottle(config.failedAuthLimitPerMin, counter('fa')),
+      readinessChecks: [
+        async () => {
+          try {
+            await redis.commands.ping();
+            return null;
+          } catch {
+            return 'redis unreachable';
+          }
+        },
+        async () => (invalidation.listening ? null : 'key invalidation channel disconnected'),
+      ],
+      async close() {
+        await invalidation.close();
+        await redis.close();
+      },
+    };
+  }
+
+  const failedAuth = new FailedAuthThrottle(config.failedAuthLimitPerMin);
+  if (database.dialect === 'postgres') {
+    const invalidation = new PostgresKeyInvalidation({
+      connectionString: config.databaseUrl,
+      cache: keyCache,
+      logger,
+      nodeId,
+    });
+    await invalidation.start();
+    return {
+      mode: 'postgres',
+      nodeId,
+      keyInvalidation: invalidation,
+      rateLimiter: new InMemoryRateLimiter(),
+      failedAuth,
+      readinessChecks: [
+        async () => (invalidation.listening ? null : 'key invalidation listener disconnected'),
+      ],
+      close: () => invalidation.close(),
+    };
+  }
+
+  return {
+    mode: 'local',
+    nodeId,
+    keyInvalidation: new LocalKeyInvalidation(keyCache),
+    rateLimiter: new InMemoryRateLimiter(),
+    failedAuth,
+    readinessChecks: [],
+    close: async () => {},
+  };
+}
