@@ -1,11 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './api-error.js';
 import { authenticate } from './auth/authenticate.js';
 import type { AppDeps } from './deps.js';
 import type { AppEnv } from './http/app-env.js';
+import { bodyPolicy } from './http/body-policy.js';
 import { errorHandler } from './http/error-handler.js';
 import { requestContext } from './http/request-context.js';
+import { securityHeaders } from './http/security-headers.js';
 import { validationHook } from './http/validation-hook.js';
 import { registerOpenApi } from './openapi.js';
 import { API_ROUTES } from './routes/index.js';
@@ -19,6 +20,9 @@ export interface BuildAppOptions {
   /** `/api/v1` paths that need no credential (e.g. sign-in). */
   publicApiPaths?: readonly string[];
   readinessChecks?: readonly ReadinessCheck[];
+  /** Paths whose route streams the body with its own size limit and content type (uploads).
+   * Every other body is at most `settings.jsonBodyLimitBytes`, and JSON under `/api/`. */
+  streamingBodyPaths?: readonly RegExp[];
 }
 
 /** Builds the HTTP app from its dependencies. It never reads the environment. */
@@ -27,17 +31,12 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIH
   const publicPaths = new Set(options.publicApiPaths ?? []);
   const auth = authenticate(deps);
 
-  app.use('*', requestContext(deps.clock, deps.logger));
+  app.use('*', requestContext(deps.clock, deps.logger, securityHeaders(deps.settings.publicUrl)));
   app.use(
-    '/api/v1/*',
-    bodyLimit({
-      maxSize: deps.settings.jsonBodyLimitBytes,
-      onError: () => {
-        throw new ApiError(
-          'PAYLOAD_TOO_LARGE',
-          `The request body is larger than ${deps.settings.jsonBodyLimitBytes} bytes.`,
-        );
-      },
+    '*',
+    bodyPolicy({
+      maxBytes: deps.settings.jsonBodyLimitBytes,
+      streamingPaths: options.streamingBodyPaths ?? [],
     }),
   );
   app.use('/api/v1/*', (c, next) => (publicPaths.has(c.req.path) ? next() : auth(c, next)));
