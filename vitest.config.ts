@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // Clears the servers' log files before the suite and scans them for plaintext keys after.
+    globalSetup: ['e2e/support/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

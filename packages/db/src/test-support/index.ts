@@ -85,3 +85,5 @@ export async function createPostgresDatabase(
     },
   };
 }
+
+export { findPlaintextKeys, PLAINTEXT_KEY, type PlaintextFinding } from './plaintext-scan.js';
