@@ -1,7 +1,12 @@
 import { Writable } from 'node:stream';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { KeyType, Scope } from '@onepin/core';
-import type { TestDatabase, TestDialect } from '@onepin/db/test-support';
+import {
+  findPlaintextKeys,
+  PLAINTEXT_KEY,
+  type TestDatabase,
+  type TestDialect,
+} from '@onepin/db/test-support';
 import { type BuildAppOptions, buildApp } from '../app.js';
 import { type AppDeps, type AppDepsOptions, createAppDeps } from '../deps.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -152,8 +157,20 @@ export async function createTestWorld(
       );
       return { plaintext, id: record.id, workspaceId: workspace.id };
     },
+    /** Drops the database, after checking that neither it nor the logs hold a plaintext key
+     * (SPEC §2): every test that uses a world checks this for free. */
     async dispose() {
-      await database.dispose();
+      try {
+        const stored = await findPlaintextKeys(database.handle);
+        const logged = logLines.filter((line) => PLAINTEXT_KEY.test(line)).length;
+        if (stored.length > 0 || logged > 0) {
+          const where = stored.map((f) => `${f.table}.${f.column} (${f.preview})`);
+          if (logged > 0) where.push(`${logged} log line(s)`);
+          throw new Error(`plaintext API keys found after the test: ${where.join(', ')}`);
+        }
+      } finally {
+        await database.dispose();
+      }
     },
   };
 }
