@@ -114,6 +114,7 @@ describe('an unreachable database', () => {
     expect(JSON.parse(text).error.code).toBe('SERVICE_UNAVAILABLE');
     expectNothingRevealed(text, ['ECONNREFUSED', '127.0.0.1']);
     expect(lines.join('')).not.toContain(key);
+    expect(lines.join('')).toContain('request refused: database unavailable');
   });
 
   it('keeps /health up and turns /ready to 503', async () => {
