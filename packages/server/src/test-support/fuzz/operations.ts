@@ -1,0 +1,81 @@
+/** A JSON schema, as much of one as the fuzzer reads. */
+export interface Schema {
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+}
+
+/** One operation of the OpenAPI document, reduced to what a fuzzer needs to aim at it. */
+export interface Operation {
+  method: string;
+  /** `/api/v1/api-keys/{id}` */
+  path: string;
+  pathParams: string[];
+  queryParams: Array<{ name: string; schema: Schema }>;
+  /** The JSON body's fields, `$ref`s resolved one level deep. */
+  bodyFields: Record<string, Schema> | null;
+  requiredFields: string[];
+}
+
+interface OpenApiDocument {
+  paths?: Record<string, Record<string, unknown>>;
+  components?: { schemas?: Record<string, Schema> };
+}
+
+interface OperationObject {
+  parameters?: Array<{ name: string; in: string; schema?: Schema }>;
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
+
+/**
+ * Every operation of the document, so routes added later are fuzzed without touching the
+ * fuzzer. Schemas are dereferenced where the generator looks.
+ */
+export function operationsOf(document: OpenApiDocument): Operation[] {
+  const schemas = document.components?.schemas ?? {};
+  const resolve = (schema: Schema | undefined): Schema => {
+    if (schema?.$ref) return schemas[schema.$ref.replace('#/components/schemas/', '')] ?? {};
+    return schema ?? {};
+  };
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const [method, value] of Object.entries(item)) {
+      if (!METHODS.has(method)) continue;
+      const operation = value as OperationObject;
+      const parameters = operation.parameters ?? [];
+      const body = resolve(operation.requestBody?.content?.['application/json']?.schema);
+      const fields = body.properties
+        ? Object.fromEntries(
+            Object.entries(body.properties).map(([name, schema]) => {
+              const resolved = resolve(schema);
+              return [
+                name,
+                resolved.items ? { ...resolved, items: resolve(resolved.items) } : resolved,
+              ];
+            }),
+          )
+        : null;
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        queryParams: parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: resolve(p.schema) })),
+        bodyFields: fields,
+        requiredFields: body.required ?? [],
+      });
+    }
+  }
+  return operations;
+}
