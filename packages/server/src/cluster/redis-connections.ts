@@ -45,6 +45,14 @@ export async function connectRedis(
     autoResubscribe: false,
   });
   const state = { started: false, closing: false };
+  // ioredis reports why a connection failed in an `error` event, and only "Connection is
+  // closed." through connect(): keep the first for the start-up message.
+  let startupError: Error | undefined;
+  const noteStartupError = (error: Error) => {
+    if (!state.started) startupError ??= error;
+  };
+  commands.on('error', noteStartupError);
+  subscriber.on('error', noteStartupError);
   reportOutages(commands, 'commands', logger, state);
   reportOutages(subscriber, 'subscriber', logger, state);
   const close = async () => {
@@ -62,7 +70,8 @@ export async function connectRedis(
     ]);
   } catch (error) {
     await close();
-    const reason = error instanceof Error ? error.message : String(error);
+    const cause = startupError ?? error;
+    const reason = cause instanceof Error ? cause.message : String(cause);
     throw new Error(`cannot connect to Redis at ${redactUrl(url)}: ${reason}`);
   } finally {
     clearTimeout(timer);
