@@ -98,6 +98,10 @@ export async function startServer(
   });
   deps.usage.start();
 
+  const closeBackends = async () => {
+    await cluster.close().catch(() => {});
+    await database.close().catch(() => {});
+  };
   const server = serve({
     fetch: app.fetch,
     hostname: config.host,
@@ -110,10 +114,15 @@ export async function startServer(
       maxHeaderSize: limits.maxHeaderBytes,
     },
   }) as Server;
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (error) {
+    await closeBackends();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);

@@ -22,7 +22,13 @@ export function requestContext(
     c.set('requestId', requestId);
     c.header('X-Request-Id', requestId);
     await next();
-    applySecurityHeaders(c.res.headers, c.req.path, securityHeaders);
+    try {
+      applySecurityHeaders(c.res.headers, c.req.path, securityHeaders);
+    } catch {
+      // A response with immutable headers (one passed through from fetch): copy it first.
+      c.res = new Response(c.res.body, c.res);
+      applySecurityHeaders(c.res.headers, c.req.path, securityHeaders);
+    }
     if (logger.isLevelEnabled('info')) {
       const principal = c.get('principal');
       logger.info({

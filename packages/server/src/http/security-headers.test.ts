@@ -26,6 +26,9 @@ describe('security headers', () => {
             app.get('/own-policy', (c) =>
               c.html('<p>hi</p>', 200, { 'Content-Security-Policy': "default-src 'self'" }),
             ),
+          // Response.redirect() makes headers that cannot change, as fetch() responses have.
+          (app) =>
+            app.get('/api/v1/passed-through', () => Response.redirect('http://127.0.0.1/x', 302)),
         ],
       },
     });
@@ -49,6 +52,12 @@ describe('security headers', () => {
     });
     expect(headersOf(response, Object.keys(API_HEADERS))).toEqual(API_HEADERS);
     expect(response.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('are added to a response whose headers cannot change, by copying it', async () => {
+    const response = await world.call('GET', '/api/v1/passed-through', { key });
+    expect(response.status).toBe(302);
+    expect(headersOf(response, Object.keys(API_HEADERS))).toEqual(API_HEADERS);
   });
 
   it('are on pages too, where a route may choose its own Content-Security-Policy', async () => {
