@@ -10,13 +10,21 @@ export default defineConfig({
       { find: /^@onepin\/core$/, replacement: source('core/src/index.ts') },
       { find: /^@onepin\/db$/, replacement: source('db/src/index.ts') },
       { find: /^@onepin\/db\/test-support$/, replacement: source('db/src/test-support/index.ts') },
+      { find: /^@onepin\/sdk$/, replacement: source('sdk/src/index.ts') },
+      { find: /^@onepin\/sdk\/credentials$/, replacement: source('sdk/src/credentials/index.ts') },
+      { find: /^@onepin\/server$/, replacement: source('server/src/index.ts') },
+      {
+        find: /^@onepin\/server\/test-support$/,
+        replacement: source('server/src/test-support/world.ts'),
+      },
     ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
-    // Clears the servers' log files before the suite and scans them for plaintext keys after.
-    globalSetup: ['e2e/support/global-setup.ts'],
+    // The first says which optional suites run; the second clears the servers' log files
+    // before the suite and scans them for plaintext keys after it.
+    globalSetup: ['./vitest.global-setup.ts', './e2e/helpers/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

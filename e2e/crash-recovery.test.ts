@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@onepin/db';
-import { createPostgresDatabase, findPlaintextKeys } from '@onepin/db/test-support';
+import { createPostgresDatabase, findKeysInDatabase } from '@onepin/db/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runName, TEST_DATABASE_URL } from './support/environment.js';
-import { api } from './support/http.js';
-import { seedWorkspace } from './support/seed.js';
+import { runName, TEST_DATABASE_URL } from './helpers/environment.js';
+import { api } from './helpers/http.js';
+import { seedWorkspace } from './helpers/seed.js';
 import {
   type ServerProcess,
   startServerProcess,
   stopAllServers,
-} from './support/server-process.js';
+} from './helpers/server-process.js';
 
 interface ConfirmedKey {
   id: string;
@@ -125,7 +125,7 @@ async function expectConsistentRows(databaseUrl: string) {
         );
       }
     }
-    expect(await findPlaintextKeys(database)).toEqual([]);
+    expect(await findKeysInDatabase(database)).toEqual([]);
     return keys.length;
   } finally {
     await database.close();
@@ -168,14 +168,14 @@ function crashSuite(dialect: 'sqlite' | 'postgres') {
     };
     const ledger: Ledger = { created: new Map(), rotated: [], unconfirmedRotations: new Set() };
 
-    let server = await startServerProcess({ name: runName(`crash-${dialect}-0`), env });
+    let server = await startServerProcess(env, { name: runName(`crash-${dialect}-0`) });
     const { adminKey } = await seedWorkspace(databaseUrl, ['api_keys:read', 'api_keys:write']);
     for (let crash = 1; crash <= 2; crash++) {
       const { confirmed, inFlightAtCrash } = await streamUntilKilled(server, adminKey, ledger);
       expect(inFlightAtCrash, 'requests in flight when the server was killed').toBeGreaterThan(0);
       const { signal } = await server.exited;
       expect(signal).toBe('SIGKILL');
-      server = await startServerProcess({ name: runName(`crash-${dialect}-${crash}`), env });
+      server = await startServerProcess(env, { name: runName(`crash-${dialect}-${crash}`) });
       await expectConfirmedKeysWork(server, ledger);
       const rows = await expectConsistentRows(databaseUrl);
       console.log(

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@onepin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runName } from './support/environment.js';
-import { api } from './support/http.js';
-import { rawConnection } from './support/raw-http.js';
-import { seedWorkspace } from './support/seed.js';
-import { startServerProcess, stopAllServers } from './support/server-process.js';
+import { runName } from './helpers/environment.js';
+import { api } from './helpers/http.js';
+import { rawConnection } from './helpers/raw-http.js';
+import { seedWorkspace } from './helpers/seed.js';
+import { startServerProcess, stopAllServers } from './helpers/server-process.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -25,10 +25,10 @@ describe('SIGTERM', () => {
   });
 
   it('lets in-flight requests finish, reports draining, refuses new connections, flushes last_used_at', async () => {
-    const server = await startServerProcess({
-      name: runName('shutdown'),
-      env: { ONEPIN_DATABASE_URL: databaseUrl },
-    });
+    const server = await startServerProcess(
+      { ONEPIN_DATABASE_URL: databaseUrl },
+      { name: runName('shutdown') },
+    );
     const { adminKey } = await seedWorkspace(databaseUrl, ['api_keys:read', 'api_keys:write']);
     const used = await api(server.url, 'GET', '/api/v1/auth/whoami', { key: adminKey });
     expect(used.status).toBe(200);
@@ -76,10 +76,10 @@ describe('SIGTERM', () => {
   });
 
   it('cuts requests that do not finish within ONEPIN_SHUTDOWN_TIMEOUT_SECONDS', async () => {
-    const server = await startServerProcess({
-      name: runName('shutdown-timeout'),
-      env: { ONEPIN_DATABASE_URL: databaseUrl, ONEPIN_SHUTDOWN_TIMEOUT_SECONDS: '1' },
-    });
+    const server = await startServerProcess(
+      { ONEPIN_DATABASE_URL: databaseUrl, ONEPIN_SHUTDOWN_TIMEOUT_SECONDS: '1' },
+      { name: runName('shutdown-timeout') },
+    );
     const stuck = await rawConnection(server.url);
     // Headers never finished: the request is in progress, and stays so.
     stuck.send('GET /api/v1/auth/whoami HTTP/1.1\r\nHost: x\r\n');

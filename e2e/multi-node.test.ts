@@ -1,19 +1,19 @@
 import { openDatabase } from '@onepin/db';
-import { createPostgresDatabase, findPlaintextKeys } from '@onepin/db/test-support';
+import { createPostgresDatabase, findKeysInDatabase } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   runName,
   TEST_DATABASE_URL,
   TEST_REDIS_URL,
   uniqueRedisPrefix,
-} from './support/environment.js';
-import { api, waitFor } from './support/http.js';
-import { seedWorkspace } from './support/seed.js';
+} from './helpers/environment.js';
+import { api, waitFor } from './helpers/http.js';
+import { seedWorkspace } from './helpers/seed.js';
 import {
   type ServerProcess,
   startServerProcess,
   stopAllServers,
-} from './support/server-process.js';
+} from './helpers/server-process.js';
 
 /** SPEC §2: a change on one node reaches every other node within 1 s. */
 const PROPAGATION_LIMIT_MS = 1_000;
@@ -41,8 +41,8 @@ function twoNodeSuite(transport: Transport) {
       env.ONEPIN_REDIS_PREFIX = uniqueRedisPrefix();
     }
     // A first, alone: it applies the migrations.
-    nodeA = await startServerProcess({ name: runName(`${transport}-node-a`), env });
-    nodeB = await startServerProcess({ name: runName(`${transport}-node-b`), env });
+    nodeA = await startServerProcess(env, { name: runName(`${transport}-node-a`) });
+    nodeB = await startServerProcess(env, { name: runName(`${transport}-node-b`) });
     adminKey = (await seedWorkspace(databaseUrl)).adminKey;
   });
 
@@ -52,7 +52,7 @@ function twoNodeSuite(transport: Transport) {
     if (databaseUrl) {
       const database = openDatabase({ url: databaseUrl, maxConnections: 1 });
       try {
-        expect(await findPlaintextKeys(database)).toEqual([]);
+        expect(await findKeysInDatabase(database)).toEqual([]);
       } finally {
         await database.close();
         await dropDatabase();

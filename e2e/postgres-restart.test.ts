@@ -1,19 +1,19 @@
 import { generateApiKey } from '@onepin/core';
 import { createPostgresDatabase } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runName } from './support/environment.js';
-import { api, waitFor } from './support/http.js';
-import { seedWorkspace } from './support/seed.js';
+import { runName } from './helpers/environment.js';
+import { api, waitFor } from './helpers/http.js';
+import { seedWorkspace } from './helpers/seed.js';
 import {
   type ServerProcess,
   startServerProcess,
   stopAllServers,
-} from './support/server-process.js';
+} from './helpers/server-process.js';
 import {
   createThrowawayPostgres,
   type ThrowawayPostgres,
   throwawayPostgresAvailability,
-} from './support/throwaway-postgres.js';
+} from './helpers/throwaway-postgres.js';
 
 const availability = throwawayPostgresAvailability();
 const required = process.env.CI === 'true';
@@ -39,8 +39,8 @@ describe.skipIf(!availability.ok && !required)('a PostgreSQL restart under runni
       ONEPIN_DATABASE_URL: url,
       ONEPIN_FAILED_AUTH_LIMIT_PER_MIN: '1000000',
     };
-    nodeA = await startServerProcess({ name: runName('pg-restart-a'), env });
-    nodeB = await startServerProcess({ name: runName('pg-restart-b'), env });
+    nodeA = await startServerProcess(env, { name: runName('pg-restart-a') });
+    nodeB = await startServerProcess(env, { name: runName('pg-restart-b') });
     adminKey = (await seedWorkspace(url)).adminKey;
   }, 90_000);
 

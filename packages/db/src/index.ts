@@ -1,9 +1,13 @@
 export type { Kysely, Transaction } from 'kysely';
 export { type DatabaseHandle, type DialectName, openDatabase } from './connection.js';
+export { isUniqueViolation } from './errors.js';
 export { migrateToLatest } from './migrate.js';
 export * from './repositories/api-keys.js';
 export * from './repositories/audit-events.js';
 export * from './repositories/setup-tokens.js';
+export * from './repositories/tenant.js';
+export * from './repositories/uploads.js';
 export * from './repositories/users.js';
+export * from './repositories/workflows.js';
 export * from './repositories/workspaces.js';
 export type * from './schema.js';

@@ -76,6 +76,53 @@ export interface AuditEventsTable {
   created_at: Timestamp;
 }
 
+/** Which of a workspace's two data sets a row belongs to (SPEC §8). */
+export type Environment = 'live' | 'test';
+
+export interface WorkflowsTable {
+  id: string;
+  workspace_id: string;
+  environment: Environment;
+  /** Unique per workspace and environment among rows not deleted (case-sensitive). */
+  name: string;
+  description: string | null;
+  /** `{graph: {nodes, edges}, …}`, validated by the server before it gets here. */
+  definition: JsonText;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** Soft delete: a deleted workflow is gone for the API but its name is free again. */
+  deleted_at: Timestamp | null;
+}
+
+export type UploadCategory = 'script' | 'dictionary';
+
+/** `pending` until its bytes arrive through the signed URL, then `uploaded`. */
+export type UploadStatus = 'pending' | 'uploaded';
+
+export interface UploadsTable {
+  id: string;
+  workspace_id: string;
+  environment: Environment;
+  /** The client's name for the file, for display only: blobs are stored by upload id. */
+  filename: string;
+  category: UploadCategory;
+  content_type: string;
+  /** Declared at creation; the bytes received must match it exactly. */
+  size_bytes: number;
+  status: UploadStatus;
+  /** Lower-case hex SHA-256 of the bytes received; null while pending. */
+  sha256: string | null;
+  /** What the upload is bound to once confirmed. */
+  context_type: 'workflow' | null;
+  context_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  uploaded_at: Timestamp | null;
+  confirmed_at: Timestamp | null;
+}
+
 /** One-time first-run setup tokens (hash only). */
 export interface SetupTokensTable {
   token_hash: string;
@@ -91,6 +138,8 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_events: AuditEventsTable;
   setup_tokens: SetupTokensTable;
+  workflows: WorkflowsTable;
+  uploads: UploadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -101,3 +150,5 @@ export type NewApiKeyRow = Insertable<ApiKeysTable>;
 export type ApiKeyUpdate = Updateable<ApiKeysTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEventRow = Insertable<AuditEventsTable>;
+export type WorkflowRow = Selectable<WorkflowsTable>;
+export type UploadRow = Selectable<UploadsTable>;

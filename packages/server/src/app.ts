@@ -13,6 +13,7 @@ import { API_ROUTES } from './routes/index.js';
 import type { RouteRegistrar } from './routes/protected-route.js';
 import { registerDocs } from './routes/system/docs.js';
 import { healthRoutes, type ReadinessCheck } from './routes/system/health.js';
+import { UPLOAD_TRANSFER_PATTERN } from './routes/uploads/transfer.js';
 
 export interface BuildAppOptions {
   /** Routes added by other modules (resources, dashboard), registered after the core ones. */
@@ -20,8 +21,9 @@ export interface BuildAppOptions {
   /** `/api/v1` paths that need no credential (e.g. sign-in). */
   publicApiPaths?: readonly string[];
   readinessChecks?: readonly ReadinessCheck[];
-  /** Paths whose route streams the body with its own size limit and content type (uploads).
-   * Every other body is at most `settings.jsonBodyLimitBytes`, and JSON under `/api/`. */
+  /** Paths whose route streams the body with its own size limit and content type, besides the
+   * upload transfer. Every other body is at most `settings.jsonBodyLimitBytes`, and JSON under
+   * `/api/`. */
   streamingBodyPaths?: readonly RegExp[];
 }
 
@@ -36,7 +38,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIH
     '*',
     bodyPolicy({
       maxBytes: deps.settings.jsonBodyLimitBytes,
-      streamingPaths: options.streamingBodyPaths ?? [],
+      streamingPaths: [UPLOAD_TRANSFER_PATTERN, ...(options.streamingBodyPaths ?? [])],
     }),
   );
   app.use('/api/v1/*', (c, next) => (publicPaths.has(c.req.path) ? next() : auth(c, next)));

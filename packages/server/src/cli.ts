@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '@onepin/core';
 import { createKeyCommand } from './admin/create-key.js';
 import { createUserCommand } from './admin/create-user.js';
+import { wipeTestDataCommand } from './admin/wipe-test-data.js';
 import { ApiError } from './api-error.js';
 import { ConfigError, readConfig } from './config.js';
 import { startServer } from './main.js';
@@ -10,6 +11,7 @@ import { startServer } from './main.js';
 const HELP = `Usage: onepin-server [serve]
        onepin-server admin create-user --email EMAIL --workspace NAME [--password P] [--role admin|editor|viewer] [--json]
        onepin-server admin create-key --workspace ID --name NAME --scopes a,b [--type live|test] [--expires-at ISO] [--rate-limit N] [--json]
+       onepin-server admin wipe-test-data --workspace ID [--json]
 
 Configuration comes from ONEPIN_* environment variables (see the README).`;
 
@@ -29,7 +31,11 @@ function required(values: Record<string, unknown>, name: string): string {
   return value;
 }
 
-async function admin(args: string[], print: (line: string) => void): Promise<void> {
+async function admin(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  print: (line: string) => void,
+): Promise<void> {
   const [command, ...rest] = args;
   const { values } = parseArgs({
     args: rest,
@@ -47,7 +53,7 @@ async function admin(args: string[], print: (line: string) => void): Promise<voi
       json: { type: 'boolean', default: false },
     },
   });
-  const config = readConfig();
+  const config = readConfig(env);
   if (command === 'create-user') {
     const role = values.role ?? 'admin';
     if (!(ROLES as readonly string[]).includes(role))
@@ -86,14 +92,26 @@ async function admin(args: string[], print: (line: string) => void): Promise<voi
     );
     return;
   }
+  if (command === 'wipe-test-data') {
+    await wipeTestDataCommand(
+      config,
+      { workspace: required(values, 'workspace'), json: values.json },
+      print,
+    );
+    return;
+  }
   throw new UsageError(command ? `unknown admin command "${command}"` : 'missing admin command');
 }
 
+export interface ServerCliIo {
+  env?: NodeJS.ProcessEnv;
+  print?: (line: string) => void;
+}
+
 /** The `onepin-server` command line. Returns the exit code. */
-export async function runServerCli(
-  argv: string[],
-  print: (line: string) => void = console.log,
-): Promise<number> {
+export async function runServerCli(argv: string[], io: ServerCliIo = {}): Promise<number> {
+  const env = io.env ?? process.env;
+  const print = io.print ?? console.log;
   const [command = 'serve', ...rest] = argv;
   try {
     if (command === '--help' || command === '-h' || command === 'help') {
@@ -105,11 +123,11 @@ export async function runServerCli(
       return 0;
     }
     if (command === 'admin') {
-      await admin(rest, print);
+      await admin(rest, env, print);
       return 0;
     }
     if (command !== 'serve') throw new UsageError(`unknown command "${command}"`);
-    const server = await startServer(readConfig());
+    const server = await startServer(readConfig(env), { print });
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) {

@@ -22,7 +22,22 @@ export interface ServerConfig {
   readonly redisPrefix: string;
   /** How long a graceful shutdown waits for in-flight requests before closing them. */
   readonly shutdownTimeoutMs: number;
+  /**
+   * `ONEPIN_SECRET`: key material for signed upload URLs (and other server-side signatures).
+   * When unset, the server keeps a generated secret in `<dataDir>/secret` (see server-secret.ts).
+   */
+  readonly secret: string | undefined;
+  /** The largest upload the server accepts, in bytes. */
+  readonly uploadMaxBytes: number;
+  /** Where upload bytes are stored: `<dataDir>/blobs`. */
+  readonly blobDir: string;
 }
+
+/** 50 MiB: the default upload size limit (SPEC §5). */
+export const DEFAULT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+/** Uploads above 1 TiB would need a multipart protocol this server does not speak. */
+const UPLOAD_MAX_BYTES_CEILING = 1024 ** 4;
+const SECRET_MIN_LENGTH = 32;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -105,6 +120,13 @@ export function readConfig(env: Env = process.env): ServerConfig {
   if (trustProxy !== 'true' && trustProxy !== 'false') {
     throw new ConfigError(`ONEPIN_TRUST_PROXY must be true or false, got "${trustProxy}"`);
   }
+  const secret = read(env, 'ONEPIN_SECRET');
+  if (secret !== undefined && (secret.length < SECRET_MIN_LENGTH || secret.length > 1024)) {
+    // Never echo the value: it is a secret, even when it is a bad one.
+    throw new ConfigError(
+      `ONEPIN_SECRET must be ${SECRET_MIN_LENGTH} to 1024 characters (e.g. \`openssl rand -hex 32\`), got ${secret.length}`,
+    );
+  }
   const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const publicUrl = publicRaw
     ? url('ONEPIN_PUBLIC_URL', publicRaw, ['http:', 'https:']).replace(/\/+$/, '')
@@ -123,5 +145,14 @@ export function readConfig(env: Env = process.env): ServerConfig {
     keyCacheTtlMs: integer(env, 'ONEPIN_KEY_CACHE_TTL_SECONDS', 30, 1, 3600) * 1000,
     redisPrefix: redisPrefix(env),
     shutdownTimeoutMs: integer(env, 'ONEPIN_SHUTDOWN_TIMEOUT_SECONDS', 10, 0, 600) * 1000,
+    secret,
+    blobDir: resolve(dataDir, 'blobs'),
+    uploadMaxBytes: integer(
+      env,
+      'ONEPIN_UPLOAD_MAX_BYTES',
+      DEFAULT_UPLOAD_MAX_BYTES,
+      1,
+      UPLOAD_MAX_BYTES_CEILING,
+    ),
   });
 }

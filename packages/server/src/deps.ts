@@ -1,11 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '@onepin/db';
 import { FailedAuthThrottle, InMemoryRateLimiter, type RateLimiter } from './auth/rate-limiter.js';
 import type { SessionAuthenticator } from './auth/session-authenticator.js';
 import { UsageRecorder } from './auth/usage-recorder.js';
 import { VerificationCache } from './auth/verification-cache.js';
+import type { BlobStore } from './blob-store/blob-store.js';
+import { MemoryBlobStore } from './blob-store/memory.js';
+import { DEFAULT_UPLOAD_MAX_BYTES } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { type KeyInvalidation, LocalKeyInvalidation } from './services/key-invalidation.js';
+import { UploadUrlSigner } from './uploads/upload-url-signer.js';
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -26,6 +30,10 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   failedAuth: FailedAuthThrottle;
   sessions?: SessionAuthenticator;
+  /** Where upload bytes live. */
+  blobStore: BlobStore;
+  /** Signs the one-time upload URLs with a key derived from the server secret. */
+  uploadSigner: UploadUrlSigner;
   settings: AppSettings;
 }
 
@@ -35,6 +43,8 @@ export interface AppSettings {
   trustProxy: boolean;
   /** JSON request bodies above this many bytes get 413. */
   jsonBodyLimitBytes: number;
+  /** The largest upload accepted, in bytes (declared and streamed). */
+  uploadMaxBytes: number;
 }
 
 export interface AppDepsOptions extends Partial<Omit<AppDeps, 'settings'>> {
@@ -70,11 +80,16 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     rateLimiter: options.rateLimiter ?? new InMemoryRateLimiter(),
     failedAuth: options.failedAuth ?? new FailedAuthThrottle(options.failedAuthLimitPerMin ?? 30),
     ...(options.sessions && { sessions: options.sessions }),
+    // In memory unless given: main.ts passes a LocalDirectoryBlobStore under the data dir.
+    blobStore: options.blobStore ?? new MemoryBlobStore(),
+    // A per-process secret unless given: main.ts passes the server secret, so URLs survive restarts.
+    uploadSigner: options.uploadSigner ?? new UploadUrlSigner(randomBytes(32)),
     settings: {
       publicUrl: 'http://127.0.0.1:8000',
       defaultRateLimitPerMin: 600,
       trustProxy: false,
       jsonBodyLimitBytes: 1024 * 1024,
+      uploadMaxBytes: DEFAULT_UPLOAD_MAX_BYTES,
       ...options.settings,
     },
   };

@@ -4,11 +4,14 @@ import { serve } from '@hono/node-server';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '@onepin/db';
 import { buildApp } from './app.js';
 import { VerificationCache } from './auth/verification-cache.js';
+import { LocalDirectoryBlobStore } from './blob-store/local-directory.js';
 import { startCluster } from './cluster/start-cluster.js';
 import { redactUrl, type ServerConfig } from './config.js';
 import { createAppDeps, systemClock } from './deps.js';
 import { createLogger } from './logger.js';
+import { loadServerSecret } from './server-secret.js';
 import { issueSetupUrl } from './services/setup-token.js';
+import { UploadUrlSigner } from './uploads/upload-url-signer.js';
 
 export interface RunningServer {
   url: string;
@@ -66,6 +69,7 @@ export async function startServer(
   const print = options.print ?? console.log;
   const limits = { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits };
   const logger = createLogger(config.logLevel);
+  const secret = loadServerSecret(config);
   const database = await openConfiguredDatabase(config);
   const keyCache = new VerificationCache({
     ttlMs: config.keyCacheTtlMs,
@@ -86,10 +90,13 @@ export async function startServer(
     keyInvalidation: cluster.keyInvalidation,
     rateLimiter: cluster.rateLimiter,
     failedAuth: cluster.failedAuth,
+    blobStore: new LocalDirectoryBlobStore(config.blobDir),
+    uploadSigner: new UploadUrlSigner(secret),
     settings: {
       publicUrl: config.publicUrl,
       defaultRateLimitPerMin: config.defaultRateLimitPerMin,
       trustProxy: config.trustProxy,
+      uploadMaxBytes: config.uploadMaxBytes,
     },
   });
   let draining = false;
@@ -125,22 +132,24 @@ export async function startServer(
   }
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
+  // With ONEPIN_PORT=0 the port is known only now, and upload URLs must carry it.
+  deps.settings.publicUrl = url;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
-  print(
-    `OnePin server listening on ${url} (${database.dialect}: ${where}; cache invalidation: ${cluster.mode})`,
-  );
   const setupUrl = await issueSetupUrl(deps, url);
+  const banner = [
+    `OnePin server listening on ${url} (${database.dialect}: ${where}; cache invalidation: ${cluster.mode})`,
+  ];
   if (setupUrl) {
-    print('');
-    print(
+    banner.push(
+      '',
       'No user exists yet. Open this one-time link to create the admin account and the first workspace:',
-    );
-    print(`  ${setupUrl}`);
-    print(
+      `  ${setupUrl}`,
       '(or run: onepin-server admin create-user --email you@example.com --workspace "My workspace")',
+      '',
     );
-    print('');
   }
+  // One write, so whoever reads the output sees the setup link together with the address.
+  print(banner.join('\n'));
 
   let closing: Promise<void> | undefined;
   return {

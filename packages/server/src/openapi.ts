@@ -13,6 +13,15 @@ export const OPENAPI_CONFIG = {
     { name: 'Auth', description: 'Who is calling' },
     { name: 'API keys', description: 'Create, rotate and revoke keys' },
     { name: 'Workspace', description: 'The workspace and its audit log' },
+    {
+      name: 'Workflows',
+      description: 'Voice-production graphs; each key sees its own live or test set',
+    },
+    { name: 'Templates', description: 'Starter graphs to clone into workflows' },
+    {
+      name: 'Uploads',
+      description: 'Files sent through a signed URL, then bound to a workflow',
+    },
   ],
 };
 

@@ -1,4 +1,5 @@
 import { initial } from './001-initial.js';
+import { resources } from './002-resources.js';
 import type { OnePinMigration } from './kit.js';
 
 /**
@@ -7,4 +8,5 @@ import type { OnePinMigration } from './kit.js';
  */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: OnePinMigration]> = [
   ['001-initial', initial],
+  ['002-resources', resources],
 ];

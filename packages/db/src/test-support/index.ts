@@ -85,5 +85,4 @@ export async function createPostgresDatabase(
     },
   };
 }
-
-export { findPlaintextKeys, PLAINTEXT_KEY, type PlaintextFinding } from './plaintext-scan.js';
+export { findKeysInDatabase, KEY_ANYWHERE } from './scan-for-keys.js';

@@ -7,9 +7,27 @@ import { registerRotateApiKey } from './api-keys/rotate.js';
 import { registerUpdateApiKey } from './api-keys/update.js';
 import { registerWhoami } from './auth/whoami.js';
 import type { RouteRegistrar } from './protected-route.js';
+import { registerCloneTemplate } from './templates/clone.js';
+import { registerGetTemplate } from './templates/get.js';
+import { registerListTemplates } from './templates/list.js';
+import { registerConfirmUpload } from './uploads/confirm.js';
+import { registerCreateUpload } from './uploads/create.js';
+import { registerDeleteUpload } from './uploads/delete.js';
+import { registerUploadTransfer } from './uploads/transfer.js';
+import { registerCreateWorkflow } from './workflows/create.js';
+import { registerDeleteWorkflow } from './workflows/delete.js';
+import { registerDuplicateWorkflow } from './workflows/duplicate.js';
+import { registerGetWorkflow } from './workflows/get.js';
+import { registerListWorkflows } from './workflows/list.js';
+import { registerReplaceWorkflow } from './workflows/replace.js';
+import { registerUpdateWorkflow } from './workflows/update.js';
+import { registerListWorkflowUploads } from './workflows/uploads.js';
 import { registerCurrentWorkspace } from './workspaces/current.js';
 
-/** Every `/api/v1` route. Each one is covered by the auth contract suite. */
+/**
+ * Every API route. Each `/api/v1` one is covered by the auth contract suite; the upload
+ * transfer (`PUT /uploads/{id}`) sits outside it, authenticated by its URL's signature.
+ */
 export const API_ROUTES: readonly RouteRegistrar[] = [
   registerWhoami,
   registerListApiKeys,
@@ -20,4 +38,19 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerRotateApiKey,
   registerCurrentWorkspace,
   registerListActivity,
+  registerListWorkflows,
+  registerCreateWorkflow,
+  registerGetWorkflow,
+  registerReplaceWorkflow,
+  registerUpdateWorkflow,
+  registerDeleteWorkflow,
+  registerDuplicateWorkflow,
+  registerListWorkflowUploads,
+  registerListTemplates,
+  registerGetTemplate,
+  registerCloneTemplate,
+  registerCreateUpload,
+  registerConfirmUpload,
+  registerDeleteUpload,
+  registerUploadTransfer,
 ];

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { KEY_TYPES, keyPreview, SCOPES, type Scope } from '@onepin/core';
+import { API_KEY_SEARCH_PATTERN, KEY_TYPES, keyPreview, SCOPES, type Scope } from '@onepin/core';
 import type { ApiKeyRecord } from '@onepin/db';
 import { describeInput, OffsetQuery, Timestamp } from './common.js';
 
@@ -13,14 +13,24 @@ export const ScopeSchema = z
 
 export const KeyTypeSchema = z.enum(KEY_TYPES as ['live', 'test']).openapi('KeyType');
 
-/** A display name: trimmed, 1–`max` characters, no control characters. */
+/** Refuses text containing something shaped like a OnePin key: pasting a secret into a
+ * name would store it in plaintext, so it is refused instead. */
+export function withoutKeys<T extends z.ZodString>(schema: T) {
+  return schema.refine((text) => !new RegExp(API_KEY_SEARCH_PATTERN.source).test(text), {
+    message: 'must not contain an API key',
+  });
+}
+
+/** A display name: trimmed, 1–`max` characters, no control characters, no API key. */
 export function displayName(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+  return withoutKeys(
+    z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(max, `must be at most ${max} characters`)
+      .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters'),
+  );
 }
 
 /** An ISO-8601 date-time with an offset, normalised to UTC with milliseconds. */
@@ -28,6 +38,13 @@ export const DateTimeInput = z.iso
   .datetime({ offset: true, error: 'must be an ISO-8601 date-time such as 2027-01-31T00:00:00Z' })
   .transform((value) => new Date(value).toISOString())
   .openapi({ type: 'string', format: 'date-time' });
+
+/** A date-time, or `null` to clear it. The override keeps `null` in the OpenAPI document,
+ * which the transform above would otherwise hide. */
+const NullableDateTimeInput = DateTimeInput.nullable().openapi({
+  type: ['string', 'null'],
+  format: 'date-time',
+});
 
 const RateLimit = z
   .number({ error: 'must be a whole number' })
@@ -76,7 +93,7 @@ export const CreateApiKeyBody = z
       .default([]),
     key_type: KeyTypeSchema.optional(),
     rate_limit_per_min: RateLimit.optional(),
-    expires_at: DateTimeInput.nullable().optional(),
+    expires_at: NullableDateTimeInput.optional(),
   })
   .openapi('ApiKeyCreate');
 
@@ -89,7 +106,7 @@ export const UpdateApiKeyBody = z
       .optional(),
     rate_limit_per_min: RateLimit.optional(),
     active: z.boolean().optional(),
-    expires_at: DateTimeInput.nullable().optional(),
+    expires_at: NullableDateTimeInput.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
   .openapi('ApiKeyUpdate');

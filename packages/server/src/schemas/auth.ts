@@ -10,7 +10,7 @@ export const WhoamiOut = z
     workspace_name: z.string(),
     api_key_id: z.string().nullable(),
     key_name: z.string().nullable(),
-    key_type: KeyTypeSchema.nullable(),
+    key_type: z.union([KeyTypeSchema, z.null()]),
     scopes: z.array(ScopeSchema),
     role: z
       .enum(['admin', 'editor', 'viewer'])

@@ -89,9 +89,6 @@ export function errorResponses(...statuses: number[]) {
   );
 }
 
-/** The statuses every authenticated route can answer with. */
-export const AUTH_ERRORS = [401, 403, 429] as const;
-
 export const Timestamp = z
   .string()
   .openapi({ format: 'date-time', example: '2026-11-26T12:00:00.000Z' });

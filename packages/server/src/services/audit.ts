@@ -14,6 +14,7 @@ export type AuditAction =
   | 'template_cloned'
   | 'upload_confirmed'
   | 'upload_deleted'
+  | 'test_data_wiped'
   | 'member_added'
   | 'member_removed'
   | 'member_login'

@@ -1,4 +1,5 @@
 import type { AuthContractCase } from './auth-contract.js';
+import { RESOURCE_CONTRACT_CASES } from './resource-contract-cases.js';
 import type { TestWorkspace, TestWorld } from './world.js';
 
 /** A key to act on, with no scopes so any caller may manage it under the subset rule. */
@@ -82,4 +83,7 @@ export const CORE_CONTRACT_CASES: AuthContractCase[] = [
   },
 ];
 
-export const ALL_CONTRACT_CASES: AuthContractCase[] = [...CORE_CONTRACT_CASES];
+export const ALL_CONTRACT_CASES: AuthContractCase[] = [
+  ...CORE_CONTRACT_CASES,
+  ...RESOURCE_CONTRACT_CASES,
+];

@@ -2,11 +2,13 @@ import { Writable } from 'node:stream';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { KeyType, Scope } from '@onepin/core';
 import {
-  findPlaintextKeys,
-  PLAINTEXT_KEY,
+  dialectAvailable,
+  findKeysInDatabase,
+  KEY_ANYWHERE,
   type TestDatabase,
   type TestDialect,
 } from '@onepin/db/test-support';
+import { afterAll, beforeAll, it } from 'vitest';
 import { type BuildAppOptions, buildApp } from '../app.js';
 import { type AppDeps, type AppDepsOptions, createAppDeps } from '../deps.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -161,10 +163,10 @@ export async function createTestWorld(
      * (SPEC §2): every test that uses a world checks this for free. */
     async dispose() {
       try {
-        const stored = await findPlaintextKeys(database.handle);
-        const logged = logLines.filter((line) => PLAINTEXT_KEY.test(line)).length;
+        const stored = await findKeysInDatabase(database.handle);
+        const logged = logLines.filter((line) => line.match(KEY_ANYWHERE) !== null).length;
         if (stored.length > 0 || logged > 0) {
-          const where = stored.map((f) => `${f.table}.${f.column} (${f.preview})`);
+          const where = stored.map((f) => `${f.table} (${f.match})`);
           if (logged > 0) where.push(`${logged} log line(s)`);
           throw new Error(`plaintext API keys found after the test: ${where.join(', ')}`);
         }
@@ -172,5 +174,26 @@ export async function createTestWorld(
         await database.dispose();
       }
     },
+  };
+}
+
+/**
+ * One world shared by the tests of a `describe` block on one dialect: created before them,
+ * disposed after. `run` is `it`, skipped (and reported as such) when the dialect is not
+ * available here.
+ */
+export function worldPerSuite(dialect: TestDialect, options?: TestWorldOptions) {
+  let world: TestWorld | undefined;
+  const available = dialectAvailable(dialect);
+  beforeAll(async () => {
+    if (available) world = await createTestWorld(dialect, options);
+  });
+  afterAll(async () => world?.dispose());
+  return {
+    get world(): TestWorld {
+      if (!world) throw new Error(`the ${dialect.name} test world is not ready`);
+      return world;
+    },
+    run: it.skipIf(!available),
   };
 }

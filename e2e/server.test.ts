@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertBuilt,
+  type ServerProcess,
+  serverCommand,
+  startServerProcess,
+} from './helpers/server-process.js';
+
+describe('the built onepin-server, as a new user runs it', () => {
+  let dataDir: string;
+  let server: ServerProcess;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    assertBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'onepin-e2e-'));
+    env = { ONEPIN_DATA_DIR: dataDir };
+    server = await startServerProcess(env);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints a setup URL on first start, then serves keys made with the admin commands', async () => {
+    expect(server.output()).toMatch(/\/setup\?token=/);
+    const user = JSON.parse(
+      await serverCommand(
+        ['admin', 'create-user', '--email', 'me@example.com', '--workspace', 'Acme', '--json'],
+        env,
+      ),
+    );
+    const printed = await serverCommand(
+      [
+        'admin',
+        'create-key',
+        '--workspace',
+        user.workspace.id,
+        '--name',
+        'laptop',
+        '--scopes',
+        'api_keys:read,workspace:read',
+      ],
+      env,
+    );
+    const key = printed.match(/op_live_[0-9A-Za-z]{32}/)?.[0];
+    expect(key).toBeDefined();
+
+    const whoami = await fetch(`${server.url}/api/v1/auth/whoami`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(whoami.status).toBe(200);
+    const body = await whoami.json();
+    expect(body).toMatchObject({
+      data: {
+        auth_kind: 'api_key',
+        workspace_id: user.workspace.id,
+        workspace_name: 'Acme',
+        key_name: 'laptop',
+      },
+      meta: { request_id: whoami.headers.get('x-request-id') },
+    });
+
+    const bad = await fetch(`${server.url}/api/v1/auth/whoami`, {
+      headers: { authorization: 'Bearer op_live_nope' },
+    });
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+
+  it('stops cleanly on SIGTERM and keeps no key in its output', async () => {
+    const code = await server.stop('SIGTERM');
+    expect(code).toBe(0);
+    expect(server.output()).not.toMatch(/op_(live|test)_[0-9A-Za-z]{32}/);
+  });
+});

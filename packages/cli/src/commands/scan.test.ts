@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateApiKey } from '@onepin/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { captureIo } from '../test-support/capture-io.js';
+
+describe('onepin scan', () => {
+  let repo: string;
+  const gitIn = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: repo,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@e',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@e',
+      },
+    });
+  const scan = async (...args: string[]) => {
+    const io = captureIo({ cwd: repo });
+    const code = await main(['scan', ...args], io);
+    return { code, out: io.out(), err: io.err() };
+  };
+
+  beforeEach(() => {
+    repo = mkdtempSync(join(tmpdir(), 'onepin-scan-'));
+    gitIn('init', '-q');
+  });
+  afterEach(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('finds a key in tracked files, prints file:line:column and the preview only, and exits 1', async () => {
+    const key = generateApiKey('live');
+    writeFileSync(join(repo, 'config.ts'), `// settings\nexport const apiKey = '${key}';\n`);
+    writeFileSync(join(repo, 'clean.txt'), 'nothing here\n');
+    gitIn('add', '.');
+    const { code, out, err } = await scan();
+    expect(code).toBe(1);
+    expect(out).toBe(`config.ts:2:24\top_live_…${key.slice(-4)}\n`);
+    expect(out + err).not.toContain(key);
+    expect(err).toMatch(/Found 1 OnePin key in 2 tracked files/);
+  });
+
+  it('does not report look-alikes that fail the checksum, and exits 0 when clean', async () => {
+    const key = generateApiKey('live');
+    writeFileSync(
+      join(repo, 'fake.txt'),
+      `${key.slice(0, -1)}${key.endsWith('x') ? 'y' : 'x'}\nop_test_${'A'.repeat(32)}\n`,
+    );
+    gitIn('add', '.');
+    const { code, err } = await scan();
+    expect(code).toBe(0);
+    expect(err).toContain('No OnePin keys found');
+  });
+
+  it('scans only staged changes with --staged, at their line in the staged file', async () => {
+    writeFileSync(join(repo, 'a.env'), 'A=1\n');
+    gitIn('add', '.');
+    gitIn('commit', '-qm', 'first');
+    const key = generateApiKey('test');
+    writeFileSync(join(repo, 'a.env'), `A=1\nB=2\nONEPIN_API_KEY=${key}\n`);
+    expect((await scan('--staged')).code).toBe(0);
+    gitIn('add', 'a.env');
+    const { code, out } = await scan('--staged');
+    expect(code).toBe(1);
+    expect(out).toBe(`a.env:3:16\top_test_…${key.slice(-4)}\n`);
+  });
+
+  it('finds keys that were committed and later removed with --history, naming the commit', async () => {
+    const key = generateApiKey('live');
+    writeFileSync(join(repo, 'secret.json'), `{"key": "${key}"}\n`);
+    gitIn('add', '.');
+    gitIn('commit', '-qm', 'oops');
+    const commit = gitIn('rev-parse', 'HEAD').toString().trim();
+    writeFileSync(join(repo, 'secret.json'), '{}\n');
+    gitIn('commit', '-qam', 'remove');
+    expect((await scan()).code).toBe(0);
+    const { code, out } = await scan('--history');
+    expect(code).toBe(1);
+    expect(out).toBe(`${commit.slice(0, 12)}:secret.json:1:10\top_live_…${key.slice(-4)}\n`);
+  });
+
+  it('scans given paths, skipping binaries and node_modules, and prints JSON with --json', async () => {
+    const key = generateApiKey('live');
+    mkdirSync(join(repo, 'src', 'node_modules'), { recursive: true });
+    writeFileSync(join(repo, 'src', 'a.txt'), key);
+    writeFileSync(join(repo, 'src', 'node_modules', 'b.txt'), key);
+    writeFileSync(
+      join(repo, 'src', 'c.bin'),
+      Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(key)]),
+    );
+    const { code, out } = await scan('src', '--json');
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toEqual({
+      findings: [
+        {
+          file: 'src/a.txt',
+          line: 1,
+          column: 1,
+          type: 'live',
+          preview: `op_live_…${key.slice(-4)}`,
+        },
+      ],
+      scope: '1 file',
+    });
+  });
+
+  it.each([
+    [['--staged', '--history'], 2, /not several/],
+    [['does-not-exist'], 1, /does-not-exist: no such file or directory/],
+  ])('refuses %j with exit %i', async (args, expected, message) => {
+    const { code, err } = await scan(...args);
+    expect(code).toBe(expected);
+    expect(err).toMatch(message);
+  });
+
+  it('explains that a directory outside git needs paths', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'onepin-nogit-'));
+    try {
+      const io = captureIo({ cwd: outside });
+      expect(await main(['scan'], io)).toBe(1);
+      expect(io.err()).toContain('not inside a git repository');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import { Command, Option } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
+import { completionCommand } from './commands/completion.js';
+import { scanCommand } from './commands/scan.js';
+import { schemaCommand } from './commands/schema.js';
+import type { CliContext, GlobalOptions } from './context.js';
+
+/** Builds the whole `onepin` command tree around one context. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('onepin')
+    .description('OnePin from the command line: log in with an API key, manage keys and resources.')
+    .version(pkg.version, '--version', 'print the version')
+    .addOption(
+      new Option(
+        '--api-key <key>',
+        'API key to use (default: ONEPIN_API_KEY, then the credentials file)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--base-url <url>',
+        'API base URL (default: ONEPIN_BASE_URL, the profile, http://127.0.0.1:8000)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--profile <name>',
+        'credentials profile (default: ONEPIN_PROFILE, then "default")',
+      ),
+    )
+    .option('--json', 'print JSON (data on stdout, errors on stderr)')
+    .option('--no-color', 'never colour the output (also: NO_COLOR)')
+    .option('-v, --verbose', 'explain what is happening')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true);
+
+  program.hook('preAction', (_program, action) =>
+    ctx.configure(action.optsWithGlobals<GlobalOptions>()),
+  );
+
+  for (const command of [
+    scanCommand(ctx),
+    schemaCommand(ctx, () => program),
+    completionCommand(ctx, () => program),
+  ]) {
+    program.addCommand(command);
+  }
+  configureAll(program, ctx);
+  return program;
+}
+
+/** Settings commander does not pass down to commands built on their own: errors are thrown
+ * (the caller maps them to exit codes) and all output goes through the context's streams. */
+function configureAll(command: Command, ctx: CliContext): void {
+  command.exitOverride().configureOutput({
+    writeOut: (text) => ctx.io.stdout.write(text),
+    writeErr: (text) => ctx.io.stderr.write(text),
+    outputError: (text, write) => write(text.replace(/^error: /, '[USAGE] ')),
+  });
+  for (const child of command.commands) configureAll(child, ctx);
+}

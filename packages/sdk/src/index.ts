@@ -1,0 +1,72 @@
+export { type ClientOptions, OnePinClient } from './client.js';
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  type APIErrorCode,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  CredentialsError,
+  type CredentialsErrorCode,
+  type ErrorDetail,
+  InternalServerError,
+  NotFoundError,
+  OnePinConfigurationError,
+  OnePinError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './errors.js';
+export type { Fetch, RequestOptions } from './internal/transport.js';
+export {
+  type CursorPage,
+  type CursorPagination,
+  type OffsetPage,
+  type OffsetPagination,
+  Page,
+  PagePromise,
+  type Pagination,
+} from './pagination.js';
+export type { Activity, ActivityEvent, ActivityListParams } from './resources/activity.js';
+export type {
+  ApiKey,
+  ApiKeyCreated,
+  ApiKeyCreateParams,
+  ApiKeyListParams,
+  ApiKeyRotateParams,
+  ApiKeyRotation,
+  ApiKeys,
+  ApiKeyUpdateParams,
+  KeyType,
+  Scope,
+} from './resources/api-keys.js';
+export type { Auth, Whoami } from './resources/auth.js';
+export type {
+  Template,
+  TemplateCloneParams,
+  TemplateListParams,
+  Templates,
+} from './resources/templates.js';
+export type {
+  ProgressListener,
+  Upload,
+  UploadCategory,
+  UploadConfirmParams,
+  UploadCreateParams,
+  UploadSource,
+  Uploads,
+} from './resources/uploads.js';
+export type {
+  Workflow,
+  WorkflowCreateParams,
+  WorkflowDefinition,
+  WorkflowEdge,
+  WorkflowListParams,
+  WorkflowNode,
+  WorkflowReplaceParams,
+  Workflows,
+  WorkflowUpdateParams,
+} from './resources/workflows.js';
+export type { CurrentWorkspace, Workspace } from './resources/workspace.js';

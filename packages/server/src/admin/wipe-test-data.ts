@@ -1,0 +1,43 @@
+import { findWorkspaceById } from '@onepin/db';
+import { ApiError } from '../api-error.js';
+import { LocalDirectoryBlobStore } from '../blob-store/local-directory.js';
+import type { ServerConfig } from '../config.js';
+import { wipeTestData } from '../services/test-data.js';
+import { withAdminDeps } from './admin-context.js';
+
+export interface WipeTestDataOptions {
+  workspace: string;
+  json: boolean;
+}
+
+/**
+ * `onepin-server admin wipe-test-data --workspace ID`: removes the workspace's test workflows
+ * and test uploads (with their files). Live data, API keys and the activity log stay.
+ */
+export async function wipeTestDataCommand(
+  config: ServerConfig,
+  options: WipeTestDataOptions,
+  print: (line: string) => void,
+): Promise<void> {
+  const { workspace, wiped } = await withAdminDeps(config, async (deps) => {
+    const found = await findWorkspaceById(deps.database.db, options.workspace);
+    if (!found) throw new ApiError('NOT_FOUND', `No workspace with id ${options.workspace}.`);
+    const blobStore = new LocalDirectoryBlobStore(config.blobDir);
+    return { workspace: found, wiped: await wipeTestData({ ...deps, blobStore }, found.id) };
+  });
+  if (options.json) {
+    print(
+      JSON.stringify({
+        workspace_id: workspace.id,
+        workflows_deleted: wiped.workflows,
+        uploads_deleted: wiped.uploads,
+      }),
+    );
+    return;
+  }
+  const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  print(`Wiped the test data of workspace "${workspace.name}" (${workspace.id}):`);
+  print(`  ${plural(wiped.workflows, 'test workflow')} (deleted ones included)`);
+  print(`  ${plural(wiped.uploads, 'test upload')}, with their files`);
+  print('Live data, API keys and the activity log were kept.');
+}

@@ -1,0 +1,21 @@
+import { meta } from '../../http/envelope.js';
+import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
+import { TemplateIdParam, TemplateOut, toTemplateOut } from '../../schemas/template.js';
+import { getTemplate } from '../../services/templates.js';
+import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+
+const route = protectedRoute('templates:read', {
+  method: 'get',
+  path: '/api/v1/templates/{id}',
+  tags: ['Templates'],
+  summary: 'Show a template',
+  request: { params: TemplateIdParam },
+  responses: { 200: jsonContent(envelope(TemplateOut), 'The template'), ...errorResponses(404) },
+});
+
+export const registerGetTemplate: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const template = getTemplate(c.req.valid('param').id);
+    return c.json({ data: toTemplateOut(template), meta: meta(c, deps.clock.now()) }, 200);
+  });
+};

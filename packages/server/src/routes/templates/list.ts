@@ -1,0 +1,36 @@
+import { meta, offsetPagination } from '../../http/envelope.js';
+import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
+import { TemplateListQuery, TemplateOut, toTemplateOut } from '../../schemas/template.js';
+import { listTemplates } from '../../services/templates.js';
+import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+
+const route = protectedRoute('templates:read', {
+  method: 'get',
+  path: '/api/v1/templates',
+  tags: ['Templates'],
+  summary: 'List the template gallery',
+  description: 'The starter templates that ship with the server, in gallery order.',
+  request: { query: TemplateListQuery },
+  responses: {
+    200: jsonContent(listEnvelope(TemplateOut), 'One page of templates'),
+    ...errorResponses(422),
+  },
+});
+
+export const registerListTemplates: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const query = c.req.valid('query');
+    const { category } = query;
+    const categories =
+      category === undefined ? [] : Array.isArray(category) ? category : [category];
+    const page = listTemplates({ ...query, categories });
+    return c.json(
+      {
+        data: page.items.map(toTemplateOut),
+        pagination: offsetPagination(c.req.url, { ...query, total: page.total }),
+        meta: meta(c, deps.clock.now()),
+      },
+      200,
+    );
+  });
+};

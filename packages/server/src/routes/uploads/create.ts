@@ -1,0 +1,39 @@
+import { actorOf } from '../../auth/principal.js';
+import { tenantOf } from '../../auth/tenant.js';
+import { meta } from '../../http/envelope.js';
+import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
+import { CreateUploadBody, toUploadOut, UploadCreatedOut } from '../../schemas/upload.js';
+import { createUpload } from '../../services/uploads.js';
+import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+
+const route = protectedRoute('uploads:write', {
+  method: 'post',
+  path: '/api/v1/uploads',
+  tags: ['Uploads'],
+  summary: 'Start an upload',
+  description:
+    'Returns the pending upload and a signed `upload_url`: PUT exactly `size_bytes` bytes there within 15 minutes (no API key), then confirm the upload.',
+  request: { body: jsonBody(CreateUploadBody) },
+  responses: {
+    201: jsonContent(envelope(UploadCreatedOut), 'The upload and where to send its bytes'),
+    ...errorResponses(400, 413, 415, 422),
+  },
+});
+
+export const registerCreateUpload: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const principal = c.get('principal');
+    const created = await createUpload(
+      deps,
+      actorOf(principal),
+      tenantOf(principal),
+      c.req.valid('json'),
+    );
+    const data = {
+      upload: toUploadOut(created.upload),
+      upload_url: created.uploadUrl,
+      expires_at: created.expiresAt,
+    };
+    return c.json({ data, meta: meta(c, deps.clock.now()) }, 201);
+  });
+};

@@ -1,0 +1,52 @@
+import { z } from '@hono/zod-openapi';
+import { meta } from '../../http/envelope.js';
+import { ErrorEnvelope, envelope, errorResponses, jsonContent } from '../../schemas/common.js';
+import { toUploadOut, UploadOut, UploadTransferQuery } from '../../schemas/upload.js';
+import { receiveUploadBytes } from '../../services/uploads.js';
+import type { RouteRegistrar } from '../protected-route.js';
+
+const PATH = '/uploads/{id}';
+/** The transfer's path, which streams its body under the upload limit, not the JSON one. */
+export const UPLOAD_TRANSFER_PATTERN = /^\/uploads\/[^/]+$/;
+
+/**
+ * `PUT {upload_url}`: the bytes of an upload. Outside `/api/v1` on purpose: no API key (the
+ * URL's signature is the credential) and no JSON body limit (the upload limit applies,
+ * counted while the bytes stream to the blob store).
+ */
+export const registerUploadTransfer: RouteRegistrar = (app, deps) => {
+  app.openAPIRegistry.registerPath({
+    method: 'put',
+    path: PATH,
+    tags: ['Uploads'],
+    summary: 'Send the bytes of an upload (the `upload_url`)',
+    description:
+      'Authenticated by the signature in the URL, not by an API key. Send exactly `size_bytes` bytes; more, a wrong length, an expired or forged URL leave nothing stored. Good for one upload: once the bytes are in, the URL answers 409.',
+    request: {
+      params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
+      query: UploadTransferQuery,
+      body: {
+        content: {
+          'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
+        },
+        required: true,
+      },
+    },
+    responses: {
+      200: jsonContent(envelope(UploadOut), 'The upload, now `uploaded`'),
+      ...errorResponses(400, 404, 409, 413),
+      403: jsonContent(ErrorEnvelope, 'The URL is forged, altered or expired'),
+    },
+  });
+
+  app.put('/uploads/:id', async (c) => {
+    const upload = await receiveUploadBytes(deps, {
+      uploadId: c.req.param('id'),
+      expires: c.req.query('expires'),
+      signature: c.req.query('signature'),
+      contentLength: c.req.header('content-length'),
+      body: c.req.raw.body,
+    });
+    return c.json({ data: toUploadOut(upload), meta: meta(c, deps.clock.now()) }, 200);
+  });
+};

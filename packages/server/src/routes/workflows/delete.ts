@@ -1,0 +1,27 @@
+import { actorOf } from '../../auth/principal.js';
+import { tenantOf } from '../../auth/tenant.js';
+import { meta } from '../../http/envelope.js';
+import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
+import { DeletedOut, ObjectIdParam } from '../../schemas/resource.js';
+import { deleteWorkflow } from '../../services/workflows.js';
+import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+
+const route = protectedRoute('workflows:write', {
+  method: 'delete',
+  path: '/api/v1/workflows/{id}',
+  tags: ['Workflows'],
+  summary: 'Delete a workflow',
+  description:
+    'Soft: the workflow answers 404 from now on and its name is free again; its uploads stay.',
+  request: { params: ObjectIdParam },
+  responses: { 200: jsonContent(envelope(DeletedOut), 'Deleted'), ...errorResponses(404) },
+});
+
+export const registerDeleteWorkflow: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const principal = c.get('principal');
+    const { id } = c.req.valid('param');
+    await deleteWorkflow(deps, actorOf(principal), tenantOf(principal), id);
+    return c.json({ data: { id, deleted: true as const }, meta: meta(c, deps.clock.now()) }, 200);
+  });
+};

@@ -1,0 +1,39 @@
+import { actorOf } from '../../auth/principal.js';
+import { tenantOf } from '../../auth/tenant.js';
+import { meta } from '../../http/envelope.js';
+import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
+import { ObjectIdParam } from '../../schemas/resource.js';
+import { CopyWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
+import { duplicateWorkflow } from '../../services/workflows.js';
+import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+
+const route = protectedRoute('workflows:write', {
+  method: 'post',
+  path: '/api/v1/workflows/{id}/duplicate',
+  tags: ['Workflows'],
+  summary: 'Duplicate a workflow',
+  description:
+    'A new workflow with the same description and definition, named "{name} (Copy)" (or "(Copy 2)"… when taken) unless the optional body names it.',
+  request: {
+    params: ObjectIdParam,
+    body: { content: { 'application/json': { schema: CopyWorkflowBody } }, required: false },
+  },
+  responses: {
+    201: jsonContent(envelope(WorkflowOut), 'The copy'),
+    ...errorResponses(400, 404, 409, 413, 415, 422),
+  },
+});
+
+export const registerDuplicateWorkflow: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const principal = c.get('principal');
+    const copy = await duplicateWorkflow(
+      deps,
+      actorOf(principal),
+      tenantOf(principal),
+      c.req.valid('param').id,
+      c.req.valid('json').name,
+    );
+    return c.json({ data: toWorkflowOut(copy), meta: meta(c, deps.clock.now()) }, 201);
+  });
+};

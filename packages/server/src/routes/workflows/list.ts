@@ -1,0 +1,34 @@
+import { tenantOf } from '../../auth/tenant.js';
+import { meta, offsetPagination } from '../../http/envelope.js';
+import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
+import { toWorkflowOut, WorkflowListQuery, WorkflowOut } from '../../schemas/workflow.js';
+import { listWorkflows } from '../../services/workflows.js';
+import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+
+const route = protectedRoute('workflows:read', {
+  method: 'get',
+  path: '/api/v1/workflows',
+  tags: ['Workflows'],
+  summary: "List the workspace's workflows",
+  description: 'A test key sees only test workflows, a live key only live ones.',
+  request: { query: WorkflowListQuery },
+  responses: {
+    200: jsonContent(listEnvelope(WorkflowOut), 'One page of workflows'),
+    ...errorResponses(422),
+  },
+});
+
+export const registerListWorkflows: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const query = c.req.valid('query');
+    const page = await listWorkflows(deps, tenantOf(c.get('principal')), query);
+    return c.json(
+      {
+        data: page.items.map(toWorkflowOut),
+        pagination: offsetPagination(c.req.url, { ...query, total: page.total }),
+        meta: meta(c, deps.clock.now()),
+      },
+      200,
+    );
+  });
+};

@@ -1,0 +1,36 @@
+import { actorOf } from '../../auth/principal.js';
+import { tenantOf } from '../../auth/tenant.js';
+import { meta } from '../../http/envelope.js';
+import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
+import { ObjectIdParam } from '../../schemas/resource.js';
+import { ReplaceWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
+import { updateWorkflow } from '../../services/workflows.js';
+import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+
+const route = protectedRoute('workflows:write', {
+  method: 'put',
+  path: '/api/v1/workflows/{id}',
+  tags: ['Workflows'],
+  summary: 'Replace a workflow',
+  description: '`name` and `definition` are required; a `description` left out becomes null.',
+  request: { params: ObjectIdParam, body: jsonBody(ReplaceWorkflowBody) },
+  responses: {
+    200: jsonContent(envelope(WorkflowOut), 'The workflow as it is now'),
+    ...errorResponses(400, 404, 409, 413, 415, 422),
+  },
+});
+
+export const registerReplaceWorkflow: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const principal = c.get('principal');
+    const body = c.req.valid('json');
+    const workflow = await updateWorkflow(
+      deps,
+      actorOf(principal),
+      tenantOf(principal),
+      c.req.valid('param').id,
+      { ...body, description: body.description ?? null },
+    );
+    return c.json({ data: toWorkflowOut(workflow), meta: meta(c, deps.clock.now()) }, 200);
+  });
+};
