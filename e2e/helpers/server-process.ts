@@ -1,6 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -58,7 +59,7 @@ const running = new Set<ChildProcess>();
 /**
  * Starts `onepin-server serve` on 127.0.0.1 and a free port, and waits for its "listening"
  * line. ONEPIN_* variables of the test's own environment are not passed on: only `env`
- * configures the server.
+ * configures the server (with a temporary data directory unless it names one).
  */
 export async function startServerProcess(
   env: NodeJS.ProcessEnv,
@@ -72,11 +73,21 @@ export async function startServerProcess(
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([variable]) => !variable.startsWith('ONEPIN_')),
   );
+  // Without a data directory of its own the server would write into ./data (its secret,
+  // blobs): a temporary one, removed when the server exits.
+  const ownDataDir = env.ONEPIN_DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'onepin-e2e-'));
   const child = spawn(process.execPath, [SERVER_BIN, 'serve'], {
-    env: { ...inherited, ONEPIN_HOST: '127.0.0.1', ONEPIN_PORT: '0', ...env },
+    env: {
+      ...inherited,
+      ONEPIN_HOST: '127.0.0.1',
+      ONEPIN_PORT: '0',
+      ...(ownDataDir && { ONEPIN_DATA_DIR: ownDataDir }),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
+  if (ownDataDir) child.once('exit', () => rmSync(ownDataDir, { recursive: true, force: true }));
   let output = '';
   const collect = (chunk: Buffer) => {
     output += chunk;

@@ -93,6 +93,28 @@ async function prepareTargets(deps: ServiceDeps, document: unknown): Promise<Fuz
   };
 }
 
+type Call = (method: string, path: string, key: string, body?: unknown) => Promise<any>;
+
+/** Real workflows, uploads and templates to name, made through the API itself. */
+async function addResourceIds(targets: FuzzTargets, call: Call): Promise<FuzzTargets> {
+  const key = targets.validKey;
+  const workflow = await call('POST', '/api/v1/workflows', key, { name: 'fuzz target' });
+  const upload = await call('POST', '/api/v1/uploads', key, {
+    filename: 'fuzz.txt',
+    category: 'script',
+    size_bytes: 10,
+    content_type: 'text/plain',
+  });
+  const templates = await call('GET', '/api/v1/templates', key);
+  const ids = [
+    workflow?.data?.id,
+    upload?.data?.upload?.id,
+    ...((templates?.data ?? []) as Array<{ id: string }>).slice(0, 3).map((t) => t.id),
+  ].filter((id): id is string => typeof id === 'string');
+  expect(ids.length, 'resource ids for the fuzzer').toBeGreaterThanOrEqual(3);
+  return { ...targets, objectIds: [...targets.objectIds, ...ids] };
+}
+
 function report(label: string, t: Tally, started: number) {
   const statuses = [...t.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}:${n}`);
   console.log(
@@ -110,13 +132,18 @@ describe(`fuzzing every route of the OpenAPI document (seed ${SEED})`, () => {
 
   beforeAll(async () => {
     world = await createTestWorld(sqliteDialect);
-    targets = await prepareTargets(world.deps, openApiDocument(world.app));
+    targets = await addResourceIds(
+      await prepareTargets(world.deps, openApiDocument(world.app)),
+      async (method, path, key, body) =>
+        (await world.call(method, path, { key, ...(body !== undefined && { body }) })).body,
+    );
 
     directory = mkdtempSync(join(tmpdir(), 'onepin-fuzz-'));
     const databaseUrl = `sqlite:${join(directory, 'onepin.db')}`;
     server = await startServer(
       readConfig({
         ONEPIN_PORT: '0',
+        ONEPIN_DATA_DIR: directory,
         ONEPIN_DATABASE_URL: databaseUrl,
         ONEPIN_LOG_LEVEL: 'silent',
         ONEPIN_FAILED_AUTH_LIMIT_PER_MIN: '1000000',
@@ -124,7 +151,7 @@ describe(`fuzzing every route of the OpenAPI document (seed ${SEED})`, () => {
       { print: () => {} },
     );
     serverDatabase = openDatabase({ url: databaseUrl });
-    httpTargets = await prepareTargets(
+    const prepared = await prepareTargets(
       {
         database: serverDatabase,
         clock: systemClock,
@@ -133,6 +160,14 @@ describe(`fuzzing every route of the OpenAPI document (seed ${SEED})`, () => {
       },
       await (await fetch(`${server.url}/openapi.json`)).json(),
     );
+    httpTargets = await addResourceIds(prepared, async (method, path, key, body) => {
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      return response.json();
+    });
   });
 
   afterAll(async () => {

@@ -47,6 +47,7 @@ describe('the HTTP server', () => {
     const databaseUrl = `sqlite:${join(directory, 'onepin.db')}`;
     const config = readConfig({
       ONEPIN_PORT: '0',
+      ONEPIN_DATA_DIR: directory,
       ONEPIN_DATABASE_URL: databaseUrl,
       ONEPIN_LOG_LEVEL: 'silent',
     });

@@ -1,6 +1,8 @@
 /** A JSON schema, as much of one as the fuzzer reads. */
 export interface Schema {
   $ref?: string;
+  allOf?: Schema[];
+  pattern?: string;
   type?: string | string[];
   enum?: unknown[];
   format?: string;
@@ -20,7 +22,7 @@ export interface Operation {
   path: string;
   pathParams: string[];
   queryParams: Array<{ name: string; schema: Schema }>;
-  /** The JSON body's fields, `$ref`s resolved one level deep. */
+  /** The JSON body's fields, `$ref`s resolved. */
   bodyFields: Record<string, Schema> | null;
   requiredFields: string[];
 }
@@ -43,9 +45,25 @@ const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'optio
  */
 export function operationsOf(document: OpenApiDocument): Operation[] {
   const schemas = document.components?.schemas ?? {};
-  const resolve = (schema: Schema | undefined): Schema => {
-    if (schema?.$ref) return schemas[schema.$ref.replace('#/components/schemas/', '')] ?? {};
-    return schema ?? {};
+  /** `$ref`s and `allOf`s resolved, down to `depth` levels of properties and items. */
+  const resolve = (schema: Schema | undefined, depth = 6): Schema => {
+    let resolved = schema ?? {};
+    if (resolved.$ref) resolved = schemas[resolved.$ref.replace('#/components/schemas/', '')] ?? {};
+    if (resolved.allOf) {
+      resolved = resolved.allOf
+        .map((part) => resolve(part, depth))
+        .reduce((merged, part) => ({ ...merged, ...part }), {});
+    }
+    if (depth === 0) return resolved;
+    return {
+      ...resolved,
+      ...(resolved.items && { items: resolve(resolved.items, depth - 1) }),
+      ...(resolved.properties && {
+        properties: Object.fromEntries(
+          Object.entries(resolved.properties).map(([name, s]) => [name, resolve(s, depth - 1)]),
+        ),
+      }),
+    };
   };
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
@@ -54,17 +72,7 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
       const operation = value as OperationObject;
       const parameters = operation.parameters ?? [];
       const body = resolve(operation.requestBody?.content?.['application/json']?.schema);
-      const fields = body.properties
-        ? Object.fromEntries(
-            Object.entries(body.properties).map(([name, schema]) => {
-              const resolved = resolve(schema);
-              return [
-                name,
-                resolved.items ? { ...resolved, items: resolve(resolved.items) } : resolved,
-              ];
-            }),
-          )
-        : null;
+      const fields = body.properties ?? null;
       operations.push({
         method: method.toUpperCase(),
         path,

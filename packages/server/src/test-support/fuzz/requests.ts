@@ -163,6 +163,20 @@ function weirdValue(random: Random, depth = 0): unknown {
   ])();
 }
 
+/** A string the schema's pattern accepts, from a few likely shapes. */
+function validString(random: Random, schema: Schema): string {
+  const candidates = [`fuzz ${random.int(0, 1e9)}`, `fuzz_${random.int(0, 1e6)}`, 'a'];
+  let pattern: RegExp | undefined;
+  try {
+    // zod writes a flag into some patterns (`…$/u`); JSON Schema patterns are Unicode anyway.
+    if (schema.pattern) pattern = new RegExp(schema.pattern.replace(/\/u$/, ''), 'u');
+  } catch {
+    pattern = undefined;
+  }
+  const fits = candidates.find((candidate) => !pattern || pattern.test(candidate));
+  return (fits ?? 'a').slice(0, schema.maxLength ?? 100);
+}
+
 /** A value the schema accepts, so a body can be valid except for the field being attacked. */
 function validValue(random: Random, schema: Schema): unknown {
   if (schema.enum && schema.enum.length > 0) return random.pick(schema.enum);
@@ -170,7 +184,7 @@ function validValue(random: Random, schema: Schema): unknown {
   if (schema.format === 'date-time') return new Date(Date.now() + 86_400_000).toISOString();
   switch (type) {
     case 'string':
-      return `fuzz ${random.int(0, 1e9)}`.slice(0, schema.maxLength ?? 100);
+      return validString(random, schema);
     case 'integer':
     case 'number':
       return random.int(schema.minimum ?? 0, Math.min(schema.maximum ?? 1_000, 1_000_000));
@@ -179,7 +193,11 @@ function validValue(random: Random, schema: Schema): unknown {
     case 'array':
       return schema.items ? [validValue(random, schema.items)] : [];
     case 'object':
-      return {};
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {})
+          .filter(([name]) => schema.required?.includes(name) || random.chance(0.3))
+          .map(([name, property]) => [name, validValue(random, property)]),
+      );
     default:
       return null;
   }
