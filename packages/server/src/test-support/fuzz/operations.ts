@@ -50,9 +50,7 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
     let resolved = schema ?? {};
     if (resolved.$ref) resolved = schemas[resolved.$ref.replace('#/components/schemas/', '')] ?? {};
     if (resolved.allOf) {
-      resolved = resolved.allOf
-        .map((part) => resolve(part, depth))
-        .reduce((merged, part) => ({ ...merged, ...part }), {});
+      resolved = Object.assign({}, ...resolved.allOf.map((part) => resolve(part, depth)));
     }
     if (depth === 0) return resolved;
     return {
