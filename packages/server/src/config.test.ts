@@ -110,6 +110,7 @@ describe('readConfig: cluster and shutdown settings', () => {
     expect(config.keyCacheTtlMs).toBe(30_000);
     expect(config.redisPrefix).toBe('onepin:');
     expect(config.shutdownTimeoutMs).toBe(10_000);
+    expect(config.requestTimeoutMs).toBe(300_000);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -119,11 +120,13 @@ describe('readConfig: cluster and shutdown settings', () => {
       ONEPIN_REDIS_PREFIX: 'prod-eu:',
       ONEPIN_KEY_CACHE_TTL_SECONDS: '5',
       ONEPIN_SHUTDOWN_TIMEOUT_SECONDS: '0',
+      ONEPIN_REQUEST_TIMEOUT_SECONDS: '3600',
     });
     expect(config.redisUrl).toBe('redis://cache.internal:6379/2');
     expect(config.redisPrefix).toBe('prod-eu:');
     expect(config.keyCacheTtlMs).toBe(5_000);
     expect(config.shutdownTimeoutMs).toBe(0);
+    expect(config.requestTimeoutMs).toBe(3_600_000);
   });
 
   it.each([
@@ -141,6 +144,7 @@ describe('readConfig: cluster and shutdown settings', () => {
     ],
     ['ONEPIN_KEY_CACHE_TTL_SECONDS', '1.5', /ONEPIN_KEY_CACHE_TTL_SECONDS/],
     ['ONEPIN_SHUTDOWN_TIMEOUT_SECONDS', '-1', /ONEPIN_SHUTDOWN_TIMEOUT_SECONDS/],
+    ['ONEPIN_REQUEST_TIMEOUT_SECONDS', '0', /ONEPIN_REQUEST_TIMEOUT_SECONDS/],
   ])('stops on a bad %s with a one-line message naming it', (name, value, message) => {
     const read = () => readConfig({ [name]: value });
     expect(read).toThrow(ConfigError);

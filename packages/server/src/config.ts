@@ -22,6 +22,9 @@ export interface ServerConfig {
   readonly redisPrefix: string;
   /** How long a graceful shutdown waits for in-flight requests before closing them. */
   readonly shutdownTimeoutMs: number;
+  /** How long a client may take to send a whole request, body included (slow clients are cut
+   * off); uploads must arrive within it. */
+  readonly requestTimeoutMs: number;
   /**
    * `ONEPIN_SECRET`: key material for signed upload URLs (and other server-side signatures).
    * When unset, the server keeps a generated secret in `<dataDir>/secret` (see server-secret.ts).
@@ -145,6 +148,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     keyCacheTtlMs: integer(env, 'ONEPIN_KEY_CACHE_TTL_SECONDS', 30, 1, 3600) * 1000,
     redisPrefix: redisPrefix(env),
     shutdownTimeoutMs: integer(env, 'ONEPIN_SHUTDOWN_TIMEOUT_SECONDS', 10, 0, 600) * 1000,
+    requestTimeoutMs: integer(env, 'ONEPIN_REQUEST_TIMEOUT_SECONDS', 300, 1, 86_400) * 1000,
     secret,
     blobDir: resolve(dataDir, 'blobs'),
     uploadMaxBytes: integer(

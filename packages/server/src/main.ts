@@ -24,7 +24,7 @@ export interface RunningServer {
 export interface HttpLimits {
   /** To receive a request's headers (slowloris). */
   headersTimeoutMs: number;
-  /** To receive a whole request, body included. */
+  /** To receive a whole request, body included (`ONEPIN_REQUEST_TIMEOUT_SECONDS`). */
   requestTimeoutMs: number;
   /** An idle keep-alive connection stays open this long; longer than a load balancer's idle
    * timeout (60 s on the common ones), so the balancer never reuses one the server closed. */
@@ -35,9 +35,8 @@ export interface HttpLimits {
   maxHeaderBytes: number;
 }
 
-export const DEFAULT_HTTP_LIMITS: HttpLimits = Object.freeze({
+export const DEFAULT_HTTP_LIMITS: Omit<HttpLimits, 'requestTimeoutMs'> = Object.freeze({
   headersTimeoutMs: 10_000,
-  requestTimeoutMs: 120_000,
   keepAliveTimeoutMs: 65_000,
   timeoutCheckIntervalMs: 1_000,
   maxHeaderBytes: 16 * 1024,
@@ -67,7 +66,11 @@ export async function startServer(
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
   const print = options.print ?? console.log;
-  const limits = { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits };
+  const limits: HttpLimits = {
+    ...DEFAULT_HTTP_LIMITS,
+    requestTimeoutMs: config.requestTimeoutMs,
+    ...options.httpLimits,
+  };
   const logger = createLogger(config.logLevel);
   const secret = loadServerSecret(config);
   const database = await openConfiguredDatabase(config);
@@ -114,7 +117,8 @@ export async function startServer(
     hostname: config.host,
     port: config.port,
     serverOptions: {
-      headersTimeout: limits.headersTimeoutMs,
+      // Node refuses a headers timeout longer than the request timeout.
+      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
       requestTimeout: limits.requestTimeoutMs,
       keepAliveTimeout: limits.keepAliveTimeoutMs,
       connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
