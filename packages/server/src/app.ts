@@ -9,7 +9,7 @@ import { requestContext } from './http/request-context.js';
 import { securityHeaders } from './http/security-headers.js';
 import { validationHook } from './http/validation-hook.js';
 import { registerOpenApi } from './openapi.js';
-import { API_ROUTES } from './routes/index.js';
+import { API_ROUTES, PUBLIC_API_OPERATIONS } from './routes/index.js';
 import type { RouteRegistrar } from './routes/protected-route.js';
 import { registerDocs } from './routes/system/docs.js';
 import { healthRoutes, type ReadinessCheck } from './routes/system/health.js';
@@ -18,7 +18,10 @@ import { UPLOAD_TRANSFER_PATTERN } from './routes/uploads/transfer.js';
 export interface BuildAppOptions {
   /** Routes added by other modules (resources, dashboard), registered after the core ones. */
   extraRoutes?: readonly RouteRegistrar[];
-  /** `/api/v1` paths that need no credential (e.g. sign-in). */
+  /**
+   * `/api/v1` operations that need no credential besides `PUBLIC_API_OPERATIONS`: a path
+   * (every method) or `METHOD /path`.
+   */
   publicApiPaths?: readonly string[];
   readinessChecks?: readonly ReadinessCheck[];
   /** Paths whose route streams the body with its own size limit and content type, besides the
@@ -30,7 +33,7 @@ export interface BuildAppOptions {
 /** Builds the HTTP app from its dependencies. It never reads the environment. */
 export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const publicPaths = new Set(options.publicApiPaths ?? []);
+  const publicPaths = new Set([...PUBLIC_API_OPERATIONS, ...(options.publicApiPaths ?? [])]);
   const auth = authenticate(deps);
 
   app.use('*', requestContext(deps.clock, deps.logger, securityHeaders(deps.settings.publicUrl)));
@@ -41,7 +44,11 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIH
       streamingPaths: [UPLOAD_TRANSFER_PATTERN, ...(options.streamingBodyPaths ?? [])],
     }),
   );
-  app.use('/api/v1/*', (c, next) => (publicPaths.has(c.req.path) ? next() : auth(c, next)));
+  app.use('/api/v1/*', (c, next) =>
+    publicPaths.has(c.req.path) || publicPaths.has(`${c.req.method} ${c.req.path}`)
+      ? next()
+      : auth(c, next),
+  );
 
   for (const register of [...API_ROUTES, ...(options.extraRoutes ?? [])]) register(app, deps);
   healthRoutes(options.readinessChecks)(app, deps);

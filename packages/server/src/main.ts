@@ -7,6 +7,7 @@ import { VerificationCache } from './auth/verification-cache.js';
 import { LocalDirectoryBlobStore } from './blob-store/local-directory.js';
 import { startCluster } from './cluster/start-cluster.js';
 import { redactUrl, type ServerConfig } from './config.js';
+import { serveDashboard } from './dashboard.js';
 import { createAppDeps, systemClock } from './deps.js';
 import { createLogger } from './logger.js';
 import { loadServerSecret } from './server-secret.js';
@@ -63,8 +64,11 @@ export async function openConfiguredDatabase(config: ServerConfig): Promise<Data
 /** Starts the API server on the configured address; prints the setup URL on a first run. */
 export async function startServer(
   config: ServerConfig,
-  options: StartServerOptions = {},
+  optionsOrPrint: StartServerOptions | StartServerOptions['print'] = {},
 ): Promise<RunningServer> {
+  // A print function alone is the original signature, still used by callers.
+  const options =
+    typeof optionsOrPrint === 'function' ? { print: optionsOrPrint } : (optionsOrPrint ?? {});
   const print = options.print ?? console.log;
   const limits: HttpLimits = {
     ...DEFAULT_HTTP_LIMITS,
@@ -104,6 +108,7 @@ export async function startServer(
   });
   let draining = false;
   const app = buildApp(deps, {
+    extraRoutes: [serveDashboard()],
     readinessChecks: [async () => (draining ? 'draining' : null), ...cluster.readinessChecks],
   });
   deps.usage.start();
@@ -136,7 +141,8 @@ export async function startServer(
   }
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
-  // With ONEPIN_PORT=0 the port is known only now, and upload URLs must carry it.
+  // With port 0 the public URL is only known now: upload URLs, links, cookies and the sign-in
+  // origin check use it.
   deps.settings.publicUrl = url;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
   const setupUrl = await issueSetupUrl(deps, url);

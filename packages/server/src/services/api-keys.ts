@@ -19,6 +19,7 @@ import { ApiError, notFound } from '../api-error.js';
 import type { Actor, Principal } from '../auth/principal.js';
 import { sha256Hex } from '../auth/sha256.js';
 import { recordAudit } from './audit.js';
+import { isPlausibleId } from './ids.js';
 import { changeKeys } from './key-invalidation.js';
 import type { ServiceDeps } from './service-deps.js';
 
@@ -127,7 +128,9 @@ async function findVisible(
   authority: KeyAuthority,
   id: string,
 ): Promise<ApiKeyRecord> {
-  const record = await findApiKeyById(deps.database.db, workspaceId, id);
+  const record = isPlausibleId(id)
+    ? await findApiKeyById(deps.database.db, workspaceId, id)
+    : undefined;
   if (record === undefined || !visibleTo(authority, record)) throw notFound('API key');
   return record;
 }

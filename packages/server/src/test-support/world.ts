@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { KeyType, Scope } from '@onepin/core';
+import type { KeyType, Role, Scope } from '@onepin/core';
+import { insertMembership, insertUser } from '@onepin/db';
 import {
   dialectAvailable,
   findKeysInDatabase,
@@ -10,11 +11,13 @@ import {
 } from '@onepin/db/test-support';
 import { afterAll, beforeAll, it } from 'vitest';
 import { type BuildAppOptions, buildApp } from '../app.js';
+import { csrfTokenFor, sessionCookieName } from '../auth/session-cookie.js';
 import { type AppDeps, type AppDepsOptions, createAppDeps } from '../deps.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createLogger } from '../logger.js';
 import { createUserWithWorkspace } from '../services/accounts.js';
 import { createApiKey, FULL_AUTHORITY } from '../services/api-keys.js';
+import { createSession } from '../services/sessions.js';
 import { FakeClock } from './fake-clock.js';
 
 export interface TestKey {
@@ -30,8 +33,20 @@ export interface TestWorkspace {
   email: string;
 }
 
+/** A signed-in dashboard session, as a browser holds it. */
+export interface TestSession {
+  /** The `Cookie` header value. */
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+  email: string;
+}
+
 export interface RequestOptions {
   key?: string | null;
+  /** Sends the session cookie, and its CSRF token on POST/PUT/PATCH/DELETE unless `csrf` is false. */
+  session?: TestSession;
+  csrf?: boolean;
   body?: unknown;
   /** Sent as is (not JSON-encoded) when a string. */
   rawBody?: string;
@@ -65,6 +80,12 @@ export interface TestWorld {
       name?: string;
     },
   ): Promise<TestKey>;
+  /** Adds a new person with `role` to the workspace. */
+  addMember(workspace: TestWorkspace, role: Role): Promise<{ userId: string; email: string }>;
+  /** Signs in the workspace's owner (an admin), or a new member with `role`. */
+  signIn(workspace: TestWorkspace, role?: Role): Promise<TestSession>;
+  /** Starts a session for an existing person. */
+  sessionFor(person: { userId: string; email: string }): Promise<TestSession>;
   dispose(): Promise<void>;
 }
 
@@ -100,6 +121,11 @@ export async function createTestWorld(
   const request = (method: string, path: string, opts: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.key) headers.authorization = `Bearer ${opts.key}`;
+    if (opts.session) {
+      headers.cookie ??= opts.session.cookie;
+      if (method !== 'GET' && opts.csrf !== false)
+        headers['x-csrf-token'] ??= opts.session.csrfToken;
+    }
     let body: string | undefined = opts.rawBody;
     if (opts.body !== undefined) {
       body = JSON.stringify(opts.body);
@@ -110,6 +136,40 @@ export async function createTestWorld(
       app.request(path, { method, headers, ...(body !== undefined && { body }) }, env as never),
     );
   };
+
+  async function addMember(workspace: TestWorkspace, role: Role) {
+    workspaceCounter++;
+    const userId = deps.newId();
+    const email = `${role}${workspaceCounter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const now = new Date(clock.now()).toISOString();
+    const db = database.handle.db;
+    await insertUser(db, {
+      id: userId,
+      email,
+      password_hash: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertMembership(db, {
+      workspace_id: workspace.id,
+      user_id: userId,
+      role,
+      created_at: now,
+    });
+    return { userId, email };
+  }
+
+  async function sessionFor(person: { userId: string; email: string }): Promise<TestSession> {
+    const { token } = await createSession(deps, person.userId, {
+      address: '127.0.0.1',
+      userAgent: 'test',
+    });
+    return {
+      cookie: `${sessionCookieName(deps.settings)}=${token}`,
+      csrfToken: csrfTokenFor(token),
+      ...person,
+    };
+  }
 
   return {
     app,
@@ -159,6 +219,15 @@ export async function createTestWorld(
       );
       return { plaintext, id: record.id, workspaceId: workspace.id };
     },
+    addMember,
+    async signIn(workspace, role = 'admin') {
+      return sessionFor(
+        role === 'admin'
+          ? { userId: workspace.userId, email: workspace.email }
+          : await addMember(workspace, role),
+      );
+    },
+    sessionFor,
     /** Drops the database, after checking that neither it nor the logs hold a plaintext key
      * (SPEC §2): every test that uses a world checks this for free. */
     async dispose() {
