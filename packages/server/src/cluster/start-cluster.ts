@@ -33,90 +33,96 @@ export interface ClusterOptions {
   logger: Logger;
 }
 
+const LISTENER_DOWN = 'key invalidation listener disconnected';
+
 /**
  * `ONEPIN_REDIS_URL` set → Redis pub/sub for invalidation, Redis counters for rate limits and
  * failed authentications. Otherwise, on PostgreSQL → LISTEN/NOTIFY, counters per process. On
  * SQLite (one node) → everything local.
  */
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
-  const { config, database, keyCache, logger } = options;
   const nodeId = randomUUID();
-
-  if (config.redisUrl) {
-    const redis = await connectRedis(config.redisUrl, logger, `onepin-${nodeId}`);
-    const invalidation = new RedisKeyInvalidation({
-      publisher: redis.commands,
-      subscriber: redis.subscriber,
-      channel: `${config.redisPrefix}key-invalidation`,
-      cache: keyCache,
-      logger,
-      nodeId,
-    });
-    try {
-      await invalidation.start();
-    } catch (error) {
-      await redis.close();
-      throw error;
-    }
-    const counter = (kind: string) =>
-      new RedisWindowCounter({
-        redis: redis.commands,
-        prefix: `${config.redisPrefix}${kind}:`,
-        logger,
-      });
-    return {
-      mode: 'redis',
-      nodeId,
-      keyInvalidation: invalidation,
-      rateLimiter: new RedisRateLimiter(counter('rl')),
-      failedAuth: new FailedAuthThrottle(config.failedAuthLimitPerMin, counter('fa')),
-      readinessChecks: [
-        async () => {
-          try {
-            await redis.commands.ping();
-            return null;
-          } catch {
-            return 'redis unreachable';
-          }
-        },
-        async () => (invalidation.listening ? null : 'key invalidation channel disconnected'),
-      ],
-      async close() {
-        await invalidation.close();
-        await redis.close();
-      },
-    };
-  }
-
-  const failedAuth = new FailedAuthThrottle(config.failedAuthLimitPerMin);
-  if (database.dialect === 'postgres') {
-    const invalidation = new PostgresKeyInvalidation({
-      connectionString: config.databaseUrl,
-      cache: keyCache,
-      logger,
-      nodeId,
-    });
-    await invalidation.start();
-    return {
-      mode: 'postgres',
-      nodeId,
-      keyInvalidation: invalidation,
-      rateLimiter: new InMemoryRateLimiter(),
-      failedAuth,
-      readinessChecks: [
-        async () => (invalidation.listening ? null : 'key invalidation listener disconnected'),
-      ],
-      close: () => invalidation.close(),
-    };
-  }
-
+  if (options.config.redisUrl) return startRedisCluster(options, options.config.redisUrl, nodeId);
+  if (options.database.dialect === 'postgres') return startPostgresCluster(options, nodeId);
   return {
     mode: 'local',
     nodeId,
-    keyInvalidation: new LocalKeyInvalidation(keyCache),
+    keyInvalidation: new LocalKeyInvalidation(options.keyCache),
     rateLimiter: new InMemoryRateLimiter(),
-    failedAuth,
+    failedAuth: new FailedAuthThrottle(options.config.failedAuthLimitPerMin),
     readinessChecks: [],
     close: async () => {},
+  };
+}
+
+async function startRedisCluster(
+  { config, keyCache, logger }: ClusterOptions,
+  redisUrl: string,
+  nodeId: string,
+): Promise<Cluster> {
+  const redis = await connectRedis(redisUrl, logger, `onepin-${nodeId}`);
+  const invalidation = new RedisKeyInvalidation({
+    publisher: redis.commands,
+    subscriber: redis.subscriber,
+    channel: `${config.redisPrefix}key-invalidation`,
+    cache: keyCache,
+    logger,
+    nodeId,
+  });
+  try {
+    await invalidation.start();
+  } catch (error) {
+    await redis.close();
+    throw error;
+  }
+  const counter = (kind: string) =>
+    new RedisWindowCounter({
+      redis: redis.commands,
+      prefix: `${config.redisPrefix}${kind}:`,
+      logger,
+    });
+  return {
+    mode: 'redis',
+    nodeId,
+    keyInvalidation: invalidation,
+    rateLimiter: new RedisRateLimiter(counter('rl')),
+    failedAuth: new FailedAuthThrottle(config.failedAuthLimitPerMin, counter('fa')),
+    readinessChecks: [
+      async () => {
+        try {
+          await redis.commands.ping();
+          return null;
+        } catch {
+          return 'redis unreachable';
+        }
+      },
+      async () => (invalidation.listening ? null : LISTENER_DOWN),
+    ],
+    async close() {
+      await invalidation.close();
+      await redis.close();
+    },
+  };
+}
+
+async function startPostgresCluster(
+  { config, keyCache, logger }: ClusterOptions,
+  nodeId: string,
+): Promise<Cluster> {
+  const invalidation = new PostgresKeyInvalidation({
+    connectionString: config.databaseUrl,
+    cache: keyCache,
+    logger,
+    nodeId,
+  });
+  await invalidation.start();
+  return {
+    mode: 'postgres',
+    nodeId,
+    keyInvalidation: invalidation,
+    rateLimiter: new InMemoryRateLimiter(),
+    failedAuth: new FailedAuthThrottle(config.failedAuthLimitPerMin),
+    readinessChecks: [async () => (invalidation.listening ? null : LISTENER_DOWN)],
+    close: () => invalidation.close(),
   };
 }
