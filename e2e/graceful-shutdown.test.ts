@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@onepin/db';
+import { findKeysInDatabase } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runName } from './helpers/environment.js';
 import { api } from './helpers/http.js';
@@ -70,6 +71,7 @@ describe('SIGTERM', () => {
         .execute();
       expect(keys.map((k) => k.name).sort()).toEqual(['e2e admin', 'made during shutdown']);
       expect(keys.find((k) => k.name === 'e2e admin')?.last_used_at).not.toBeNull();
+      expect(await findKeysInDatabase(database)).toEqual([]);
     } finally {
       await database.close();
     }

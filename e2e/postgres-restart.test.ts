@@ -1,5 +1,6 @@
 import { generateApiKey } from '@onepin/core';
-import { createPostgresDatabase } from '@onepin/db/test-support';
+import { openDatabase } from '@onepin/db';
+import { createPostgresDatabase, findKeysInDatabase } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runName } from './helpers/environment.js';
 import { api, waitFor } from './helpers/http.js';
@@ -31,10 +32,12 @@ describe.skipIf(!availability.ok && !required)('a PostgreSQL restart under runni
   let nodeA: ServerProcess;
   let nodeB: ServerProcess;
   let adminKey: string;
+  let databaseUrl: string;
 
   beforeAll(async () => {
     postgres = await createThrowawayPostgres();
     const { url } = await createPostgresDatabase(postgres.url);
+    databaseUrl = url;
     const env = {
       ONEPIN_DATABASE_URL: url,
       ONEPIN_FAILED_AUTH_LIMIT_PER_MIN: '1000000',
@@ -47,6 +50,14 @@ describe.skipIf(!availability.ok && !required)('a PostgreSQL restart under runni
   afterAll(async () => {
     await Promise.all([nodeA?.stop(), nodeB?.stop()].filter(Boolean));
     await stopAllServers();
+    if (databaseUrl) {
+      const database = openDatabase({ url: databaseUrl, maxConnections: 1 });
+      try {
+        expect(await findKeysInDatabase(database)).toEqual([]);
+      } finally {
+        await database.close();
+      }
+    }
     await postgres?.destroy();
   });
 
