@@ -97,7 +97,14 @@ export function renderError(c: Context<AppEnv>, error: ApiError, clock: Clock): 
 export function errorHandler(clock: Clock, logger: Logger) {
   return (thrown: Error, c: Context<AppEnv>): Response => {
     const error = toApiError(thrown);
-    if (error.status >= 500) {
+    if (error.code === 'SERVICE_UNAVAILABLE') {
+      // Expected while the database restarts: one short line per request, not a stack each.
+      const cause = error.cause as { message?: unknown; code?: unknown } | undefined;
+      logger.warn(
+        { request_id: c.get('requestId'), cause: String(cause?.code ?? cause?.message ?? '') },
+        'request refused: database unavailable',
+      );
+    } else if (error.status >= 500) {
       logger.error({ request_id: c.get('requestId'), err: error.cause ?? error }, 'request failed');
     }
     return renderError(c, error, clock);

@@ -2,7 +2,13 @@ import { Writable } from 'node:stream';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { KeyType, Role, Scope } from '@onepin/core';
 import { insertMembership, insertUser } from '@onepin/db';
-import { dialectAvailable, type TestDatabase, type TestDialect } from '@onepin/db/test-support';
+import {
+  dialectAvailable,
+  findKeysInDatabase,
+  KEY_ANYWHERE,
+  type TestDatabase,
+  type TestDialect,
+} from '@onepin/db/test-support';
 import { afterAll, beforeAll, it } from 'vitest';
 import { type BuildAppOptions, buildApp } from '../app.js';
 import { csrfTokenFor, sessionCookieName } from '../auth/session-cookie.js';
@@ -222,8 +228,20 @@ export async function createTestWorld(
       );
     },
     sessionFor,
+    /** Drops the database, after checking that neither it nor the logs hold a plaintext key
+     * (SPEC §2): every test that uses a world checks this for free. */
     async dispose() {
-      await database.dispose();
+      try {
+        const stored = await findKeysInDatabase(database.handle);
+        const logged = logLines.filter((line) => line.match(KEY_ANYWHERE) !== null).length;
+        if (stored.length > 0 || logged > 0) {
+          const where = stored.map((f) => `${f.table} (${f.match})`);
+          if (logged > 0) where.push(`${logged} log line(s)`);
+          throw new Error(`plaintext API keys found after the test: ${where.join(', ')}`);
+        }
+      } finally {
+        await database.dispose();
+      }
     },
   };
 }
