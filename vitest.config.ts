@@ -20,9 +20,11 @@ export default defineConfig({
     ],
   },
   test: {
-    globalSetup: ['./vitest.global-setup.ts'],
     include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // The first says which optional suites run; the second clears the servers' log files
+    // before the suite and scans them for plaintext keys after it.
+    globalSetup: ['./vitest.global-setup.ts', './e2e/helpers/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

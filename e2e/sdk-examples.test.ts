@@ -66,12 +66,38 @@ describe('SDK examples against a running server', () => {
     expect(out).not.toContain(apiKey);
   });
 
-  it('pagination walks every key and the audit log', async () => {
+  it('pagination walks every key, the matching workflows and the audit log', async () => {
+    const writer = await world.createKey(workspace, { scopes: ['workflows:write'] });
+    for (const name of [
+      'Episode 3',
+      'episode 1',
+      'Trailer',
+      'Episode 12',
+      'Episode 2',
+      'Episode 10',
+      'Episode 11',
+    ]) {
+      const made = await world.call('POST', '/api/v1/workflows', {
+        key: writer.plaintext,
+        body: { name },
+      });
+      expect(made.status).toBe(201);
+    }
+    // The keys last, so they are the newest events of the audit log (the clock is the
+    // world's fake one: without the step, the events would tie on time).
+    world.clock.advance(1000);
     for (let i = 0; i < 25; i++) await world.createKey(workspace, { name: `bulk ${i}` });
-    const out = await example('pagination');
+    const reader = await world.createKey(workspace, {
+      name: 'pagination',
+      scopes: ['api_keys:read', 'workflows:read', 'workspace:read'],
+    });
+    const out = await example('pagination', { ONEPIN_API_KEY: reader.plaintext });
     expect(out).toMatch(/^2[6-9] active keys$/m);
     expect(out).toMatch(/^page 1: 10 of 2\d$/m);
     expect(out).toMatch(/^page 3: \d+ keys from offset 20$/m);
+    expect(out).toContain(
+      '6 workflows match "episode": episode 1, Episode 10, Episode 11, Episode 12, Episode 2, Episode 3',
+    );
     expect(out.match(/ api_key_created /g)?.length).toBe(5);
   });
 

@@ -131,6 +131,31 @@ export interface SetupTokensTable {
   used_at: Timestamp | null;
 }
 
+/** A browser session: only the SHA-256 of the cookie's token is stored. */
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  /** Refreshed at most once a minute; the idle timeout counts from it. */
+  last_seen_at: Timestamp;
+  /** The absolute end of the session, however active it is. */
+  expires_at: Timestamp;
+  user_agent: string | null;
+  ip_address: string | null;
+}
+
+/** One-time links that let a member added by email set a password (hash only). */
+export interface InvitationsTable {
+  token_hash: string;
+  user_id: string;
+  workspace_id: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   workspaces: WorkspacesTable;
@@ -140,6 +165,8 @@ export interface Database {
   setup_tokens: SetupTokensTable;
   workflows: WorkflowsTable;
   uploads: UploadsTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -152,3 +179,5 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEventRow = Insertable<AuditEventsTable>;
 export type WorkflowRow = Selectable<WorkflowsTable>;
 export type UploadRow = Selectable<UploadsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type InvitationRow = Selectable<InvitationsTable>;

@@ -1,6 +1,6 @@
 // Pagination: await a list for one page, or iterate it with `for await` for every item.
 //   ONEPIN_API_KEY=op_live_… npx tsx packages/sdk/examples/pagination.ts
-// The key needs api_keys:read and workspace:read.
+// The key needs api_keys:read, workflows:read and workspace:read.
 import { OnePinClient } from '@onepin/sdk';
 
 const client = new OnePinClient({
@@ -23,6 +23,14 @@ for (let n = 2; page.hasNextPage(); n++) {
   page = await page.getNextPage();
   console.log(`page ${n}: ${page.data.length} keys from offset ${page.pagination.offset}`);
 }
+
+// Filters and sorting go along to every page: here the workflows whose name contains
+// "episode", in name order, 5 per request.
+const episodes: string[] = [];
+for await (const workflow of client.workflows.list({ search: 'episode', sort: 'name', limit: 5 })) {
+  episodes.push(workflow.name);
+}
+console.log(`${episodes.length} workflows match "episode": ${episodes.join(', ')}`);
 
 // The audit log uses cursor pagination; the loop looks the same. Stop whenever you like.
 let shown = 0;

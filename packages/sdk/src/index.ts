@@ -45,6 +45,7 @@ export type {
 export type { Auth, Whoami } from './resources/auth.js';
 export type {
   Template,
+  TemplateCategory,
   TemplateCloneParams,
   TemplateListParams,
   Templates,
@@ -59,14 +60,17 @@ export type {
   Uploads,
 } from './resources/uploads.js';
 export type {
+  Deleted,
   Workflow,
   WorkflowCreateParams,
   WorkflowDefinition,
+  WorkflowDuplicateParams,
   WorkflowEdge,
   WorkflowListParams,
   WorkflowNode,
   WorkflowReplaceParams,
   Workflows,
   WorkflowUpdateParams,
+  WorkflowUploadsParams,
 } from './resources/workflows.js';
 export type { CurrentWorkspace, Workspace } from './resources/workspace.js';

@@ -8,6 +8,7 @@ import {
   type ApiKeyRotation,
   type CursorPage,
   type CursorPagination,
+  type Deleted,
   type KeyType,
   NotFoundError,
   type OffsetPage,
@@ -18,9 +19,15 @@ import {
   PermissionDeniedError,
   RateLimitError,
   type Scope,
+  type Template,
+  type TemplateCategory,
   type Upload,
   type Whoami,
   type Workflow,
+  type WorkflowDefinition,
+  type WorkflowEdge,
+  type WorkflowListParams,
+  type WorkflowNode,
   type Workspace,
 } from './index.js';
 
@@ -50,9 +57,31 @@ describe('public types', () => {
     expectTypeOf(client.apiKeys.rotate).returns.resolves.toEqualTypeOf<ApiKeyRotation>();
     expectTypeOf(client.apiKeys.revoke).returns.resolves.toEqualTypeOf<ApiKey>();
     expectTypeOf(client.workflows.retrieve).returns.resolves.toEqualTypeOf<Workflow>();
-    expectTypeOf(client.workflows.delete).returns.resolves.toBeVoid();
+    expectTypeOf(client.workflows.delete).returns.resolves.toEqualTypeOf<Deleted>();
+    expectTypeOf(client.workflows.duplicate).returns.resolves.toEqualTypeOf<Workflow>();
+    expectTypeOf(client.templates.retrieve).returns.resolves.toEqualTypeOf<Template>();
     expectTypeOf(client.templates.clone).returns.resolves.toEqualTypeOf<Workflow>();
     expectTypeOf(client.uploads.create).returns.resolves.toEqualTypeOf<Upload>();
+    expectTypeOf(client.uploads.confirm).returns.resolves.toEqualTypeOf<Upload>();
+    expectTypeOf(client.uploads.delete).returns.resolves.toEqualTypeOf<Deleted>();
+    expectTypeOf(client.workflows.uploads).returns.resolves.toEqualTypeOf<OffsetPage<Upload>>();
+  });
+
+  it('types the resources as the server describes them', () => {
+    expectTypeOf<Deleted>().toEqualTypeOf<{ id: string; deleted: true }>();
+    expectTypeOf<Upload['status']>().toEqualTypeOf<'pending' | 'uploaded'>();
+    expectTypeOf<Workflow['environment']>().toEqualTypeOf<KeyType>();
+    expectTypeOf<WorkflowNode['type']>().toEqualTypeOf<string>();
+    expectTypeOf<WorkflowDefinition['graph']['edges']>().toEqualTypeOf<WorkflowEdge[]>();
+    expectTypeOf<WorkflowListParams['sort']>().toEqualTypeOf<
+      'name' | 'created_at' | 'updated_at' | undefined
+    >();
+    expectTypeOf<Template['category']>().toEqualTypeOf<TemplateCategory>();
+    // A category from user input (a plain string) can be passed through; the server checks it.
+    expectTypeOf(client.templates.list).toBeCallableWith({ category: 'media' as string });
+    expectTypeOf(client.templates.list).toBeCallableWith({ category: ['media', 'business'] });
+    expectTypeOf(client.workflows.duplicate).toBeCallableWith('id');
+    expectTypeOf(client.workflows.duplicate).toBeCallableWith('id', { name: 'Copy' });
   });
 
   it('apiKeys.create returns the plaintext, and only create and rotate do', () => {

@@ -1,46 +1,54 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './api-error.js';
 import { authenticate } from './auth/authenticate.js';
 import type { AppDeps } from './deps.js';
 import type { AppEnv } from './http/app-env.js';
+import { bodyPolicy } from './http/body-policy.js';
 import { errorHandler } from './http/error-handler.js';
 import { requestContext } from './http/request-context.js';
+import { securityHeaders } from './http/security-headers.js';
 import { validationHook } from './http/validation-hook.js';
 import { registerOpenApi } from './openapi.js';
-import { API_ROUTES } from './routes/index.js';
+import { API_ROUTES, PUBLIC_API_OPERATIONS } from './routes/index.js';
 import type { RouteRegistrar } from './routes/protected-route.js';
 import { registerDocs } from './routes/system/docs.js';
 import { healthRoutes, type ReadinessCheck } from './routes/system/health.js';
+import { UPLOAD_TRANSFER_PATTERN } from './routes/uploads/transfer.js';
 
 export interface BuildAppOptions {
   /** Routes added by other modules (resources, dashboard), registered after the core ones. */
   extraRoutes?: readonly RouteRegistrar[];
-  /** `/api/v1` paths that need no credential (e.g. sign-in). */
+  /**
+   * `/api/v1` operations that need no credential besides `PUBLIC_API_OPERATIONS`: a path
+   * (every method) or `METHOD /path`.
+   */
   publicApiPaths?: readonly string[];
   readinessChecks?: readonly ReadinessCheck[];
+  /** Paths whose route streams the body with its own size limit and content type, besides the
+   * upload transfer. Every other body is at most `settings.jsonBodyLimitBytes`, and JSON under
+   * `/api/`. */
+  streamingBodyPaths?: readonly RegExp[];
 }
 
 /** Builds the HTTP app from its dependencies. It never reads the environment. */
 export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const publicPaths = new Set(options.publicApiPaths ?? []);
+  const publicPaths = new Set([...PUBLIC_API_OPERATIONS, ...(options.publicApiPaths ?? [])]);
   const auth = authenticate(deps);
 
-  app.use('*', requestContext(deps.clock, deps.logger));
+  app.use('*', requestContext(deps.clock, deps.logger, securityHeaders(deps.settings.publicUrl)));
   app.use(
-    '/api/v1/*',
-    bodyLimit({
-      maxSize: deps.settings.jsonBodyLimitBytes,
-      onError: () => {
-        throw new ApiError(
-          'PAYLOAD_TOO_LARGE',
-          `The request body is larger than ${deps.settings.jsonBodyLimitBytes} bytes.`,
-        );
-      },
+    '*',
+    bodyPolicy({
+      maxBytes: deps.settings.jsonBodyLimitBytes,
+      streamingPaths: [UPLOAD_TRANSFER_PATTERN, ...(options.streamingBodyPaths ?? [])],
     }),
   );
-  app.use('/api/v1/*', (c, next) => (publicPaths.has(c.req.path) ? next() : auth(c, next)));
+  app.use('/api/v1/*', (c, next) =>
+    publicPaths.has(c.req.path) || publicPaths.has(`${c.req.method} ${c.req.path}`)
+      ? next()
+      : auth(c, next),
+  );
 
   for (const register of [...API_ROUTES, ...(options.extraRoutes ?? [])]) register(app, deps);
   healthRoutes(options.readinessChecks)(app, deps);

@@ -51,7 +51,7 @@ describe('onepin-server admin commands', () => {
     expect(output).toContain('This is the only time the key is shown');
     expect(output).toContain('workflows:read, workspace:read');
 
-    const server = await startServer(readConfig(env), () => {});
+    const server = await startServer(readConfig(env), { print: () => {} });
     try {
       const response = await fetch(`${server.url}/api/v1/auth/whoami`, {
         headers: { authorization: `Bearer ${plaintext[0]}` },
@@ -70,7 +70,7 @@ describe('onepin-server admin commands', () => {
 
   it('prints the one-time setup URL on a first start, and not once a user exists', async () => {
     const first: string[] = [];
-    const server = await startServer(readConfig(env), (line) => first.push(line));
+    const server = await startServer(readConfig(env), { print: (line) => first.push(line) });
     await server.close();
     expect(first.join('\n')).toMatch(/\/setup\?token=[A-Za-z0-9_-]{32}/);
     await runServerCli(['admin', 'create-user', '--email', 'a@example.com', '--workspace', 'W'], {
@@ -78,7 +78,7 @@ describe('onepin-server admin commands', () => {
       print,
     });
     const second: string[] = [];
-    const again = await startServer(readConfig(env), (line) => second.push(line));
+    const again = await startServer(readConfig(env), { print: (line) => second.push(line) });
     await again.close();
     expect(second.join('\n')).not.toContain('/setup?token=');
   });

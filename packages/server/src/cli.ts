@@ -127,16 +127,27 @@ export async function runServerCli(argv: string[], io: ServerCliIo = {}): Promis
       return 0;
     }
     if (command !== 'serve') throw new UsageError(`unknown command "${command}"`);
-    const server = await startServer(readConfig(env), print);
-    const stop = (signal: string) => {
+    const server = await startServer(readConfig(env), { print });
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        console.error(`${signal} received again: exiting now`);
+        process.exit(1);
+      }
+      stopping = true;
       console.error(`${signal} received: finishing in-flight requests…`);
       server.close().then(
         () => process.exit(0),
-        () => process.exit(1),
+        (error: unknown) => {
+          console.error(
+            `onepin-server: shutdown failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          process.exit(1);
+        },
       );
     };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
     return 0;
   } catch (error) {
     return reportFailure(error);

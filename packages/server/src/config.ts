@@ -15,6 +15,16 @@ export interface ServerConfig {
   readonly failedAuthLimitPerMin: number;
   /** Take the client address from `X-Forwarded-For` (behind a trusted reverse proxy). */
   readonly trustProxy: boolean;
+  /** How long a verified key may be served from memory before the database is asked again:
+   * the safety net behind cross-node invalidation. */
+  readonly keyCacheTtlMs: number;
+  /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
+  readonly redisPrefix: string;
+  /** How long a graceful shutdown waits for in-flight requests before closing them. */
+  readonly shutdownTimeoutMs: number;
+  /** How long a client may take to send a whole request, body included (slow clients are cut
+   * off); uploads must arrive within it. */
+  readonly requestTimeoutMs: number;
   /**
    * `ONEPIN_SECRET`: key material for signed upload URLs (and other server-side signatures).
    * When unset, the server keeps a generated secret in `<dataDir>/secret` (see server-secret.ts).
@@ -86,6 +96,16 @@ function databaseUrl(env: Env, dataDir: string): string {
   );
 }
 
+function redisPrefix(env: Env): string {
+  const raw = read(env, 'ONEPIN_REDIS_PREFIX') ?? 'onepin:';
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(raw)) {
+    throw new ConfigError(
+      `ONEPIN_REDIS_PREFIX must be 1 to 64 characters of A-Z a-z 0-9 : _ . -, got "${raw}"`,
+    );
+  }
+  return raw;
+}
+
 /** Reads and validates the configuration; throws `ConfigError` with a one-line message. */
 export function readConfig(env: Env = process.env): ServerConfig {
   const host = read(env, 'ONEPIN_HOST') ?? '127.0.0.1';
@@ -125,6 +145,10 @@ export function readConfig(env: Env = process.env): ServerConfig {
     defaultRateLimitPerMin: integer(env, 'ONEPIN_RATE_LIMIT_PER_MIN', 600, 1, 1_000_000),
     failedAuthLimitPerMin: integer(env, 'ONEPIN_FAILED_AUTH_LIMIT_PER_MIN', 30, 1, 1_000_000),
     trustProxy: trustProxy === 'true',
+    keyCacheTtlMs: integer(env, 'ONEPIN_KEY_CACHE_TTL_SECONDS', 30, 1, 3600) * 1000,
+    redisPrefix: redisPrefix(env),
+    shutdownTimeoutMs: integer(env, 'ONEPIN_SHUTDOWN_TIMEOUT_SECONDS', 10, 0, 600) * 1000,
+    requestTimeoutMs: integer(env, 'ONEPIN_REQUEST_TIMEOUT_SECONDS', 300, 1, 86_400) * 1000,
     secret,
     blobDir: resolve(dataDir, 'blobs'),
     uploadMaxBytes: integer(

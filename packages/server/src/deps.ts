@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '@onepin/db';
+import { CookieSessions } from './auth/cookie-sessions.js';
 import { FailedAuthThrottle, InMemoryRateLimiter, type RateLimiter } from './auth/rate-limiter.js';
 import type { SessionAuthenticator } from './auth/session-authenticator.js';
+import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { UsageRecorder } from './auth/usage-recorder.js';
 import { VerificationCache } from './auth/verification-cache.js';
 import type { BlobStore } from './blob-store/blob-store.js';
@@ -29,11 +31,14 @@ export interface AppDeps {
   usage: UsageRecorder;
   rateLimiter: RateLimiter;
   failedAuth: FailedAuthThrottle;
+  /** Dashboard sessions (cookie); `createAppDeps` always provides them. */
   sessions?: SessionAuthenticator;
   /** Where upload bytes live. */
   blobStore: BlobStore;
   /** Signs the one-time upload URLs with a key derived from the server secret. */
   uploadSigner: UploadUrlSigner;
+  /** Failed dashboard sign-ins, per email and address (SPEC §5). */
+  signInThrottle: SignInThrottle;
   settings: AppSettings;
 }
 
@@ -65,6 +70,14 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
       maxEntries: 100_000,
       now: () => clock.now(),
     });
+  const settings: AppSettings = {
+    publicUrl: 'http://127.0.0.1:8000',
+    defaultRateLimitPerMin: 600,
+    trustProxy: false,
+    jsonBodyLimitBytes: 1024 * 1024,
+    uploadMaxBytes: DEFAULT_UPLOAD_MAX_BYTES,
+    ...options.settings,
+  };
   return {
     database: options.database,
     clock,
@@ -79,18 +92,13 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
       ),
     rateLimiter: options.rateLimiter ?? new InMemoryRateLimiter(),
     failedAuth: options.failedAuth ?? new FailedAuthThrottle(options.failedAuthLimitPerMin ?? 30),
-    ...(options.sessions && { sessions: options.sessions }),
     // In memory unless given: main.ts passes a LocalDirectoryBlobStore under the data dir.
     blobStore: options.blobStore ?? new MemoryBlobStore(),
     // A per-process secret unless given: main.ts passes the server secret, so URLs survive restarts.
     uploadSigner: options.uploadSigner ?? new UploadUrlSigner(randomBytes(32)),
-    settings: {
-      publicUrl: 'http://127.0.0.1:8000',
-      defaultRateLimitPerMin: 600,
-      trustProxy: false,
-      jsonBodyLimitBytes: 1024 * 1024,
-      uploadMaxBytes: DEFAULT_UPLOAD_MAX_BYTES,
-      ...options.settings,
-    },
+    sessions:
+      options.sessions ?? new CookieSessions({ database: options.database, clock, settings }),
+    signInThrottle: options.signInThrottle ?? new SignInThrottle(),
+    settings,
   };
 }

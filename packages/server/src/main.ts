@@ -1,10 +1,14 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '@onepin/db';
 import { buildApp } from './app.js';
+import { VerificationCache } from './auth/verification-cache.js';
 import { LocalDirectoryBlobStore } from './blob-store/local-directory.js';
+import { startCluster } from './cluster/start-cluster.js';
 import { redactUrl, type ServerConfig } from './config.js';
-import { createAppDeps } from './deps.js';
+import { serveDashboard } from './dashboard.js';
+import { createAppDeps, systemClock } from './deps.js';
 import { createLogger } from './logger.js';
 import { loadServerSecret } from './server-secret.js';
 import { issueSetupUrl } from './services/setup-token.js';
@@ -12,8 +16,37 @@ import { UploadUrlSigner } from './uploads/upload-url-signer.js';
 
 export interface RunningServer {
   url: string;
-  /** Stops accepting connections, lets in-flight requests finish, flushes usage, closes the database. */
+  /** Drains: `/ready` turns 503, no new connections, in-flight requests finish (for at most
+   * `shutdownTimeoutMs`), usage is flushed, then Redis, listeners and the database close. */
   close(): Promise<void>;
+}
+
+/** How long slow or idle clients may hold a connection. */
+export interface HttpLimits {
+  /** To receive a request's headers (slowloris). */
+  headersTimeoutMs: number;
+  /** To receive a whole request, body included (`ONEPIN_REQUEST_TIMEOUT_SECONDS`). */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection stays open this long; longer than a load balancer's idle
+   * timeout (60 s on the common ones), so the balancer never reuses one the server closed. */
+  keepAliveTimeoutMs: number;
+  /** How often the timeouts above are checked. */
+  timeoutCheckIntervalMs: number;
+  /** Request line and headers together (431 beyond). */
+  maxHeaderBytes: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: Omit<HttpLimits, 'requestTimeoutMs'> = Object.freeze({
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 65_000,
+  timeoutCheckIntervalMs: 1_000,
+  maxHeaderBytes: 16 * 1024,
+});
+
+export interface StartServerOptions {
+  print?: (line: string) => void;
+  /** Tighter limits for tests of slow clients. */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 /** Opens and migrates the configured database. */
@@ -31,15 +64,39 @@ export async function openConfiguredDatabase(config: ServerConfig): Promise<Data
 /** Starts the API server on the configured address; prints the setup URL on a first run. */
 export async function startServer(
   config: ServerConfig,
-  print: (line: string) => void = console.log,
+  optionsOrPrint: StartServerOptions | StartServerOptions['print'] = {},
 ): Promise<RunningServer> {
+  // A print function alone is the original signature, still used by callers.
+  const options =
+    typeof optionsOrPrint === 'function' ? { print: optionsOrPrint } : (optionsOrPrint ?? {});
+  const print = options.print ?? console.log;
+  const limits: HttpLimits = {
+    ...DEFAULT_HTTP_LIMITS,
+    requestTimeoutMs: config.requestTimeoutMs,
+    ...options.httpLimits,
+  };
   const logger = createLogger(config.logLevel);
   const secret = loadServerSecret(config);
   const database = await openConfiguredDatabase(config);
+  const keyCache = new VerificationCache({
+    ttlMs: config.keyCacheTtlMs,
+    maxEntries: 100_000,
+    now: () => systemClock.now(),
+  });
+  let cluster: Awaited<ReturnType<typeof startCluster>>;
+  try {
+    cluster = await startCluster({ config, database, keyCache, logger });
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
   const deps = createAppDeps({
     database,
     logger,
-    failedAuthLimitPerMin: config.failedAuthLimitPerMin,
+    keyCache,
+    keyInvalidation: cluster.keyInvalidation,
+    rateLimiter: cluster.rateLimiter,
+    failedAuth: cluster.failedAuth,
     blobStore: new LocalDirectoryBlobStore(config.blobDir),
     uploadSigner: new UploadUrlSigner(secret),
     settings: {
@@ -49,21 +106,49 @@ export async function startServer(
       uploadMaxBytes: config.uploadMaxBytes,
     },
   });
-  const app = buildApp(deps);
+  let draining = false;
+  const app = buildApp(deps, {
+    extraRoutes: [serveDashboard()],
+    readinessChecks: [async () => (draining ? 'draining' : null), ...cluster.readinessChecks],
+  });
   deps.usage.start();
 
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  const closeBackends = async () => {
+    await cluster.close().catch(() => {});
+    await database.close().catch(() => {});
+  };
+  const server = serve({
+    fetch: app.fetch,
+    hostname: config.host,
+    port: config.port,
+    serverOptions: {
+      // Node refuses a headers timeout longer than the request timeout.
+      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+      maxHeaderSize: limits.maxHeaderBytes,
+    },
+  }) as Server;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (error) {
+    await closeBackends();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
-  // With ONEPIN_PORT=0 the port is known only now, and upload URLs must carry it.
+  // With port 0 the public URL is only known now: upload URLs, links, cookies and the sign-in
+  // origin check use it.
   deps.settings.publicUrl = url;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
   const setupUrl = await issueSetupUrl(deps, url);
-  const banner = [`OnePin server listening on ${url} (${database.dialect}: ${where})`];
+  const banner = [
+    `OnePin server listening on ${url} (${database.dialect}: ${where}; cache invalidation: ${cluster.mode})`,
+  ];
   if (setupUrl) {
     banner.push(
       '',
@@ -81,14 +166,31 @@ export async function startServer(
     url,
     close() {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          if ('closeIdleConnections' in server) server.closeIdleConnections();
-        });
+        draining = true;
+        await drain(server, config.shutdownTimeoutMs);
         await deps.usage.stop();
+        await cluster.close();
         await database.close();
       })();
       return closing;
     },
   };
+}
+
+/**
+ * Stops accepting connections and waits for the open ones to finish their requests: idle
+ * keep-alive connections are closed as they become idle, and whatever is still open after
+ * `timeoutMs` is cut.
+ */
+function drain(server: Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
+    const cut = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    server.close(() => {
+      clearInterval(closeIdle);
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }

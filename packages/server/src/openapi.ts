@@ -7,7 +7,7 @@ export const OPENAPI_CONFIG = {
     title: 'OnePin API',
     version: '1.0.0',
     description:
-      'Scoped, workspace-bound API keys and the resources they protect. Authenticate with `Authorization: Bearer op_live_…`.',
+      'Scoped, workspace-bound API keys and the resources they protect. Authenticate with `Authorization: Bearer op_live_…`; the dashboard uses a session cookie instead.',
   },
   tags: [
     { name: 'Auth', description: 'Who is calling' },
@@ -22,6 +22,8 @@ export const OPENAPI_CONFIG = {
       name: 'Uploads',
       description: 'Files sent through a signed URL, then bound to a workflow',
     },
+    { name: 'Session', description: 'Dashboard sign-in, first-run setup and invitations' },
+    { name: 'Members', description: "The workspace's people and their roles" },
   ],
 };
 
@@ -31,6 +33,13 @@ export function registerOpenApi(app: OpenAPIHono<AppEnv>): void {
     type: 'http',
     scheme: 'bearer',
     description: 'An API key: `op_live_…` or `op_test_…`.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'onepin_session',
+    description:
+      "The dashboard session (`__Host-onepin_session` behind https). POST, PUT, PATCH and DELETE must also send the session's `X-CSRF-Token`.",
   });
   app.doc31('/openapi.json', OPENAPI_CONFIG);
 }

@@ -33,7 +33,7 @@ describe('startServer with ONEPIN_PORT=0', () => {
       (line) => printed.push(line),
     );
     key = JSON.parse(printed[1] ?? '{}').api_key;
-    server = await startServer(config, () => {});
+    server = await startServer(config, { print: () => {} });
   });
   afterAll(async () => {
     await server?.close();

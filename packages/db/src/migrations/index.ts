@@ -1,5 +1,6 @@
 import { initial } from './001-initial.js';
 import { resources } from './002-resources.js';
+import { sessions } from './003-sessions.js';
 import type { OnePinMigration } from './kit.js';
 
 /**
@@ -9,4 +10,5 @@ import type { OnePinMigration } from './kit.js';
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: OnePinMigration]> = [
   ['001-initial', initial],
   ['002-resources', resources],
+  ['003-sessions', sessions],
 ];

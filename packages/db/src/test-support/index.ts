@@ -85,4 +85,4 @@ export async function createPostgresDatabase(
     },
   };
 }
-export { findKeysInDatabase } from './scan-for-keys.js';
+export { findKeysInDatabase, KEY_ANYWHERE } from './scan-for-keys.js';

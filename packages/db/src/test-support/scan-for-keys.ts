@@ -1,10 +1,16 @@
-import { API_KEY_SEARCH_PATTERN } from '@onepin/core';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../connection.js';
 
 /**
- * Reads every row of every table and returns each string that looks like a OnePin key
- * (with its table), for tests asserting that no plaintext ever reaches the database.
+ * Anything shaped like a OnePin key, anywhere in a value: no word boundaries, so a key glued
+ * to other text is found too.
+ */
+export const KEY_ANYWHERE = /op_(?:live|test)_[0-9A-Za-z]{32}/g;
+
+/**
+ * Reads every row of every table and returns each string that looks like a OnePin key (with
+ * its table), for tests asserting that no plaintext ever reaches the database (SPEC §2). A
+ * match is reported by its preview (`op_live_…AbCd`), so a failing test does not print it.
  */
 export async function findKeysInDatabase(
   handle: DatabaseHandle,
@@ -19,7 +25,7 @@ export async function findKeysInDatabase(
       : (
           await sql<{
             name: string;
-          }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(
+          }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
             handle.db,
           )
         ).rows;
@@ -27,8 +33,8 @@ export async function findKeysInDatabase(
   for (const { name } of tables) {
     const { rows } = await sql`select * from ${sql.table(name)}`.execute(handle.db);
     for (const row of rows) {
-      for (const match of JSON.stringify(row).match(API_KEY_SEARCH_PATTERN) ?? [])
-        found.push({ table: name, match });
+      for (const match of JSON.stringify(row).match(KEY_ANYWHERE) ?? [])
+        found.push({ table: name, match: `${match.slice(0, 8)}…${match.slice(-4)}` });
     }
   }
   return found;

@@ -1,4 +1,10 @@
-import { APIUserAbortError, OnePinConfigurationError, OnePinError } from '../errors.js';
+import {
+  APIUserAbortError,
+  ConflictError,
+  OnePinConfigurationError,
+  OnePinError,
+} from '../errors.js';
+import type { components } from '../generated/openapi.js';
 import { path } from '../internal/path.js';
 import type { RequestOptions } from '../internal/transport.js';
 import {
@@ -7,67 +13,32 @@ import {
   type UploadSource,
 } from '../internal/upload-source.js';
 import { APIResource } from '../resource.js';
+import type { Deleted } from './workflows.js';
 
 export type { ProgressListener, UploadSource };
 
-// PROVISIONAL: hand-written from SPEC §5 until the server publishes the upload routes.
-
+/** A file staged for a workflow: created (`pending`), its bytes sent (`uploaded`), then confirmed. */
+export type Upload = components['schemas']['Upload'];
 /** `script`: txt, srt, csv, json, xliff, docx. `dictionary`: mp3, wav, m4a, ogg, webm. */
-export type UploadCategory = 'script' | 'dictionary';
-
-/** A file staged for a workflow: created, its bytes sent, then confirmed. */
-export interface Upload {
-  id: string;
-  workspace_id: string;
-  filename: string;
-  category: UploadCategory;
-  content_type: string;
-  size_bytes: number;
-  status: string;
-  context_type: 'workflow' | null;
-  context_id: string | null;
-  created_at: string;
-}
+export type UploadCategory = components['schemas']['UploadCategory'];
+/** The workflow an upload belongs to: `{ context_type: 'workflow', context_id }`. */
+export type UploadConfirmParams = components['schemas']['UploadConfirm'];
+/** The answer to `POST /api/v1/uploads`: the upload and where to send its bytes. */
+type UploadCreated = components['schemas']['UploadCreated'];
 
 export interface UploadCreateParams {
   /** The bytes: a path (Node), a Buffer/Uint8Array/ArrayBuffer, a Blob/File, or a stream. */
   file: UploadSource;
   category: UploadCategory;
   /** Defaults to the path's or the File's name; required for other sources. */
-  filename?: string;
-  /** Defaults to the Blob's type, else to the type of the file name's extension. */
-  content_type?: string;
+  filename?: string | undefined;
+  /** Defaults to the Blob's type, else the server picks it from the file name's extension. */
+  content_type?: string | undefined;
   /** Defaults to the size of the bytes; required for a stream that is not a whole file. */
-  size_bytes?: number;
+  size_bytes?: number | undefined;
   /** Called as the bytes go out, e.g. for a progress bar. */
-  onProgress?: ProgressListener;
+  onProgress?: ProgressListener | undefined;
 }
-
-export interface UploadConfirmParams {
-  context_type: 'workflow';
-  /** The workflow the upload belongs to. */
-  context_id: string;
-}
-
-/** The answer to `POST /api/v1/uploads`: the upload and where to send its bytes. */
-interface UploadTicket {
-  upload: Upload;
-  upload_url: string;
-}
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  txt: 'text/plain',
-  srt: 'application/x-subrip',
-  csv: 'text/csv',
-  json: 'application/json',
-  xliff: 'application/xliff+xml',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  mp3: 'audio/mpeg',
-  wav: 'audio/wav',
-  m4a: 'audio/mp4',
-  ogg: 'audio/ogg',
-  webm: 'audio/webm',
-};
 
 /** Sending up to 50 MB takes longer than an API call; a call's own `timeoutMs` still wins. */
 const UPLOAD_MIN_TIMEOUT_MS = 10 * 60_000;
@@ -76,7 +47,8 @@ const UPLOAD_MIN_TIMEOUT_MS = 10 * 60_000;
 export class Uploads extends APIResource {
   /**
    * Creates an upload and sends its bytes to the signed URL the server hands out (without
-   * the token: the signature authenticates). Confirm it afterwards to bind it to a workflow.
+   * the token: the signature authenticates), then resolves to the upload, now `uploaded`.
+   * Confirm it afterwards to bind it to a workflow. If sending fails, the upload is deleted.
    *
    * @example
    * const upload = await client.uploads.create({ file: './script.txt', category: 'script' });
@@ -88,8 +60,8 @@ export class Uploads extends APIResource {
     if (!filename) {
       throw new OnePinConfigurationError('filename is required unless file is a path or a File.');
     }
-    const contentType = params.content_type ?? source.contentType ?? contentTypeOf(filename);
-    const ticket = await this._data<UploadTicket>(
+    const contentType = params.content_type ?? source.contentType;
+    const { upload, upload_url } = await this._data<UploadCreated>(
       {
         method: 'POST',
         path: '/api/v1/uploads',
@@ -97,36 +69,42 @@ export class Uploads extends APIResource {
           filename,
           category: params.category,
           size_bytes: params.size_bytes ?? source.size,
-          content_type: contentType,
+          // Left out, the server picks it from the extension.
+          ...(contentType !== undefined && { content_type: contentType }),
         },
       },
       options,
     );
     try {
-      const sent = await this._send(
+      return await this._data<Upload>(
         {
           method: 'PUT',
-          path: this.#uploadUrl(ticket.upload_url),
+          path: this.#uploadUrl(upload_url),
           authenticated: false,
-          body: () => source.body(contentType, params.onProgress),
+          body: () => source.body(upload.content_type, params.onProgress),
           retryable: source.repeatable,
           minTimeoutMs: UPLOAD_MIN_TIMEOUT_MS,
         },
         options,
       );
-      // The upload as it is now, when the server answers with it (else as it was created).
-      const answer = (sent.body as { data?: unknown } | null)?.data;
-      return isUpload(answer) ? answer : ticket.upload;
     } catch (error) {
+      // The URL takes one upload, then answers 409. Only this call has the URL, so a 409
+      // means a retry found the bytes of an earlier attempt whose answer was lost: the
+      // upload is complete. Its sha256 and uploaded_at came with that answer: they stay null.
+      if (error instanceof ConflictError) return { ...upload, status: 'uploaded' };
       // Leave nothing half-made behind, unless the caller asked us to stop.
       if (!(error instanceof APIUserAbortError)) {
-        await this.delete(ticket.upload.id, { maxRetries: 0 }).catch(() => {});
+        await this.delete(upload.id, { maxRetries: 0 }).catch(() => {});
       }
       throw error;
     }
   }
 
-  /** Binds an upload whose bytes have arrived to a workflow (`ConflictError` before that). */
+  /**
+   * Binds an upload whose bytes have arrived to a workflow of the same workspace. Before the
+   * bytes arrive, or when already bound to another workflow, it is a `ConflictError`;
+   * confirming again to the same workflow is harmless. A POST: never retried.
+   */
   async confirm(
     id: string,
     params: UploadConfirmParams,
@@ -136,8 +114,8 @@ export class Uploads extends APIResource {
   }
 
   /** Deletes an upload and its bytes. */
-  async delete(id: string, options?: RequestOptions): Promise<void> {
-    await this._send({ method: 'DELETE', path: path`/api/v1/uploads/${id}` }, options);
+  async delete(id: string, options?: RequestOptions): Promise<Deleted> {
+    return this._data({ method: 'DELETE', path: path`/api/v1/uploads/${id}` }, options);
   }
 
   /** The signed URL as an absolute http(s) URL (a relative one is taken from the base URL). */
@@ -148,13 +126,4 @@ export class Uploads extends APIResource {
     }
     return url.href;
   }
-}
-
-function contentTypeOf(filename: string): string {
-  const extension = filename.slice(filename.lastIndexOf('.') + 1).toLowerCase();
-  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
-}
-
-function isUpload(value: unknown): value is Upload {
-  return typeof value === 'object' && value !== null && 'id' in value && 'filename' in value;
 }

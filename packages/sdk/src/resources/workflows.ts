@@ -1,74 +1,46 @@
+import type { components, paths } from '../generated/openapi.js';
 import { path } from '../internal/path.js';
 import type { RequestOptions } from '../internal/transport.js';
 import { listPages, type OffsetPagination, type PagePromise } from '../pagination.js';
 import { APIResource } from '../resource.js';
 import type { Upload } from './uploads.js';
 
-// PROVISIONAL: hand-written from SPEC §5 until the server publishes the workflow routes; then
-// these become aliases of the generated `components['schemas'][…]` types.
-
-/** A node of a workflow graph: a unique `id` and a `type` such as `source_script`. */
-export interface WorkflowNode {
-  id: string;
-  type: string;
-  [option: string]: unknown;
-}
-
-/** An edge between two nodes of the same graph. */
-export interface WorkflowEdge {
-  from: string;
-  to: string;
-}
-
-/** What a workflow does: a graph of nodes and the edges between them. */
-export interface WorkflowDefinition {
-  graph: { nodes: WorkflowNode[]; edges: WorkflowEdge[] };
-  [section: string]: unknown;
-}
-
-/** A named voice-production graph of one workspace. */
-export interface Workflow {
-  id: string;
-  workspace_id: string;
-  name: string;
-  description: string | null;
-  definition: WorkflowDefinition;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface WorkflowCreateParams {
-  /** 1–200 characters, unique in the workspace (else `ConflictError`). */
-  name: string;
-  /** Up to 5000 characters. */
-  description?: string | null;
-  definition?: WorkflowDefinition;
-}
-
-/** Everything a workflow is: `replace` sets every field, resetting the ones left out. */
-export interface WorkflowReplaceParams {
-  name: string;
-  description?: string | null;
-  definition: WorkflowDefinition;
-}
-
-/** The fields to change; the others stay as they are. */
-export type WorkflowUpdateParams = Partial<WorkflowCreateParams>;
-
-export interface WorkflowListParams {
-  /** 1–100, default 50. */
-  limit?: number;
-  offset?: number;
-  /** Matches the name. */
-  search?: string;
-  sort?: 'name' | 'created_at' | 'updated_at';
-  order?: 'asc' | 'desc';
-}
+/** A named voice-production graph of one workspace, in the live or test data set of the key. */
+export type Workflow = components['schemas']['Workflow'];
+/** What a workflow does: `{graph: {nodes, edges}}`, plus any other fields, kept as sent. */
+export type WorkflowDefinition = components['schemas']['WorkflowDefinition'];
+/** A node of the graph: an `id` unique in the graph and a `type` such as `source_script`. */
+export type WorkflowNode = components['schemas']['WorkflowNode'];
+/** An edge from one node of the graph to another, by their ids. */
+export type WorkflowEdge = components['schemas']['WorkflowEdge'];
+/** `name` (1–200, unique in the workspace), `description` (≤ 5000), `definition` (default: empty). */
+export type WorkflowCreateParams = components['schemas']['WorkflowCreate'];
+/** Everything a workflow is: `replace` sets every field; a left-out `description` becomes null. */
+export type WorkflowReplaceParams = components['schemas']['WorkflowReplace'];
+/** The fields to change (at least one); the others stay as they are. */
+export type WorkflowUpdateParams = components['schemas']['WorkflowUpdate'];
+/** `name` of the copy; without it the server picks "<name> (Copy)", "(Copy 2)"… */
+export type WorkflowDuplicateParams = components['schemas']['WorkflowCopy'];
+/**
+ * `limit` (1–100, default 50), `offset`, `search` (case-insensitive part of the name),
+ * `sort` (`name`, `created_at`, `updated_at` — the default) and `order` (default `asc` for
+ * `name`, `desc` for the times).
+ */
+export type WorkflowListParams = NonNullable<
+  paths['/api/v1/workflows']['get']['parameters']['query']
+>;
+/** `limit` (1–100, default 50) and `offset`. */
+export type WorkflowUploadsParams = NonNullable<
+  paths['/api/v1/workflows/{id}/uploads']['get']['parameters']['query']
+>;
+/** The answer to a delete: the id and `deleted: true`. */
+export type Deleted = components['schemas']['Deleted'];
 
 /** `client.workflows`: the workspace's workflows (`workflows:read` / `workflows:write`). */
 export class Workflows extends APIResource {
   /**
-   * The workspace's workflows, one page at a time; `for await` walks them all.
+   * The workflows, one page at a time (most recently updated first); `for await` walks
+   * them all.
    *
    * @example for await (const workflow of client.workflows.list({ search: 'podcast' })) …
    */
@@ -79,17 +51,20 @@ export class Workflows extends APIResource {
     return listPages(this._transport, '/api/v1/workflows', { ...params }, options);
   }
 
-  /** One workflow by id. */
+  /** One workflow by id; a deleted one, or another workspace's, is a `NotFoundError`. */
   async retrieve(id: string, options?: RequestOptions): Promise<Workflow> {
     return this._data({ method: 'GET', path: path`/api/v1/workflows/${id}` }, options);
   }
 
-  /** Makes a workflow; a name already taken in the workspace is a `ConflictError`. */
+  /**
+   * Makes a workflow. A name already taken in the workspace is a `ConflictError`; a graph
+   * whose edges name missing nodes an `UnprocessableEntityError` naming the field.
+   */
   async create(params: WorkflowCreateParams, options?: RequestOptions): Promise<Workflow> {
     return this._data({ method: 'POST', path: '/api/v1/workflows', json: params }, options);
   }
 
-  /** Changes the given fields (PATCH). */
+  /** Changes the given fields (PATCH); `description: null` clears it. */
   async update(
     id: string,
     params: WorkflowUpdateParams,
@@ -113,20 +88,30 @@ export class Workflows extends APIResource {
     );
   }
 
-  /** Deletes a workflow; afterwards it is a `NotFoundError`. */
-  async delete(id: string, options?: RequestOptions): Promise<void> {
-    await this._send({ method: 'DELETE', path: path`/api/v1/workflows/${id}` }, options);
+  /**
+   * Deletes a workflow: from then on it is a `NotFoundError` and its name is free again.
+   * Its uploads stay.
+   */
+  async delete(id: string, options?: RequestOptions): Promise<Deleted> {
+    return this._data({ method: 'DELETE', path: path`/api/v1/workflows/${id}` }, options);
   }
 
-  /** Copies a workflow under the name "<name> (Copy)". */
-  async duplicate(id: string, options?: RequestOptions): Promise<Workflow> {
-    return this._data({ method: 'POST', path: path`/api/v1/workflows/${id}/duplicate` }, options);
+  /** Copies a workflow, named "<name> (Copy)" (or "(Copy 2)"… when taken) unless `name` is given. */
+  async duplicate(
+    id: string,
+    params: WorkflowDuplicateParams = {},
+    options?: RequestOptions,
+  ): Promise<Workflow> {
+    return this._data(
+      { method: 'POST', path: path`/api/v1/workflows/${id}/duplicate`, json: params },
+      options,
+    );
   }
 
-  /** The uploads confirmed for this workflow. */
+  /** The uploads confirmed for this workflow, newest first, one page at a time. */
   uploads(
     id: string,
-    params: { limit?: number; offset?: number } = {},
+    params: WorkflowUploadsParams = {},
     options?: RequestOptions,
   ): PagePromise<Upload, OffsetPagination> {
     return listPages(

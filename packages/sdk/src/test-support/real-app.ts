@@ -11,15 +11,28 @@ import { type ClientOptions, OnePinClient } from '../index.js';
 /** A base URL that no network can answer: every request goes to the in-process app. */
 export const IN_PROCESS_BASE_URL = 'http://onepin.test';
 
+/**
+ * Stands between the client and the app to inject what a real server cannot produce (a lost
+ * answer, a 503): it gets each request and `forward`, which hands a request to the app.
+ */
+export type Interceptor = (
+  request: Request,
+  forward: (request: Request) => Promise<Response>,
+) => Promise<Response>;
+
+export interface SdkClientOptions extends Omit<ClientOptions, 'token'> {
+  intercept?: Interceptor;
+}
+
 export interface SdkWorld {
   world: TestWorld;
   workspace: TestWorkspace;
   /** Every request the SDK sent, for tests that check headers and retries. */
   requests: Request[];
   /** A client for a new live key of `workspace` holding `scopes`. */
-  client(scopes: Scope[], options?: Omit<ClientOptions, 'token'>): Promise<OnePinClient>;
+  client(scopes: Scope[], options?: SdkClientOptions): Promise<OnePinClient>;
   /** A client for an existing token. */
-  clientFor(token: string, options?: Omit<ClientOptions, 'token'>): OnePinClient;
+  clientFor(token: string, options?: SdkClientOptions): OnePinClient;
   dispose(): Promise<void>;
 }
 
@@ -31,13 +44,14 @@ export async function createSdkWorld(
   const world = await createTestWorld(dialect, options);
   const workspace = await world.createWorkspace('Acme');
   const requests: Request[] = [];
-  const clientFor = (token: string, clientOptions: Omit<ClientOptions, 'token'> = {}) =>
+  const forward = async (request: Request) => world.app.request(request);
+  const clientFor = (token: string, { intercept, ...clientOptions }: SdkClientOptions = {}) =>
     new OnePinClient({
       token,
       baseUrl: IN_PROCESS_BASE_URL,
       fetch: async (request) => {
         requests.push(request.clone());
-        return world.app.request(request);
+        return intercept ? intercept(request, forward) : forward(request);
       },
       // Retries wait on the server's fake clock, so a Retry-After of 60 s takes no time.
       sleep: async (ms) => world.clock.advance(ms),

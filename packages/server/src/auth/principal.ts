@@ -1,4 +1,5 @@
 import type { KeyType, Role, Scope } from '@onepin/core';
+import type { SessionWorkspace } from '@onepin/db';
 import type { VerifiedKey } from './verified-key.js';
 
 /** Who is calling, as the authentication middleware found out; routes act on it. */
@@ -24,6 +25,10 @@ export interface SessionPrincipal extends PrincipalBase {
   email: string;
   role: Role;
   sessionId: string;
+  /** The absolute end of the session. */
+  sessionExpiresAt: string;
+  /** Every workspace the person belongs to (the switcher), oldest membership first. */
+  workspaces: readonly SessionWorkspace[];
 }
 
 /** The actor recorded in the audit log for what a principal does. */

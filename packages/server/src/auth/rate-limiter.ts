@@ -40,6 +40,13 @@ export class MinuteCounter {
     return this.#counts.get(bucket) ?? 0;
   }
 
+  /** Raises the bucket to `count` if that is more, unless `nowMs` lies in an older window
+   * (a late answer from a shared counter). */
+  raise(bucket: string, nowMs: number, count: number): void {
+    if (nowMs - (nowMs % WINDOW_MS) !== this.#windowStart) return;
+    if (count > (this.#counts.get(bucket) ?? 0)) this.#counts.set(bucket, count);
+  }
+
   windowEnd(nowMs: number): number {
     return nowMs - (nowMs % WINDOW_MS) + WINDOW_MS;
   }
@@ -68,13 +75,24 @@ export class InMemoryRateLimiter implements RateLimiter {
   }
 }
 
-/** Throttles failed authentications per client address, before any database work (SPEC §5). */
+/** A counter shared between nodes (Redis); `undefined` when it cannot answer. */
+export interface SharedWindowCounter {
+  increment(bucket: string, nowMs: number): Promise<number | undefined>;
+}
+
+/**
+ * Throttles failed authentications per client address, before any database work (SPEC §5).
+ * The check is always in memory; with a shared counter, each failure is also counted across
+ * nodes in the background, so an attacker spreading guesses over the nodes gets no more tries.
+ */
 export class FailedAuthThrottle {
   readonly #counter = new MinuteCounter();
   readonly #limit: number;
+  readonly #shared: SharedWindowCounter | undefined;
 
-  constructor(limitPerMinute: number) {
+  constructor(limitPerMinute: number, shared?: SharedWindowCounter) {
     this.#limit = limitPerMinute;
+    this.#shared = shared;
   }
 
   /** Seconds until the address may try again, or 0 when it is not blocked. */
@@ -85,5 +103,11 @@ export class FailedAuthThrottle {
 
   recordFailure(address: string, nowMs: number): void {
     this.#counter.add(address, nowMs);
+    this.#shared?.increment(address, nowMs).then(
+      (count) => {
+        if (count !== undefined) this.#counter.raise(address, nowMs, count);
+      },
+      () => {},
+    );
   }
 }

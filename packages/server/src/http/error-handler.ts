@@ -35,6 +35,13 @@ export function toApiError(error: unknown): ApiError {
         : ERROR_CODES[code].message;
     return new ApiError(code, message, { cause: error });
   }
+  if (isRejectedValue(error)) {
+    // The database refused a value our validation let through (a NUL byte, say): the
+    // request's fault, so a 400, and the rule belongs in the schema too.
+    return new ApiError('BAD_REQUEST', 'The request contains a value the server cannot store.', {
+      cause: error,
+    });
+  }
   if (isDatabaseUnavailable(error)) {
     return new ApiError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.', {
       headers: { 'Retry-After': '5' },
@@ -42,6 +49,12 @@ export function toApiError(error: unknown): ApiError {
     });
   }
   return new ApiError('INTERNAL_ERROR', undefined, { cause: error });
+}
+
+/** PostgreSQL class 22 (data exception: bad encoding, NUL bytes, out-of-range values). */
+function isRejectedValue(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 /** Connection-level failures talking to the database: a 503 the client can retry, not a 500. */
@@ -84,7 +97,14 @@ export function renderError(c: Context<AppEnv>, error: ApiError, clock: Clock): 
 export function errorHandler(clock: Clock, logger: Logger) {
   return (thrown: Error, c: Context<AppEnv>): Response => {
     const error = toApiError(thrown);
-    if (error.status >= 500) {
+    if (error.code === 'SERVICE_UNAVAILABLE') {
+      // Expected while the database restarts: one short line per request, not a stack each.
+      const cause = error.cause as { message?: unknown; code?: unknown } | undefined;
+      logger.warn(
+        { request_id: c.get('requestId'), cause: String(cause?.code ?? cause?.message ?? '') },
+        'request refused: database unavailable',
+      );
+    } else if (error.status >= 500) {
       logger.error({ request_id: c.get('requestId'), err: error.cause ?? error }, 'request failed');
     }
     return renderError(c, error, clock);

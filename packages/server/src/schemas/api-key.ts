@@ -1,13 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { API_KEY_SEARCH_PATTERN, KEY_TYPES, keyPreview, SCOPES, type Scope } from '@onepin/core';
 import type { ApiKeyRecord } from '@onepin/db';
-import { OffsetQuery, Timestamp } from './common.js';
+import { describeInput, OffsetQuery, Timestamp } from './common.js';
 
 const scopeList = SCOPES.join(', ');
 
 export const ScopeSchema = z
   .enum(SCOPES as [Scope, ...Scope[]], {
-    error: (issue) => `unknown scope ${JSON.stringify(issue.input)}; valid scopes: ${scopeList}`,
+    error: (issue) => `unknown scope ${describeInput(issue.input)}; valid scopes: ${scopeList}`,
   })
   .openapi('Scope');
 

@@ -116,3 +116,19 @@ export const OffsetQuery = z.object({
   limit: queryInteger('limit', 1, 100, 50),
   offset: queryInteger('offset', 0, 1_000_000_000, 0),
 });
+
+/**
+ * A rejected value as a validation message may quote it: a string's first 40 characters, a
+ * number or boolean as is, otherwise its kind. Never `JSON.stringify` of client input: a deeply
+ * nested value overflows the stack, and a long one would be echoed back whole.
+ */
+export function describeInput(input: unknown): string {
+  if (typeof input === 'string') {
+    return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
+  }
+  if (typeof input === 'number' || typeof input === 'boolean' || input === null) {
+    return String(input);
+  }
+  if (Array.isArray(input)) return 'an array';
+  return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}

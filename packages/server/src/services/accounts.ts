@@ -1,10 +1,12 @@
 import { hash as argon2Hash } from '@node-rs/argon2';
 import type { Role } from '@onepin/core';
 import {
+  type Database,
   findUserByEmail,
   insertMembership,
   insertUser,
   insertWorkspace,
+  type Kysely,
   type UserRow,
   type WorkspaceRow,
   workspaceSlugExists,
@@ -71,10 +73,15 @@ export interface NewAccount {
   role?: Role;
 }
 
-/** Creates a user, a workspace and the membership between them, in one transaction. */
+/**
+ * Creates a user, a workspace and the membership between them, in one transaction.
+ * `guard` runs first inside that transaction (e.g. to consume a one-time setup token),
+ * after every input was checked, and aborts it all by throwing.
+ */
 export async function createUserWithWorkspace(
   deps: ServiceDeps,
   account: NewAccount,
+  guard?: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<{ user: UserRow; workspace: WorkspaceRow }> {
   const email = normalizeEmail(account.email);
   const workspaceName = account.workspaceName.trim();
@@ -104,6 +111,7 @@ export async function createUserWithWorkspace(
     updated_at: now,
   };
   await deps.database.db.transaction().execute(async (trx) => {
+    await guard?.(trx);
     await insertUser(trx, user);
     await insertWorkspace(trx, workspace);
     await insertMembership(trx, {

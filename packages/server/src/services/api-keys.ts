@@ -19,6 +19,8 @@ import { ApiError, notFound } from '../api-error.js';
 import type { Actor, Principal } from '../auth/principal.js';
 import { sha256Hex } from '../auth/sha256.js';
 import { recordAudit } from './audit.js';
+import { isPlausibleId } from './ids.js';
+import { changeKeys } from './key-invalidation.js';
 import type { ServiceDeps } from './service-deps.js';
 
 /**
@@ -126,7 +128,9 @@ async function findVisible(
   authority: KeyAuthority,
   id: string,
 ): Promise<ApiKeyRecord> {
-  const record = await findApiKeyById(deps.database.db, workspaceId, id);
+  const record = isPlausibleId(id)
+    ? await findApiKeyById(deps.database.db, workspaceId, id)
+    : undefined;
   if (record === undefined || !visibleTo(authority, record)) throw notFound('API key');
   return record;
 }
@@ -238,7 +242,7 @@ export async function updateApiKey(
       diff[field] = { from: current[field], to: changes[field] };
     }
   }
-  const updated = await deps.database.db.transaction().execute(async (trx) => {
+  return changeKeys(deps, [current.key_hash], async (trx) => {
     const row = await updateApiKeyRow(trx, actor.workspaceId, id, changes, current.updated_at);
     if (row === undefined) throw concurrentChange();
     await recordAudit(trx, { newId: deps.newId, now: nowIso }, actor, {
@@ -249,8 +253,6 @@ export async function updateApiKey(
     });
     return row;
   });
-  await deps.keyInvalidation.invalidate([current.key_hash]);
-  return updated;
 }
 
 /** Revokes a key (soft: the row stays for the audit trail). Revoking twice is harmless. */
@@ -265,7 +267,7 @@ export async function revokeApiKey(
   const current = await findVisible(deps, actor.workspaceId, authority, id);
   assertGrantable(authority, current.scopes);
   if (current.revoked_at !== null) return current;
-  const revoked = await deps.database.db.transaction().execute(async (trx) => {
+  return changeKeys(deps, [current.key_hash], async (trx) => {
     const row = await updateApiKeyRow(
       trx,
       actor.workspaceId,
@@ -282,8 +284,6 @@ export async function revokeApiKey(
     });
     return row;
   });
-  await deps.keyInvalidation.invalidate([current.key_hash]);
-  return revoked;
 }
 
 export interface RotatedApiKey {
@@ -342,7 +342,7 @@ export async function rotateApiKey(
           updated_at: nextUpdatedAt(current, nowMs),
         };
 
-  const oldKey = await deps.database.db.transaction().execute(async (trx) => {
+  const oldKey = await changeKeys(deps, [current.key_hash], async (trx) => {
     const row = await updateApiKeyRow(trx, actor.workspaceId, id, oldChanges, current.updated_at);
     if (row === undefined) throw concurrentChange();
     await insertApiKey(trx, fresh);
@@ -359,6 +359,5 @@ export async function rotateApiKey(
     });
     return row;
   });
-  await deps.keyInvalidation.invalidate([current.key_hash]);
   return { oldKey, newKey: { record: fresh, plaintext } };
 }

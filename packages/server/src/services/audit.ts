@@ -17,6 +17,7 @@ export type AuditAction =
   | 'test_data_wiped'
   | 'member_added'
   | 'member_removed'
+  | 'member_role_changed'
   | 'member_login'
   | 'workspace_created';
 

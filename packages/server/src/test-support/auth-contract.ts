@@ -1,8 +1,10 @@
-import { generateApiKey, SCOPES, type Scope } from '@onepin/core';
+import { generateApiKey, ROLE_SCOPES, type Role, SCOPES, type Scope } from '@onepin/core';
 import { dialectAvailable, type TestDialect } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionCookieName } from '../auth/session-cookie.js';
 import { FULL_AUTHORITY, revokeApiKey } from '../services/api-keys.js';
-import { createTestWorld, type TestWorkspace, type TestWorld } from './world.js';
+import { SESSION_IDLE_TIMEOUT_MS } from '../services/sessions.js';
+import { createTestWorld, type TestSession, type TestWorkspace, type TestWorld } from './world.js';
 
 export interface ContractRequest {
   method: string;
@@ -22,7 +24,24 @@ export interface AuthContractCase {
   prepare(world: TestWorld, workspace: TestWorkspace): Promise<ContractRequest>;
   /** The request names one object, so another workspace's key must get 404. */
   targetsObject: boolean;
+  /** Only a signed-in person may call it: API keys get 403 `FORBIDDEN` whatever their scopes. */
+  sessionOnly?: boolean;
+  /** The role a session needs; by default the least role whose scopes include `scope`. */
+  role?: Role;
 }
+
+/** Roles from least to most allowed. */
+const ROLES_ASCENDING: readonly Role[] = ['viewer', 'editor', 'admin'];
+
+function leastRole(contract: AuthContractCase): Role {
+  if (contract.role) return contract.role;
+  const { scope } = contract;
+  return (
+    ROLES_ASCENDING.find((role) => scope === null || ROLE_SCOPES[role].includes(scope)) ?? 'admin'
+  );
+}
+
+const isWrite = (request: ContractRequest) => request.method !== 'GET';
 
 const AUTH_FAILURE_STATUSES = [401, 403, 404, 429];
 
@@ -31,9 +50,11 @@ function send(
   request: ContractRequest,
   key: string | null,
   headers: Record<string, string> = {},
+  session?: { session: TestSession; csrf?: boolean },
 ) {
   return world.call(request.method, request.path, {
     key,
+    ...session,
     ...(request.body !== undefined && { body: request.body }),
     ...(request.rawBody !== undefined && { rawBody: request.rawBody }),
     headers: { ...request.headers, ...headers },
@@ -80,21 +101,28 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
     }
 
     describe.each(cases)('$operation', (contract) => {
-      it('answers a key holding the scope without an auth error, with request id and rate-limit headers', async () => {
-        const response = await send(
-          world,
-          await contract.prepare(world, home),
-          await keyFor(home, contract.scope),
-        );
-        expect(AUTH_FAILURE_STATUSES, JSON.stringify(response.body)).not.toContain(response.status);
-        expect(response.status).toBeLessThan(500);
-        expect(response.headers.get('x-request-id')).toBeTruthy();
-        expect(response.headers.get('x-ratelimit-limit')).toBe('600');
-        expect(Number(response.headers.get('x-ratelimit-remaining'))).toBeGreaterThanOrEqual(0);
-        expect(Number(response.headers.get('x-ratelimit-reset'))).toBeGreaterThan(
-          world.clock.now() / 1000,
-        );
-      });
+      const keysAllowed = !contract.sessionOnly;
+
+      it.skipIf(!keysAllowed)(
+        'answers a key holding the scope without an auth error, with request id and rate-limit headers',
+        async () => {
+          const response = await send(
+            world,
+            await contract.prepare(world, home),
+            await keyFor(home, contract.scope),
+          );
+          expect(AUTH_FAILURE_STATUSES, JSON.stringify(response.body)).not.toContain(
+            response.status,
+          );
+          expect(response.status).toBeLessThan(500);
+          expect(response.headers.get('x-request-id')).toBeTruthy();
+          expect(response.headers.get('x-ratelimit-limit')).toBe('600');
+          expect(Number(response.headers.get('x-ratelimit-remaining'))).toBeGreaterThanOrEqual(0);
+          expect(Number(response.headers.get('x-ratelimit-reset'))).toBeGreaterThan(
+            world.clock.now() / 1000,
+          );
+        },
+      );
 
       it('refuses a request without credentials with 401 INVALID_API_KEY', async () => {
         expectInvalidKey(await send(world, await contract.prepare(world, home), null));
@@ -173,7 +201,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
         expect(response.body.error.code).toBe('WORKSPACE_MISMATCH');
       });
 
-      it("accepts an X-Workspace-Id equal to the key's", async () => {
+      it.skipIf(!keysAllowed)("accepts an X-Workspace-Id equal to the key's", async () => {
         const key = await keyFor(home, contract.scope);
         const response = await send(world, await contract.prepare(world, home), key, {
           'x-workspace-id': home.id,
@@ -181,12 +209,15 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
         expect(AUTH_FAILURE_STATUSES).not.toContain(response.status);
       });
 
-      it.skipIf(!contract.targetsObject)("answers 404 for another workspace's object", async () => {
-        const foreign = await contract.prepare(world, other);
-        const response = await send(world, foreign, await keyFor(home, contract.scope));
-        expect(response.status).toBe(404);
-        expect(response.body.error.code).toBe('NOT_FOUND');
-      });
+      it.skipIf(!contract.targetsObject || !keysAllowed)(
+        "answers 404 for another workspace's object",
+        async () => {
+          const foreign = await contract.prepare(world, other);
+          const response = await send(world, foreign, await keyFor(home, contract.scope));
+          expect(response.status).toBe(404);
+          expect(response.body.error.code).toBe('NOT_FOUND');
+        },
+      );
 
       it('answers 429 with Retry-After and X-RateLimit-* past the key rate limit', async () => {
         const key = await keyFor(home, contract.scope, { rateLimitPerMin: 2 });
@@ -201,6 +232,119 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
         expect(limited.headers.get('x-ratelimit-limit')).toBe('2');
         expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
         expect(limited.headers.get('x-ratelimit-reset')).toBeTruthy();
+      });
+
+      it.skipIf(keysAllowed)(
+        'refuses an API key holding every scope with 403 FORBIDDEN',
+        async () => {
+          const key = (await world.createKey(home, { scopes: [...SCOPES] })).plaintext;
+          const response = await send(world, await contract.prepare(world, home), key);
+          expect(response.status).toBe(403);
+          expect(response.body.error.code).toBe('FORBIDDEN');
+        },
+      );
+
+      it(`answers a session of a ${leastRole(contract)} without an auth error`, async () => {
+        const session = await world.signIn(home, leastRole(contract));
+        const response = await send(
+          world,
+          await contract.prepare(world, home),
+          null,
+          {},
+          { session },
+        );
+        expect(AUTH_FAILURE_STATUSES, JSON.stringify(response.body)).not.toContain(response.status);
+        expect(response.status).toBeLessThan(500);
+      });
+
+      const lowerRoles = ROLES_ASCENDING.slice(0, ROLES_ASCENDING.indexOf(leastRole(contract)));
+      it.skipIf(lowerRoles.length === 0).each(lowerRoles)(
+        'refuses a session of a %s with 403, from the server and not only the dashboard',
+        async (role) => {
+          const session = await world.signIn(home, role);
+          const response = await send(
+            world,
+            await contract.prepare(world, home),
+            null,
+            {},
+            { session },
+          );
+          expect(response.status).toBe(403);
+          expect(response.body.error.code).toBe(contract.role ? 'FORBIDDEN' : 'INSUFFICIENT_SCOPE');
+        },
+      );
+
+      it('refuses a session cookie that names no session with 401', async () => {
+        const forged = {
+          cookie: `${sessionCookieName(world.deps.settings)}=${'A'.repeat(43)}`,
+          csrfToken: 'x',
+          userId: '',
+          email: '',
+        };
+        const response = await send(
+          world,
+          await contract.prepare(world, home),
+          null,
+          {},
+          { session: forged },
+        );
+        expect(response.status).toBe(401);
+      });
+
+      it('refuses a session that has been idle too long with 401', async () => {
+        const session = await world.signIn(home, leastRole(contract));
+        const request = await contract.prepare(world, home);
+        world.clock.advance(SESSION_IDLE_TIMEOUT_MS + 1_000);
+        const response = await send(world, request, null, {}, { session });
+        expect(response.status).toBe(401);
+        expect(response.body.error.code).toBe('UNAUTHORIZED');
+      });
+
+      it('refuses an X-Workspace-Id of a workspace the person is not a member of with 403', async () => {
+        const session = await world.signIn(home, leastRole(contract));
+        const response = await send(
+          world,
+          await contract.prepare(world, home),
+          null,
+          { 'x-workspace-id': other.id },
+          { session },
+        );
+        expect(response.status).toBe(403);
+        expect(response.body.error.code).toBe('FORBIDDEN');
+      });
+
+      it.skipIf(!contract.targetsObject)(
+        "answers 404 for another workspace's object to a session",
+        async () => {
+          const session = await world.signIn(home, leastRole(contract));
+          const response = await send(
+            world,
+            await contract.prepare(world, other),
+            null,
+            {},
+            { session },
+          );
+          expect(response.status).toBe(404);
+          expect(response.body.error.code).toBe('NOT_FOUND');
+        },
+      );
+
+      it('refuses a cookie-authenticated write without the CSRF token, or with a wrong one, with 403 CSRF_FAILED', async (ctx) => {
+        const request = await contract.prepare(world, home);
+        if (!isWrite(request)) return ctx.skip();
+        const session = await world.signIn(home, leastRole(contract));
+        const missing = await send(world, request, null, {}, { session, csrf: false });
+        expect(missing.status).toBe(403);
+        expect(missing.body.error.code).toBe('CSRF_FAILED');
+        const wrong = await send(
+          world,
+          request,
+          null,
+          { 'x-csrf-token': 'A'.repeat(43) },
+          { session },
+        );
+        expect(wrong.status).toBe(403);
+        expect(wrong.body.error.code).toBe('CSRF_FAILED');
       });
     });
   });

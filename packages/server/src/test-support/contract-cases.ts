@@ -83,7 +83,70 @@ export const CORE_CONTRACT_CASES: AuthContractCase[] = [
   },
 ];
 
+let emailCounter = 0;
+
+/** The dashboard's own operations: sessions and members, which API keys cannot use. */
+export const SESSION_CONTRACT_CASES: AuthContractCase[] = [
+  {
+    operation: 'GET /api/v1/session',
+    scope: null,
+    sessionOnly: true,
+    targetsObject: false,
+    prepare: async () => ({ method: 'GET', path: '/api/v1/session' }),
+  },
+  {
+    operation: 'DELETE /api/v1/session',
+    scope: null,
+    sessionOnly: true,
+    targetsObject: false,
+    prepare: async () => ({ method: 'DELETE', path: '/api/v1/session' }),
+  },
+  {
+    operation: 'GET /api/v1/members',
+    scope: null,
+    sessionOnly: true,
+    targetsObject: false,
+    prepare: async () => ({ method: 'GET', path: '/api/v1/members' }),
+  },
+  {
+    operation: 'POST /api/v1/members',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: false,
+    prepare: async () => ({
+      method: 'POST',
+      path: '/api/v1/members',
+      body: { email: `new${++emailCounter}-${Date.now()}@example.com`, role: 'viewer' },
+    }),
+  },
+  {
+    operation: 'PATCH /api/v1/members/{user_id}',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'PATCH',
+      path: `/api/v1/members/${(await world.addMember(workspace, 'viewer')).userId}`,
+      body: { role: 'editor' },
+    }),
+  },
+  {
+    operation: 'DELETE /api/v1/members/{user_id}',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'DELETE',
+      path: `/api/v1/members/${(await world.addMember(workspace, 'viewer')).userId}`,
+    }),
+  },
+];
+
 export const ALL_CONTRACT_CASES: AuthContractCase[] = [
   ...CORE_CONTRACT_CASES,
   ...RESOURCE_CONTRACT_CASES,
+  ...SESSION_CONTRACT_CASES,
 ];

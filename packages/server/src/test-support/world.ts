@@ -1,14 +1,23 @@
 import { Writable } from 'node:stream';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { KeyType, Scope } from '@onepin/core';
-import { dialectAvailable, type TestDatabase, type TestDialect } from '@onepin/db/test-support';
+import type { KeyType, Role, Scope } from '@onepin/core';
+import { insertMembership, insertUser } from '@onepin/db';
+import {
+  dialectAvailable,
+  findKeysInDatabase,
+  KEY_ANYWHERE,
+  type TestDatabase,
+  type TestDialect,
+} from '@onepin/db/test-support';
 import { afterAll, beforeAll, it } from 'vitest';
 import { type BuildAppOptions, buildApp } from '../app.js';
+import { csrfTokenFor, sessionCookieName } from '../auth/session-cookie.js';
 import { type AppDeps, type AppDepsOptions, createAppDeps } from '../deps.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createLogger } from '../logger.js';
 import { createUserWithWorkspace } from '../services/accounts.js';
 import { createApiKey, FULL_AUTHORITY } from '../services/api-keys.js';
+import { createSession } from '../services/sessions.js';
 import { FakeClock } from './fake-clock.js';
 
 export interface TestKey {
@@ -24,8 +33,20 @@ export interface TestWorkspace {
   email: string;
 }
 
+/** A signed-in dashboard session, as a browser holds it. */
+export interface TestSession {
+  /** The `Cookie` header value. */
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+  email: string;
+}
+
 export interface RequestOptions {
   key?: string | null;
+  /** Sends the session cookie, and its CSRF token on POST/PUT/PATCH/DELETE unless `csrf` is false. */
+  session?: TestSession;
+  csrf?: boolean;
   body?: unknown;
   /** Sent as is (not JSON-encoded) when a string. */
   rawBody?: string;
@@ -59,6 +80,12 @@ export interface TestWorld {
       name?: string;
     },
   ): Promise<TestKey>;
+  /** Adds a new person with `role` to the workspace. */
+  addMember(workspace: TestWorkspace, role: Role): Promise<{ userId: string; email: string }>;
+  /** Signs in the workspace's owner (an admin), or a new member with `role`. */
+  signIn(workspace: TestWorkspace, role?: Role): Promise<TestSession>;
+  /** Starts a session for an existing person. */
+  sessionFor(person: { userId: string; email: string }): Promise<TestSession>;
   dispose(): Promise<void>;
 }
 
@@ -94,6 +121,11 @@ export async function createTestWorld(
   const request = (method: string, path: string, opts: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.key) headers.authorization = `Bearer ${opts.key}`;
+    if (opts.session) {
+      headers.cookie ??= opts.session.cookie;
+      if (method !== 'GET' && opts.csrf !== false)
+        headers['x-csrf-token'] ??= opts.session.csrfToken;
+    }
     let body: string | undefined = opts.rawBody;
     if (opts.body !== undefined) {
       body = JSON.stringify(opts.body);
@@ -104,6 +136,40 @@ export async function createTestWorld(
       app.request(path, { method, headers, ...(body !== undefined && { body }) }, env as never),
     );
   };
+
+  async function addMember(workspace: TestWorkspace, role: Role) {
+    workspaceCounter++;
+    const userId = deps.newId();
+    const email = `${role}${workspaceCounter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const now = new Date(clock.now()).toISOString();
+    const db = database.handle.db;
+    await insertUser(db, {
+      id: userId,
+      email,
+      password_hash: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertMembership(db, {
+      workspace_id: workspace.id,
+      user_id: userId,
+      role,
+      created_at: now,
+    });
+    return { userId, email };
+  }
+
+  async function sessionFor(person: { userId: string; email: string }): Promise<TestSession> {
+    const { token } = await createSession(deps, person.userId, {
+      address: '127.0.0.1',
+      userAgent: 'test',
+    });
+    return {
+      cookie: `${sessionCookieName(deps.settings)}=${token}`,
+      csrfToken: csrfTokenFor(token),
+      ...person,
+    };
+  }
 
   return {
     app,
@@ -153,8 +219,29 @@ export async function createTestWorld(
       );
       return { plaintext, id: record.id, workspaceId: workspace.id };
     },
+    addMember,
+    async signIn(workspace, role = 'admin') {
+      return sessionFor(
+        role === 'admin'
+          ? { userId: workspace.userId, email: workspace.email }
+          : await addMember(workspace, role),
+      );
+    },
+    sessionFor,
+    /** Drops the database, after checking that neither it nor the logs hold a plaintext key
+     * (SPEC §2): every test that uses a world checks this for free. */
     async dispose() {
-      await database.dispose();
+      try {
+        const stored = await findKeysInDatabase(database.handle);
+        const logged = logLines.filter((line) => line.match(KEY_ANYWHERE) !== null).length;
+        if (stored.length > 0 || logged > 0) {
+          const where = stored.map((f) => `${f.table} (${f.match})`);
+          if (logged > 0) where.push(`${logged} log line(s)`);
+          throw new Error(`plaintext API keys found after the test: ${where.join(', ')}`);
+        }
+      } finally {
+        await database.dispose();
+      }
     },
   };
 }

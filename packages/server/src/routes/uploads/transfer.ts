@@ -6,6 +6,8 @@ import { receiveUploadBytes } from '../../services/uploads.js';
 import type { RouteRegistrar } from '../protected-route.js';
 
 const PATH = '/uploads/{id}';
+/** The transfer's path, which streams its body under the upload limit, not the JSON one. */
+export const UPLOAD_TRANSFER_PATTERN = /^\/uploads\/[^/]+$/;
 
 /**
  * `PUT {upload_url}`: the bytes of an upload. Outside `/api/v1` on purpose: no API key (the

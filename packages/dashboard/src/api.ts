@@ -1,0 +1,150 @@
+/**
+ * The dashboard's thin client for the OnePin API. The SDK authenticates with an API key by
+ * contract (SPEC §7), so it cannot drive a browser session: this client relies on the
+ * HttpOnly session cookie (same origin only), sends the session's CSRF token on every
+ * state-changing request and names the selected workspace in `X-Workspace-Id`.
+ */
+
+export type Role = 'admin' | 'editor' | 'viewer';
+
+export interface SessionWorkspace {
+  id: string;
+  name: string;
+  slug: string;
+  role: Role;
+}
+
+export interface Session {
+  user: { id: string; email: string };
+  workspace: SessionWorkspace;
+  workspaces: SessionWorkspace[];
+  scopes: string[];
+  csrf_token: string;
+  expires_at: string;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  key_type: 'live' | 'test';
+  preview: string;
+  scopes: string[];
+  active: boolean;
+  last_used_at: string | null;
+  rate_limit_per_min: number | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+/** A key as the create and rotate responses return it: the only time `api_key` exists. */
+export interface CreatedApiKey extends ApiKey {
+  api_key: string;
+}
+
+export interface ActivityEvent {
+  id: string;
+  type: string;
+  environment: 'live' | 'test';
+  actor: { type: 'api_key' | 'user' | 'system'; id: string | null; name: string | null };
+  target: { type: string; id: string } | null;
+  metadata: Record<string, unknown>;
+  created_at: string;
+}
+
+export interface Member {
+  user_id: string;
+  email: string;
+  role: Role;
+  pending: boolean;
+  created_at: string;
+}
+
+export interface OffsetPagination {
+  limit: number;
+  offset: number;
+  total: number;
+}
+
+export interface CursorPagination {
+  limit: number;
+  cursor: string | null;
+}
+
+export interface ErrorDetail {
+  field: string;
+  message: string;
+}
+
+/** An error answer of the API, with its code and per-field details. */
+export class ApiRequestError extends Error {
+  override name = 'ApiRequestError';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+
+  /** The message for one field of a validation error, if any. */
+  detail(field: string): string | undefined {
+    return this.details.find((d) => d.field === field)?.message;
+  }
+}
+
+export interface ApiContext {
+  csrfToken?: string | null;
+  workspaceId?: string | null;
+}
+
+export interface ApiResult<T, P = undefined> {
+  data: T;
+  pagination: P;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function apiRequest<T, P = undefined>(
+  method: string,
+  path: string,
+  body?: unknown,
+  context: ApiContext = {},
+): Promise<ApiResult<T, P>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (context.workspaceId) headers['x-workspace-id'] = context.workspaceId;
+  if (context.csrfToken && UNSAFE_METHODS.has(method)) headers['x-csrf-token'] = context.csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiRequestError(0, 'NETWORK_ERROR', 'Cannot reach the OnePin server.');
+  }
+  const payload = (await response.json().catch(() => null)) as {
+    data?: T;
+    pagination?: P;
+    error?: { code: string; message: string; details?: ErrorDetail[] };
+  } | null;
+  if (!response.ok || payload === null || payload.data === undefined) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new ApiRequestError(
+      response.status,
+      payload?.error?.code ?? 'UNKNOWN',
+      payload?.error?.message ?? `The server answered ${response.status}.`,
+      payload?.error?.details ?? [],
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    );
+  }
+  return { data: payload.data, pagination: payload.pagination as P };
+}

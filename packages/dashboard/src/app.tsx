@@ -1,0 +1,71 @@
+import { type JSX, useEffect } from 'react';
+import { Layout } from './components/layout.js';
+import { ActivityPage } from './pages/activity-page.js';
+import { ApiKeysPage } from './pages/api-keys/api-keys-page.js';
+import { InvitePage } from './pages/invite-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { MembersPage } from './pages/members-page.js';
+import { SetupPage } from './pages/setup-page.js';
+import { navigate, useLocation } from './router.js';
+import { useSession } from './session.js';
+
+const HOME = '/settings/api-keys';
+
+/** Pages anyone may open; the rest need a session. */
+const PUBLIC_PAGES: Record<string, () => JSX.Element> = {
+  '/login': LoginPage,
+  '/setup': SetupPage,
+  '/invite': InvitePage,
+};
+
+const PAGES: Record<string, { title: string; Page: () => JSX.Element }> = {
+  '/settings/api-keys': { title: 'API keys', Page: ApiKeysPage },
+  '/activity': { title: 'Activity', Page: ActivityPage },
+  '/settings/members': { title: 'Members', Page: MembersPage },
+};
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+export function App() {
+  const { state } = useSession();
+  const { path } = useLocation();
+  const page = PAGES[path];
+
+  useEffect(() => {
+    document.title = page ? `${page.title} · OnePin` : 'OnePin';
+  }, [page]);
+
+  if (state.status === 'loading') {
+    return (
+      <p className="loading" role="status">
+        Loading…
+      </p>
+    );
+  }
+  const PublicPage = PUBLIC_PAGES[path];
+  if (PublicPage) {
+    // Signed in already: the login page has nothing to do (setup and invitations still may).
+    return path === '/login' && state.status === 'signed-in' ? (
+      <Redirect to={HOME} />
+    ) : (
+      <PublicPage />
+    );
+  }
+  if (state.status === 'signed-out') return <Redirect to="/login" />;
+  if (path === '/') return <Redirect to={HOME} />;
+  return (
+    <Layout>
+      {page ? (
+        <page.Page />
+      ) : (
+        <section>
+          <h1>Page not found</h1>
+          <p>There is nothing at {path}.</p>
+        </section>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,250 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { ApiKey, CreatedApiKey, OffsetPagination } from '../../api.js';
+import { ErrorNotice, InfoNotice } from '../../components/notice.js';
+import { Pager } from '../../components/pager.js';
+import { formatTime, keyStatus } from '../../format.js';
+import { useApi, useSignedIn } from '../../session.js';
+import { CreateKeyDialog } from './create-key-dialog.js';
+import { RevokeKeyDialog } from './revoke-key-dialog.js';
+import { RotateKeyDialog } from './rotate-key-dialog.js';
+import { SecretDialog } from './secret-dialog.js';
+
+type StatusFilter = 'active' | 'revoked' | 'all';
+const PAGE_SIZE = 25;
+
+/** Which dialog is open. The plaintext lives only in the `secret` one, and dies with it. */
+type OpenDialog =
+  | { kind: 'create' }
+  | { kind: 'rotate'; key: ApiKey }
+  | { kind: 'revoke'; key: ApiKey }
+  | { kind: 'secret'; key: CreatedApiKey; note: string };
+
+/** Settings → API keys: the workspace's keys, and (for admins) creating, rotating, revoking. */
+export function ApiKeysPage() {
+  const session = useSignedIn();
+  const api = useApi();
+  const filterId = useId();
+  const canWrite = session.scopes.includes('api_keys:write');
+  const [status, setStatus] = useState<StatusFilter>('active');
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<{ keys: ApiKey[]; total: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` re-runs the load after a change.
+  useEffect(() => {
+    let current = true;
+    const query = `status=${status}&limit=${PAGE_SIZE}&offset=${offset}`;
+    api<ApiKey[], OffsetPagination>('GET', `/api/v1/api-keys?${query}`)
+      .then(({ data, pagination }) => {
+        if (!current) return;
+        setPage({ keys: data, total: pagination.total });
+        setError(null);
+      })
+      .catch((caught) => current && setError(caught));
+    return () => {
+      current = false;
+    };
+  }, [api, status, offset, version]);
+
+  const showSecret = (key: CreatedApiKey, note: string) => {
+    setDialog({ kind: 'secret', key, note });
+    reload();
+  };
+
+  return (
+    <section aria-labelledby="keys-title">
+      <div className="page-header">
+        <div>
+          <h1 id="keys-title">API keys</h1>
+          <p className="intro">
+            Keys let the CLI, the SDK and your services act in{' '}
+            <strong>{session.workspace.name}</strong> with the scopes you give them.
+          </p>
+        </div>
+        {canWrite && (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setDialog({ kind: 'create' })}
+          >
+            Create key
+          </button>
+        )}
+      </div>
+      {!canWrite && (
+        <InfoNotice>
+          As {session.workspace.role === 'editor' ? 'an editor' : 'a viewer'} you can see the keys
+          but not change them. Ask an admin to create or revoke keys.
+        </InfoNotice>
+      )}
+
+      <div className="toolbar">
+        <label htmlFor={filterId}>Show</label>
+        <select
+          id={filterId}
+          value={status}
+          onChange={(event) => {
+            setStatus(event.target.value as StatusFilter);
+            setOffset(0);
+          }}
+        >
+          <option value="active">Active keys</option>
+          <option value="revoked">Revoked and expired keys</option>
+          <option value="all">All keys</option>
+        </select>
+      </div>
+
+      <ErrorNotice error={error} />
+      {page && (
+        <KeyTable
+          keys={page.keys}
+          canWrite={canWrite}
+          onRotate={(key) => setDialog({ kind: 'rotate', key })}
+          onRevoke={(key) => setDialog({ kind: 'revoke', key })}
+        />
+      )}
+      {page && (
+        <Pager
+          label="API key pages"
+          summary={
+            page.total === 0
+              ? undefined
+              : `${offset + 1}–${offset + page.keys.length} of ${page.total}`
+          }
+          onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE_SIZE)) : null}
+          onNext={offset + PAGE_SIZE < page.total ? () => setOffset(offset + PAGE_SIZE) : null}
+        />
+      )}
+
+      {dialog?.kind === 'create' && (
+        <CreateKeyDialog
+          onClose={() => setDialog(null)}
+          onCreated={(key) =>
+            showSecret(
+              key,
+              'Store it in a secrets manager now: OnePin keeps only a hash and cannot show it again.',
+            )
+          }
+        />
+      )}
+      {dialog?.kind === 'rotate' && (
+        <RotateKeyDialog
+          apiKey={dialog.key}
+          onClose={() => setDialog(null)}
+          onRotated={(oldKey, newKey) =>
+            showSecret(
+              newKey,
+              oldKey.revoked_at !== null
+                ? `The old key ${oldKey.preview} stopped working. Store the new one in a secrets manager now.`
+                : `The old key ${oldKey.preview} keeps working until ${formatTime(oldKey.expires_at)}. Store the new one in a secrets manager and deploy it before then.`,
+            )
+          }
+        />
+      )}
+      {dialog?.kind === 'revoke' && (
+        <RevokeKeyDialog
+          apiKey={dialog.key}
+          onClose={() => setDialog(null)}
+          onRevoked={() => {
+            setDialog(null);
+            reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'secret' && (
+        <SecretDialog apiKey={dialog.key} note={dialog.note} onClose={() => setDialog(null)} />
+      )}
+    </section>
+  );
+}
+
+interface KeyTableProps {
+  keys: ApiKey[];
+  canWrite: boolean;
+  onRotate(key: ApiKey): void;
+  onRevoke(key: ApiKey): void;
+}
+
+function KeyTable({ keys, canWrite, onRotate, onRevoke }: KeyTableProps) {
+  if (keys.length === 0) return <p className="empty">No keys here yet.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">API keys</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Key</th>
+            <th scope="col">Type</th>
+            <th scope="col">Scopes</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Status</th>
+            {canWrite && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((key) => {
+            const state = keyStatus(key);
+            return (
+              <tr key={key.id}>
+                <th scope="row">{key.name}</th>
+                <td>
+                  <code>{key.preview}</code>
+                </td>
+                <td>
+                  <span className={`badge badge-${key.key_type}`}>{key.key_type}</span>
+                </td>
+                <td>
+                  {key.scopes.length === 0 ? (
+                    <span className="muted">none (whoami only)</span>
+                  ) : (
+                    <ul className="scope-list">
+                      {key.scopes.map((scope) => (
+                        <li key={scope}>
+                          <code>{scope}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>{formatTime(key.created_at)}</td>
+                <td>{formatTime(key.last_used_at, 'Never')}</td>
+                <td>{formatTime(key.expires_at, 'Never')}</td>
+                <td>
+                  <span className={`status status-${state}`}>{state}</span>
+                </td>
+                {canWrite && (
+                  <td className="actions">
+                    {state === 'active' && (
+                      <>
+                        <button type="button" className="button" onClick={() => onRotate(key)}>
+                          Rotate<span className="visually-hidden"> {key.name}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-danger"
+                          onClick={() => onRevoke(key)}
+                        >
+                          Revoke<span className="visually-hidden"> {key.name}</span>
+                        </button>
+                      </>
+                    )}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

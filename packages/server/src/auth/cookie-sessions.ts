@@ -1,0 +1,75 @@
+import { ROLE_SCOPES } from '@onepin/core';
+import { type DatabaseHandle, findSessionForAuthentication, touchSession } from '@onepin/db';
+import type { Context } from 'hono';
+import { ApiError } from '../api-error.js';
+import type { AppSettings, Clock } from '../deps.js';
+import type { AppEnv } from '../http/app-env.js';
+import { SESSION_TOUCH_INTERVAL_MS, sessionEnded } from '../services/sessions.js';
+import type { SessionPrincipal } from './principal.js';
+import type { SessionAuthenticator } from './session-authenticator.js';
+import { csrfTokenMatches, expiredSessionCookie, readSessionCookie } from './session-cookie.js';
+import { sha256Hex } from './sha256.js';
+
+/** Methods that change state, and so need the CSRF token with a cookie (SPEC §4). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Authenticates the dashboard's session cookie: one indexed query per request (the session,
+ * its user and their memberships), so signing out, a role change or a removal applies on
+ * the very next request on every node. `last_seen_at` is written at most once a minute.
+ */
+export class CookieSessions implements SessionAuthenticator {
+  readonly #database: DatabaseHandle;
+  readonly #clock: Clock;
+  readonly #settings: AppSettings;
+
+  constructor(deps: { database: DatabaseHandle; clock: Clock; settings: AppSettings }) {
+    this.#database = deps.database;
+    this.#clock = deps.clock;
+    this.#settings = deps.settings;
+  }
+
+  async authenticate(c: Context<AppEnv>): Promise<SessionPrincipal | null> {
+    const token = readSessionCookie(c, this.#settings);
+    if (token === undefined) return null;
+    const found = await findSessionForAuthentication(this.#database.db, sha256Hex(token));
+    const nowMs = this.#clock.now();
+    if (found === undefined || sessionEnded(found.session, nowMs)) {
+      throw new ApiError('UNAUTHORIZED', 'Your session has ended. Sign in again.', {
+        headers: { 'Set-Cookie': expiredSessionCookie(this.#settings) },
+      });
+    }
+    if (
+      !SAFE_METHODS.has(c.req.method) &&
+      !csrfTokenMatches(token, c.req.header('x-csrf-token') ?? null)
+    ) {
+      throw new ApiError('CSRF_FAILED', 'Missing or invalid X-CSRF-Token header for this session.');
+    }
+
+    // X-Workspace-Id picks one of the member's workspaces; without it, the oldest membership.
+    const wanted = c.req.header('x-workspace-id');
+    const workspace =
+      wanted === undefined ? found.workspaces[0] : found.workspaces.find((w) => w.id === wanted);
+    if (workspace === undefined) {
+      throw new ApiError('FORBIDDEN', 'You are not a member of the workspace in X-Workspace-Id.');
+    }
+
+    const { session } = found;
+    if (Date.parse(session.last_seen_at) + SESSION_TOUCH_INTERVAL_MS <= nowMs) {
+      await touchSession(this.#database.db, session.id, new Date(nowMs).toISOString());
+    }
+    return {
+      kind: 'session',
+      sessionId: session.id,
+      sessionExpiresAt: session.expires_at,
+      workspaces: found.workspaces,
+      userId: session.user_id,
+      email: found.email,
+      role: workspace.role,
+      workspaceId: workspace.id,
+      workspaceName: workspace.name,
+      environment: 'live',
+      scopes: ROLE_SCOPES[workspace.role],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError } from '../api-error.js';
+import type { AppEnv } from './app-env.js';
+
+export interface BodyPolicyOptions {
+  /** Bodies above this many bytes get 413. */
+  maxBytes: number;
+  /** Paths whose route reads the body as a stream with its own size limit and content type
+   * (uploads); the policy leaves them alone. */
+  streamingPaths?: readonly RegExp[];
+}
+
+/** `application/json` or `application/…+json`, with no parameter but `charset=utf-8`. */
+const JSON_CONTENT_TYPE =
+  /^application\/(?:[\w.-]+\+)?json[ \t]*(?:;[ \t]*charset[ \t]*=[ \t]*"?utf-8"?[ \t]*)?$/i;
+
+/**
+ * What the server accepts as a request body (SPEC §5): no more than `maxBytes` on any route
+ * (413), counted while it streams in when no Content-Length announced it; and under `/api/`,
+ * JSON in UTF-8 only (RFC 8259 §8.1): a body declared in another type or charset gets 415
+ * before anything reads it. Requests without a body pass untouched; routes that need one
+ * answer 415 when it is missing.
+ */
+export function bodyPolicy(options: BodyPolicyOptions): MiddlewareHandler<AppEnv> {
+  const streamingPaths = options.streamingPaths ?? [];
+  const limit = bodyLimit({
+    maxSize: options.maxBytes,
+    onError: () => {
+      throw new ApiError(
+        'PAYLOAD_TOO_LARGE',
+        `The request body is larger than ${options.maxBytes} bytes.`,
+      );
+    },
+  });
+  return (c, next) => {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD') return next();
+    const path = c.req.path;
+    if (streamingPaths.length > 0 && streamingPaths.some((pattern) => pattern.test(path))) {
+      return next();
+    }
+    const contentType = path.startsWith('/api/') ? c.req.raw.headers.get('content-type') : null;
+    if (contentType !== null && !JSON_CONTENT_TYPE.test(contentType)) {
+      throw new ApiError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Request bodies must be JSON: Content-Type: application/json (UTF-8).',
+      );
+    }
+    return limit(c, next);
+  };
+}

@@ -1,0 +1,30 @@
+import { createRoute } from '@hono/zod-openapi';
+import { meta } from '../../http/envelope.js';
+import { assertSameOrigin } from '../../http/same-origin.js';
+import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
+import { AcceptInvitationBody, SessionOut } from '../../schemas/session.js';
+import { acceptInvitation } from '../../services/members.js';
+import type { RouteRegistrar } from '../protected-route.js';
+import { clientInfo, startedSession } from '../session/session-response.js';
+
+const route = createRoute({
+  method: 'post',
+  path: '/api/v1/invitation',
+  tags: ['Session'],
+  summary: 'Set a password with an invitation link, and sign in',
+  description: 'The link works once; every other open link of the same person stops working too.',
+  request: { body: jsonBody(AcceptInvitationBody) },
+  responses: {
+    201: jsonContent(envelope(SessionOut), 'Signed in'),
+    ...errorResponses(400, 403, 413, 422),
+  },
+});
+
+export const registerInvitationAccept: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    assertSameOrigin(c, deps.settings);
+    const session = await acceptInvitation(deps, c.req.valid('json'), clientInfo(c, deps));
+    const data = await startedSession(c, deps, session);
+    return c.json({ data, meta: meta(c, deps.clock.now()) }, 201);
+  });
+};

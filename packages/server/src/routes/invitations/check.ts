@@ -1,0 +1,30 @@
+import { createRoute } from '@hono/zod-openapi';
+import { notFound } from '../../api-error.js';
+import { meta } from '../../http/envelope.js';
+import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
+import { InvitationOut, InvitationQuery } from '../../schemas/session.js';
+import { findInvitation } from '../../services/members.js';
+import type { RouteRegistrar } from '../protected-route.js';
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/v1/invitation',
+  tags: ['Session'],
+  summary: 'Who an invitation link is for',
+  description: '404 when the link is unknown, used or expired.',
+  request: { query: InvitationQuery },
+  responses: {
+    200: jsonContent(envelope(InvitationOut), 'The invited email and workspace'),
+    ...errorResponses(404, 422),
+  },
+});
+
+export const registerInvitationCheck: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const invitation = await findInvitation(deps, c.req.valid('query').token);
+    if (!invitation) throw notFound('Invitation');
+    c.header('Cache-Control', 'no-store');
+    const data = { email: invitation.email, workspace_name: invitation.workspace_name };
+    return c.json({ data, meta: meta(c, deps.clock.now()) }, 200);
+  });
+};

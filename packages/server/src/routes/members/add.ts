@@ -1,0 +1,34 @@
+import { actorOf } from '../../auth/principal.js';
+import { meta } from '../../http/envelope.js';
+import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
+import { AddedMemberOut, AddMemberBody, toMemberOut } from '../../schemas/member.js';
+import { addMember } from '../../services/members.js';
+import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+
+const route = sessionRoute('admin', {
+  method: 'post',
+  path: '/api/v1/members',
+  tags: ['Members'],
+  summary: 'Add a person to the workspace by email, with a role',
+  description:
+    'A person without an account gets one without a password; `invite_url` is then a one-time link (7 days) for them to set it. Someone already in the workspace: 409.',
+  request: { body: jsonBody(AddMemberBody) },
+  responses: {
+    201: jsonContent(envelope(AddedMemberOut), 'The new member'),
+    ...errorResponses(400, 409, 413, 415, 422),
+  },
+});
+
+export const registerAddMember: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const added = await addMember(
+      deps,
+      actorOf(c.get('principal')),
+      c.req.valid('json'),
+      deps.settings.publicUrl,
+    );
+    c.header('Cache-Control', 'no-store');
+    const data = { member: toMemberOut(added.member), invite_url: added.inviteUrl };
+    return c.json({ data, meta: meta(c, deps.clock.now()) }, 201);
+  });
+};

@@ -1,0 +1,33 @@
+import { meta, offsetPagination } from '../../http/envelope.js';
+import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
+import { MemberListQuery, MemberOut, toMemberOut } from '../../schemas/member.js';
+import { listMembers } from '../../services/members.js';
+import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+
+const route = sessionRoute(null, {
+  method: 'get',
+  path: '/api/v1/members',
+  tags: ['Members'],
+  summary: "The workspace's members, oldest first",
+  description: 'Any member may see who else belongs to the workspace.',
+  request: { query: MemberListQuery },
+  responses: {
+    200: jsonContent(listEnvelope(MemberOut), 'One page of members'),
+    ...errorResponses(422),
+  },
+});
+
+export const registerListMembers: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const query = c.req.valid('query');
+    const page = await listMembers(deps, c.get('principal').workspaceId, query);
+    return c.json(
+      {
+        data: page.items.map(toMemberOut),
+        pagination: offsetPagination(c.req.url, { ...query, total: page.total }),
+        meta: meta(c, deps.clock.now()),
+      },
+      200,
+    );
+  });
+};

@@ -1,0 +1,31 @@
+import { actorOf } from '../../auth/principal.js';
+import { meta } from '../../http/envelope.js';
+import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
+import { MemberIdParam, MemberOut, toMemberOut } from '../../schemas/member.js';
+import { removeMember } from '../../services/members.js';
+import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+
+const route = sessionRoute('admin', {
+  method: 'delete',
+  path: '/api/v1/members/{user_id}',
+  tags: ['Members'],
+  summary: 'Remove a member from the workspace',
+  description:
+    'Their account stays (it may belong to other workspaces); their sessions lose this workspace at once. The last admin cannot be removed (409).',
+  request: { params: MemberIdParam },
+  responses: {
+    200: jsonContent(envelope(MemberOut), 'The removed member'),
+    ...errorResponses(404, 409),
+  },
+});
+
+export const registerRemoveMember: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const member = await removeMember(
+      deps,
+      actorOf(c.get('principal')),
+      c.req.valid('param').user_id,
+    );
+    return c.json({ data: toMemberOut(member), meta: meta(c, deps.clock.now()) }, 200);
+  });
+};

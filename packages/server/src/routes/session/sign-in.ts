@@ -1,0 +1,31 @@
+import { createRoute } from '@hono/zod-openapi';
+import { meta } from '../../http/envelope.js';
+import { assertSameOrigin } from '../../http/same-origin.js';
+import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
+import { SessionOut, SignInBody } from '../../schemas/session.js';
+import { signIn } from '../../services/sessions.js';
+import type { RouteRegistrar } from '../protected-route.js';
+import { clientInfo, startedSession } from './session-response.js';
+
+const route = createRoute({
+  method: 'post',
+  path: '/api/v1/session',
+  tags: ['Session'],
+  summary: 'Sign in to the dashboard',
+  description:
+    'Sets the session cookie (HttpOnly, SameSite=Lax, Secure behind https). An unknown email and a wrong password get the same 401. After 5 failures for one email from one address within 15 minutes: 429 until the window ends.',
+  request: { body: jsonBody(SignInBody) },
+  responses: {
+    201: jsonContent(envelope(SessionOut), 'Signed in'),
+    ...errorResponses(400, 401, 403, 413, 422, 429),
+  },
+});
+
+export const registerSignIn: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    assertSameOrigin(c, deps.settings);
+    const session = await signIn(deps, c.req.valid('json'), clientInfo(c, deps));
+    const data = await startedSession(c, deps, session);
+    return c.json({ data, meta: meta(c, deps.clock.now()) }, 201);
+  });
+};

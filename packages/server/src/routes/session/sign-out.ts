@@ -1,0 +1,24 @@
+import { clearSessionCookie } from '../../auth/session-cookie.js';
+import { meta } from '../../http/envelope.js';
+import { envelope, jsonContent } from '../../schemas/common.js';
+import { SignedOutOut } from '../../schemas/session.js';
+import { endSession } from '../../services/sessions.js';
+import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+
+const route = sessionRoute(null, {
+  method: 'delete',
+  path: '/api/v1/session',
+  tags: ['Session'],
+  summary: 'Sign out',
+  description: 'Deletes the session on the server and clears the cookie.',
+  responses: { 200: jsonContent(envelope(SignedOutOut), 'Signed out') },
+});
+
+export const registerSignOut: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const principal = c.get('principal');
+    if (principal.kind === 'session') await endSession(deps, principal.sessionId);
+    clearSessionCookie(c, deps.settings);
+    return c.json({ data: { signed_out: true as const }, meta: meta(c, deps.clock.now()) }, 200);
+  });
+};

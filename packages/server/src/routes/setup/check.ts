@@ -1,0 +1,27 @@
+import { createRoute } from '@hono/zod-openapi';
+import { meta } from '../../http/envelope.js';
+import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
+import { SetupCheckOut, SetupQuery } from '../../schemas/session.js';
+import { setupTokenUsable } from '../../services/setup.js';
+import type { RouteRegistrar } from '../protected-route.js';
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/v1/setup',
+  tags: ['Session'],
+  summary: 'Whether a first-run setup link can still be used',
+  description: 'The link is the one the server prints on its first start, while no user exists.',
+  request: { query: SetupQuery },
+  responses: {
+    200: jsonContent(envelope(SetupCheckOut), 'Whether the link is usable'),
+    ...errorResponses(422),
+  },
+});
+
+export const registerSetupCheck: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const usable = await setupTokenUsable(deps, c.req.valid('query').token);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ data: { usable }, meta: meta(c, deps.clock.now()) }, 200);
+  });
+};

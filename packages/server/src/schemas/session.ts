@@ -1,0 +1,69 @@
+import { z } from '@hono/zod-openapi';
+import { ROLES, type Role } from '@onepin/core';
+import { ScopeSchema } from './api-key.js';
+import { Timestamp } from './common.js';
+
+export const RoleSchema = z.enum(ROLES as [Role, ...Role[]]).openapi('Role');
+
+/** One-time tokens in links (setup, invitations): base64url, bounded before any hashing. */
+const LinkToken = z.string().min(1, 'must not be empty').max(200);
+/** Bounded so nobody makes the server hash a huge string; the length rules apply on creation. */
+const PasswordInput = z.string().min(1, 'must not be empty').max(1024);
+
+export const SignInBody = z
+  .strictObject({ email: z.string().max(320), password: PasswordInput })
+  .openapi('SignIn');
+
+export const SessionWorkspaceOut = z
+  .object({ id: z.string(), name: z.string(), slug: z.string(), role: RoleSchema })
+  .openapi('SessionWorkspace');
+
+export const SessionOut = z
+  .object({
+    user: z.object({ id: z.string(), email: z.string() }),
+    workspace: SessionWorkspaceOut.openapi({
+      description: 'The workspace this request acted in (X-Workspace-Id, else the first)',
+    }),
+    workspaces: z
+      .array(SessionWorkspaceOut)
+      .openapi({ description: 'Every workspace of the user' }),
+    scopes: z.array(ScopeSchema).openapi({ description: 'What the role allows in `workspace`' }),
+    csrf_token: z.string().openapi({
+      description: 'Send as `X-CSRF-Token` with every POST, PUT, PATCH and DELETE of this session',
+    }),
+    expires_at: Timestamp.openapi({ description: 'The absolute end of the session' }),
+  })
+  .openapi('Session');
+
+export const SignedOutOut = z.object({ signed_out: z.literal(true) }).openapi('SignedOut');
+
+export const SetupQuery = z.object({
+  token: LinkToken.openapi({ param: { name: 'token', in: 'query' } }),
+});
+
+export const SetupCheckOut = z
+  .object({
+    usable: z
+      .boolean()
+      .openapi({ description: 'Whether the link can still create the first admin' }),
+  })
+  .openapi('SetupCheck');
+
+export const SetupBody = z
+  .strictObject({
+    token: LinkToken,
+    email: z.string().max(320),
+    password: PasswordInput,
+    workspace_name: z.string().max(200),
+  })
+  .openapi('Setup');
+
+export const InvitationQuery = SetupQuery;
+
+export const InvitationOut = z
+  .object({ email: z.string(), workspace_name: z.string() })
+  .openapi('Invitation');
+
+export const AcceptInvitationBody = z
+  .strictObject({ token: LinkToken, password: PasswordInput })
+  .openapi('InvitationAccept');
