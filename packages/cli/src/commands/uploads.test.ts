@@ -113,8 +113,9 @@ for (const dialect of testDialects) {
         await onepin(['uploads', 'create', '--file', await scriptFile(), '--category', 'script'])
       ).out.trim();
       expect((await onepin(['uploads', 'delete', id])).code).toBe(2);
-      const deleted = await onepin(['uploads', 'delete', id, '--yes']);
+      const deleted = await onepin(['uploads', 'delete', id, '--yes', '--json']);
       expect(deleted.code).toBe(0);
+      expect(deleted.json()).toEqual({ id, deleted: true });
       expect(deleted.err).toBe(`✓ Deleted upload ${id}.\n`);
       const confirm = await onepin(['uploads', 'confirm', id, '--workflow', await newWorkflow()]);
       expect(confirm.code).toBe(1);

@@ -151,6 +151,10 @@ for (const dialect of testDialects) {
       expect(err).toBe(`✓ Created “${made.name} (Copy)”.\n`);
       const copy = await workflows(['show', out.trim(), '--json']);
       expect(copy.json()).toMatchObject({ name: `${made.name} (Copy)` });
+      const again = await workflows(['duplicate', made.id, '--json']);
+      expect(again.json().name).toBe(`${made.name} (Copy 2)`);
+      const named = await workflows(['duplicate', made.id, '--name', `${made.name} v2`, '--json']);
+      expect(named.json().name).toBe(`${made.name} v2`);
     });
 
     run('delete asks on a terminal, needs --yes otherwise, then the workflow is gone', async () => {
@@ -165,6 +169,8 @@ for (const dialect of testDialects) {
       const deleted = await workflows(['delete', made.id], { tty: true, input: 'y\n' });
       expect(deleted.code).toBe(0);
       expect(deleted.err).toContain(`✓ Deleted workflow ${made.id}.`);
+      const again = await workflows(['delete', made.id, '--yes', '--json']);
+      expect(again.code).toBe(1);
       const after = await workflows(['show', made.id]);
       expect(after.code).toBe(1);
       expect(after.err).toMatch(/^\[NOT_FOUND\] /);

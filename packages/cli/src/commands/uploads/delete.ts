@@ -28,7 +28,7 @@ export async function uploadsDeleteRun(
     question: () => `Delete upload ${options.id} and its bytes?`,
     declined: 'the upload was not deleted',
   });
-  await client.uploads.delete(options.id);
-  ctx.out.data({ id: options.id, deleted: true }, () => '');
+  const deleted = await client.uploads.delete(options.id);
+  ctx.out.data(deleted, () => '');
   ctx.out.success(`Deleted upload ${options.id}.`);
 }

@@ -29,7 +29,7 @@ export async function workflowsDeleteRun(
     question: async () => `Delete workflow ${await nameWorkflowForQuestion(client, options.id)}?`,
     declined: 'the workflow was not deleted',
   });
-  await client.workflows.delete(options.id);
-  ctx.out.data({ id: options.id, deleted: true }, () => '');
+  const deleted = await client.workflows.delete(options.id);
+  ctx.out.data(deleted, () => '');
   ctx.out.success(`Deleted workflow ${options.id}.`);
 }

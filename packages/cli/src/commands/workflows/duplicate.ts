@@ -3,17 +3,22 @@ import type { CliContext } from '../../context.js';
 
 export interface WorkflowsDuplicateOptions {
   id: string;
+  name?: string | undefined;
 }
 
-/** `onepin workflows duplicate ID`: a copy named "<name> (Copy)"; prints its id. */
+/** `onepin workflows duplicate ID [--name N]`: a copy ("<name> (Copy)" by default); prints its id. */
 export function createWorkflowsDuplicateCommand(
   ctx: CliContext,
   run = workflowsDuplicateRun,
 ): Command {
   return new Command('duplicate')
-    .description('Copy a workflow under the name "<name> (Copy)"; prints the copy’s id')
+    .description('Copy a workflow; prints the copy’s id')
     .argument('<id>', 'the workflow id')
-    .action((id: string) => run(ctx, { id }));
+    .option(
+      '--name <name>',
+      'the copy’s name (default: "<name> (Copy)", or "(Copy 2)"… when taken)',
+    )
+    .action((id: string, options: { name?: string }) => run(ctx, { id, ...options }));
 }
 
 /** Copies a workflow and prints the copy's id. */
@@ -22,7 +27,10 @@ export async function workflowsDuplicateRun(
   options: WorkflowsDuplicateOptions,
 ): Promise<void> {
   const client = await ctx.client();
-  const copy = await client.workflows.duplicate(options.id);
+  const copy = await client.workflows.duplicate(
+    options.id,
+    options.name === undefined ? {} : { name: options.name },
+  );
   ctx.out.data(copy, () => copy.id);
   ctx.out.success(`Created “${copy.name}”.`);
 }
