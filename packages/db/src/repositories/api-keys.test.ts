@@ -4,8 +4,10 @@ import {
   type ApiKeyRecord,
   findApiKeyByHash,
   findApiKeyById,
+  findApiKeyForAuthentication,
   insertApiKey,
   listApiKeys,
+  lookupApiKeyForAuthentication,
   recordApiKeyUsage,
   updateApiKey,
 } from './api-keys.js';
@@ -73,6 +75,46 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
     expect(await findApiKeyById(db, 'ws-2', 'k1')).toBeUndefined();
     expect(await findApiKeyByHash(db, 'nope')).toBeUndefined();
   });
+
+  it.skipIf(!dialectAvailable(dialect))(
+    'finds a key for authentication, with its workspace name, on the request path as in the query',
+    async () => {
+      const db = test.handle.db;
+      const record = keyRecord({ id: 'auth-1', scopes: ['workspace:read'] });
+      await insertApiKey(db, record);
+      const expected = { ...record, workspace_name: 'ws-1' };
+      expect(await findApiKeyForAuthentication(db, 'hash-auth-1')).toEqual(expected);
+      // Twice: the first call prepares the statement, the second reuses it.
+      expect(await lookupApiKeyForAuthentication(test.handle, 'hash-auth-1')).toEqual(expected);
+      expect(await lookupApiKeyForAuthentication(test.handle, 'hash-auth-1')).toEqual(expected);
+      expect(await lookupApiKeyForAuthentication(test.handle, 'unknown')).toBeUndefined();
+    },
+  );
+
+  it.skipIf(!dialectAvailable(dialect))(
+    'never finds a key that an open transaction inserted and then rolled back',
+    async () => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let inserted = () => {};
+      const insertedYet = new Promise<void>((resolve) => {
+        inserted = resolve;
+      });
+      const transaction = test.handle.db.transaction().execute(async (trx) => {
+        await insertApiKey(trx, keyRecord({ id: 'uncommitted' }));
+        inserted();
+        await held;
+        throw new Error('roll back');
+      });
+      await insertedYet;
+      const lookup = lookupApiKeyForAuthentication(test.handle, 'hash-uncommitted');
+      release();
+      await expect(transaction).rejects.toThrow('roll back');
+      expect(await lookup).toBeUndefined();
+    },
+  );
 
   it.skipIf(!dialectAvailable(dialect))('refuses a second key with the same hash', async () => {
     const db = test.handle.db;

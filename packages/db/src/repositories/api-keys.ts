@@ -1,5 +1,7 @@
 import type { KeyType, Scope } from '@onepin/core';
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import type { DatabaseHandle } from '../connection.js';
 import type { ApiKeyRow, Database } from '../schema.js';
 
 /** An API key as the rest of the code sees it: scopes parsed, the flag a boolean. */
@@ -63,19 +65,62 @@ export interface ApiKeyWithWorkspace extends ApiKeyRecord {
   workspace_name: string;
 }
 
+/** The key by its hash, joined with its workspace's name: the query behind a cache miss. */
+function authenticationQuery(db: Kysely<Database>, keyHash: string) {
+  return db
+    .selectFrom('api_keys')
+    .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
+    .selectAll('api_keys')
+    .select('workspaces.name as workspace_name')
+    .where('api_keys.key_hash', '=', keyHash);
+}
+
+type AuthenticationRow = ApiKeyRow & { workspace_name: string };
+
+function toApiKeyWithWorkspace(row: AuthenticationRow): ApiKeyWithWorkspace {
+  return { ...toApiKeyRecord(row), workspace_name: row.workspace_name };
+}
+
 /** The one query a cache miss costs: the key by its hash, joined with its workspace's name. */
 export async function findApiKeyForAuthentication(
   db: Kysely<Database>,
   keyHash: string,
 ): Promise<ApiKeyWithWorkspace | undefined> {
-  const row = await db
-    .selectFrom('api_keys')
-    .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
-    .selectAll('api_keys')
-    .select('workspaces.name as workspace_name')
-    .where('api_keys.key_hash', '=', keyHash)
-    .executeTakeFirst();
-  return row && { ...toApiKeyRecord(row), workspace_name: row.workspace_name };
+  const row = await authenticationQuery(db, keyHash).executeTakeFirst();
+  return row && toApiKeyWithWorkspace(row);
+}
+
+const preparedLookups = new WeakMap<
+  SQLite.Database,
+  SQLite.Statement<[string], AuthenticationRow>
+>();
+
+/**
+ * `findApiKeyForAuthentication` for the request path. On SQLite it runs the same SQL, compiled
+ * once from the same Kysely query, as a statement prepared once per connection: through Kysely
+ * every call rebuilds and recompiles the query and better-sqlite3 prepares it again, which was
+ * most of what a cache miss cost (npm run bench). PostgreSQL keeps the Kysely query.
+ *
+ * Kysely queues its queries on the one SQLite connection; this statement does not wait in that
+ * queue. So that it can never read rows a transaction has not committed, it defers to Kysely
+ * whenever a transaction is open on the connection.
+ */
+export async function lookupApiKeyForAuthentication(
+  handle: DatabaseHandle,
+  keyHash: string,
+): Promise<ApiKeyWithWorkspace | undefined> {
+  const sqlite = handle.sqlite;
+  if (sqlite === undefined || sqlite.inTransaction) {
+    return findApiKeyForAuthentication(handle.db, keyHash);
+  }
+  let statement = preparedLookups.get(sqlite);
+  if (statement === undefined) {
+    const { sql } = authenticationQuery(handle.db, '').compile();
+    statement = sqlite.prepare<[string], AuthenticationRow>(sql);
+    preparedLookups.set(sqlite, statement);
+  }
+  const row = statement.get(keyHash);
+  return row && toApiKeyWithWorkspace(row);
 }
 
 export async function findApiKeyById(

@@ -1,5 +1,5 @@
 import { parseApiKey } from '@onepin/core';
-import { type DatabaseHandle, findApiKeyForAuthentication } from '@onepin/db';
+import { type DatabaseHandle, lookupApiKeyForAuthentication } from '@onepin/db';
 import { sha256Hex } from './sha256.js';
 import type { VerificationCache } from './verification-cache.js';
 import { isUsable, toVerifiedKey, type VerifiedKey } from './verified-key.js';
@@ -23,7 +23,7 @@ export async function verifyApiKey(
   let key = deps.keyCache.get(hash);
   if (key === undefined) {
     const generation = deps.keyCache.generation;
-    const record = await findApiKeyForAuthentication(deps.database.db, hash);
+    const record = await lookupApiKeyForAuthentication(deps.database, hash);
     if (record === undefined) return null;
     key = toVerifiedKey(record);
     deps.keyCache.setIfCurrent(hash, key, generation);
