@@ -201,10 +201,45 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
   it.skipIf(!dialectAvailable(dialect))('records usage without going back in time', async () => {
     const db = test.handle.db;
     await insertApiKey(db, keyRecord({ id: 'used' }));
-    await recordApiKeyUsage(db, [{ id: 'used', lastUsedAt: '2026-03-02T00:00:00.000Z' }]);
-    await recordApiKeyUsage(db, [{ id: 'used', lastUsedAt: '2026-03-01T00:00:00.000Z' }]);
+    await insertApiKey(db, keyRecord({ id: 'used-2' }));
+    await recordApiKeyUsage(test.handle, [{ id: 'used', lastUsedAt: '2026-03-02T00:00:00.000Z' }]);
+    await recordApiKeyUsage(test.handle, [
+      { id: 'used', lastUsedAt: '2026-03-01T00:00:00.000Z' },
+      { id: 'used-2', lastUsedAt: '2026-03-01T00:00:00.000Z' },
+    ]);
     expect((await findApiKeyById(db, 'ws-1', 'used'))?.last_used_at).toBe(
       '2026-03-02T00:00:00.000Z',
     );
+    expect((await findApiKeyById(db, 'ws-1', 'used-2'))?.last_used_at).toBe(
+      '2026-03-01T00:00:00.000Z',
+    );
   });
+
+  it.skipIf(!dialectAvailable(dialect))(
+    'records usage that arrives while a transaction is open, and keeps it when that one rolls back',
+    async () => {
+      await insertApiKey(test.handle.db, keyRecord({ id: 'used-3' }));
+      const at = '2026-03-03T00:00:00.000Z';
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let inserted = () => {};
+      const insertedYet = new Promise<void>((resolve) => {
+        inserted = resolve;
+      });
+      const transaction = test.handle.db.transaction().execute(async (trx) => {
+        await insertApiKey(trx, keyRecord({ id: 'rolled-back' }));
+        inserted();
+        await held;
+        throw new Error('roll back');
+      });
+      await insertedYet;
+      const write = recordApiKeyUsage(test.handle, [{ id: 'used-3', lastUsedAt: at }]);
+      release();
+      await expect(transaction).rejects.toThrow('roll back');
+      await write;
+      expect((await findApiKeyById(test.handle.db, 'ws-1', 'used-3'))?.last_used_at).toBe(at);
+    },
+  );
 });
