@@ -1,5 +1,5 @@
 import { parseApiKey } from '@onepin/core';
-import { findApiKeyForAuthentication, openDatabase } from '@onepin/db';
+import { lookupApiKeyForAuthentication, openDatabase } from '@onepin/db';
 import { sha256Hex } from './fixtures/onepin-keys.js';
 import { median, percentile } from './stats.js';
 
@@ -19,7 +19,7 @@ export interface LookupResult {
 
 /**
  * A cache miss's verification, in process and without HTTP: checksum, SHA-256 and the database
- * lookup (`findApiKeyForAuthentication`). Tables are measured in alternating rounds on the same
+ * lookup the request path uses (`lookupApiKeyForAuthentication`). Tables are measured in alternating rounds on the same
  * connection settings the server uses, so what differs is only the number of rows.
  */
 export async function measureLookups(
@@ -33,7 +33,7 @@ export async function measureLookups(
   try {
     for (let round = 0; round < rounds; round++) {
       for (const [t, table] of tables.entries()) {
-        const db = (handles[t] as (typeof handles)[number]).db;
+        const handle = handles[t] as (typeof handles)[number];
         const times = new Float64Array(perRound);
         for (let i = 0; i < perRound; i++) {
           const cursor = cursors[t] ?? 0;
@@ -41,7 +41,7 @@ export async function measureLookups(
           const key = table.keys[cursor % table.keys.length] as string;
           const started = performance.now();
           if (parseApiKey(key) === null) throw new Error('a stored key failed its checksum');
-          const record = await findApiKeyForAuthentication(db, sha256Hex(key));
+          const record = await lookupApiKeyForAuthentication(handle, sha256Hex(key));
           times[i] = (performance.now() - started) * 1000;
           if (record === undefined) throw new Error(`${table.label}: a stored key was not found`);
         }

@@ -28,6 +28,8 @@ export interface BenchOptions {
   profile: readonly ModeId[];
   cliRuns: number;
   quick: boolean;
+  /** Keep the run's databases (hundreds of MB) in bench/.runs/<run>/ instead of deleting them. */
+  keepData: boolean;
   /** Where RESULTS.md goes; `undefined` writes into the run's directory only. */
   out: string | undefined;
 }
@@ -41,6 +43,7 @@ export const USAGE = `npm run bench [-- options]
   --only a,b         run only these modes (${MODE_IDS.join(', ')})
   --profile a,b      start these modes' servers with --cpu-prof (profiles in bench/.runs/<run>/profiles)
   --out PATH         write the results there (default: bench/RESULTS.md for a full run)
+  --keep-data        keep the run's databases in bench/.runs/<run>/ (deleted by default)
   --help`;
 
 export function parseOptions(argv: readonly string[], defaultOut: string): BenchOptions | null {
@@ -53,6 +56,7 @@ export function parseOptions(argv: readonly string[], defaultOut: string): Bench
       only: { type: 'string' },
       profile: { type: 'string' },
       out: { type: 'string' },
+      'keep-data': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -72,6 +76,7 @@ export function parseOptions(argv: readonly string[], defaultOut: string): Bench
     profile: values.profile ? modeList(values.profile) : [],
     cliRuns: quick ? 5 : 15,
     quick,
+    keepData: values['keep-data'] ?? false,
     out: values.out ?? (partial ? undefined : defaultOut),
   };
 }

@@ -251,7 +251,7 @@ export function renderResults(report: BenchReport): string {
       ),
       '',
       '"Verification in process" is a cache miss without HTTP: checksum, SHA-256 and ' +
-        '`findApiKeyForAuthentication`, tables alternating in rounds.',
+        "`lookupApiKeyForAuthentication` (the request path's lookup), tables alternating in rounds.",
       '',
     );
   }

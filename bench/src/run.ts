@@ -4,7 +4,7 @@
  * runs here. Modes alternate within each round and every figure is a median over rounds, so the
  * noise of a shared machine falls on all modes alike.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCliStart, type StartTime } from './cli-start.js';
@@ -284,6 +284,11 @@ async function main(options: BenchOptions): Promise<void> {
     );
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((error) => log(`cleanup: ${error}`));
+    if (!options.keepData) {
+      for (const file of readdirSync(runDir)) {
+        if (/\.db(-wal|-shm|-journal)?$/.test(file)) rmSync(join(runDir, file), { force: true });
+      }
+    }
   }
 }
 
