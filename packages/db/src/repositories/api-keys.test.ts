@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectAvailable, type TestDatabase, testDialects } from '../test-support/index.js';
 import {
@@ -88,6 +89,25 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
       expect(await lookupApiKeyForAuthentication(test.handle, 'hash-auth-1')).toEqual(expected);
       expect(await lookupApiKeyForAuthentication(test.handle, 'hash-auth-1')).toEqual(expected);
       expect(await lookupApiKeyForAuthentication(test.handle, 'unknown')).toBeUndefined();
+    },
+  );
+
+  it.skipIf(!dialectAvailable(dialect) || dialect.name !== 'postgres')(
+    'still finds keys after a migration changes the table under a prepared lookup',
+    async () => {
+      const db = test.handle.db;
+      await insertApiKey(db, keyRecord({ id: 'before-ddl' }));
+      for (let i = 0; i < 3; i++)
+        await lookupApiKeyForAuthentication(test.handle, 'hash-before-ddl');
+      await sql`ALTER TABLE api_keys ADD COLUMN bench_extra text`.execute(db);
+      try {
+        for (let i = 0; i < 3; i++) {
+          const found = await lookupApiKeyForAuthentication(test.handle, 'hash-before-ddl');
+          expect(found?.id).toBe('before-ddl');
+        }
+      } finally {
+        await sql`ALTER TABLE api_keys DROP COLUMN bench_extra`.execute(db);
+      }
     },
   );
 
