@@ -30,6 +30,8 @@ export interface BenchOptions {
   quick: boolean;
   /** Keep the run's databases (hundreds of MB) in bench/.runs/<run>/ instead of deleting them. */
   keepData: boolean;
+  /** Re-render RESULTS.md from this run directory's results.json instead of measuring. */
+  render: string | undefined;
   /** Where RESULTS.md goes; `undefined` writes into the run's directory only. */
   out: string | undefined;
 }
@@ -44,6 +46,7 @@ export const USAGE = `npm run bench [-- options]
   --profile a,b      start these modes' servers with --cpu-prof (profiles in bench/.runs/<run>/profiles)
   --out PATH         write the results there (default: bench/RESULTS.md for a full run)
   --keep-data        keep the run's databases in bench/.runs/<run>/ (deleted by default)
+  --render DIR       measure nothing: rewrite RESULTS.md from DIR/results.json (after editing report.ts)
   --help`;
 
 export function parseOptions(argv: readonly string[], defaultOut: string): BenchOptions | null {
@@ -57,6 +60,7 @@ export function parseOptions(argv: readonly string[], defaultOut: string): Bench
       profile: { type: 'string' },
       out: { type: 'string' },
       'keep-data': { type: 'boolean', default: false },
+      render: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -77,6 +81,7 @@ export function parseOptions(argv: readonly string[], defaultOut: string): Bench
     cliRuns: quick ? 5 : 15,
     quick,
     keepData: values['keep-data'] ?? false,
+    render: values.render,
     out: values.out ?? (partial ? undefined : defaultOut),
   };
 }

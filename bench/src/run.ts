@@ -4,7 +4,7 @@
  * runs here. Modes alternate within each round and every figure is a median over rounds, so the
  * noise of a shared machine falls on all modes alike.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCliStart, type StartTime } from './cli-start.js';
@@ -31,7 +31,7 @@ import {
   type RunRecord,
 } from './modes.js';
 import { type BenchOptions, type ModeId, parseOptions, USAGE } from './options.js';
-import { renderResults, writeResults } from './report.js';
+import { type BenchReport, renderResults, writeResults } from './report.js';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** The cheap authenticated route every mode serves. */
@@ -251,7 +251,7 @@ async function main(options: BenchOptions): Promise<void> {
       );
     }
 
-    const report = {
+    const report: BenchReport = {
       machine: describeMachine(),
       date: new Date().toISOString(),
       options,
@@ -374,6 +374,13 @@ function spreadSample(keys: readonly string[], size: number): string[] {
 const options = parseOptions(process.argv.slice(2), join(BENCH_DIR, 'RESULTS.md'));
 if (options === null) {
   console.log(USAGE);
+} else if (options.render) {
+  const report = JSON.parse(
+    readFileSync(join(options.render, 'results.json'), 'utf8'),
+  ) as BenchReport;
+  const out = options.out ?? join(BENCH_DIR, 'RESULTS.md');
+  writeResults(out, renderResults(report));
+  console.log(`rendered ${out} from ${options.render}`);
 } else {
   await main(options);
 }
