@@ -17,6 +17,8 @@ export interface RunRecord extends LoadResult {
   /** Cores' worth of CPU that other processes (not this server, not the harness) used during the
    * run: the noise of a shared machine, recorded so a reader can judge a figure. */
   otherLoad: number | null;
+  /** Whether this is the quieter of two tries (the first was disturbed by other processes). */
+  repeated: boolean;
 }
 
 /** A server under test, how its requests pick keys, and what was measured. */

@@ -104,9 +104,14 @@ function otherLoad(report: BenchReport): string {
     .flatMap((m) => [...m.throughput, ...m.latency])
     .flatMap((r) => (r.otherLoad === null ? [] : [r.otherLoad]));
   if (loads.length === 0) return '';
+  const runs = report.modes.flatMap((m) => [...m.throughput, ...m.latency]);
+  const repeated = runs.filter((r) => r.repeated).length;
   return (
     `Other processes on the machine used a median of ${median(loads).toFixed(2)} cores ` +
-    `(up to ${Math.max(...loads).toFixed(2)}) during the measured runs.`
+    `(up to ${Math.max(...loads).toFixed(2)}) during the measured runs` +
+    (repeated
+      ? `; ${repeated} of ${runs.length} runs were disturbed by them (over half a core), run again, and the quieter try kept.`
+      : '.')
   );
 }
 
@@ -330,7 +335,7 @@ export function renderResults(report: BenchReport): string {
   const targets: Array<[string, string, boolean | undefined]> = [
     [
       'cached ≥ 0.80 × baseline req/s',
-      ratio(cached?.rpsVsBaseline),
+      `${ratio(cached?.rpsVsBaseline, 3)} (by CPU per request: ${ratio(base && cached && base.cpu / cached.cpu, 3)})`,
       cached?.rpsVsBaseline === undefined ? undefined : cached.rpsVsBaseline >= 0.8,
     ],
     [
@@ -340,7 +345,7 @@ export function renderResults(report: BenchReport): string {
     ],
     [
       'first sight on SQLite ≥ 0.60 × baseline req/s',
-      ratio(fsSqlite?.rpsVsBaseline),
+      `${ratio(fsSqlite?.rpsVsBaseline, 3)} (by CPU per request: ${ratio(base && fsSqlite && base.cpu / fsSqlite.cpu, 3)})`,
       fsSqlite?.rpsVsBaseline === undefined ? undefined : fsSqlite.rpsVsBaseline >= 0.6,
     ],
     [
@@ -350,12 +355,12 @@ export function renderResults(report: BenchReport): string {
     ],
     [
       `${report.million ? int(report.million.keys) : '1,000,000'} keys within 1.1 × of 1,000 (p50 at 1 connection)`,
-      ratio(off1k && off1m && off1m.latencyP50 / off1k.latencyP50),
+      ratio(off1k && off1m && off1m.latencyP50 / off1k.latencyP50, 3),
       off1k && off1m ? off1m.latencyP50 / off1k.latencyP50 <= 1.1 : undefined,
     ],
     [
       `${report.million ? int(report.million.keys) : '1,000,000'} keys within 1.1 × of 1,000 (req/s)`,
-      ratio(off1k && off1m && off1k.rps / off1m.rps),
+      ratio(off1k && off1m && off1k.rps / off1m.rps, 3),
       off1k && off1m ? off1k.rps / off1m.rps <= 1.1 : undefined,
     ],
     [

@@ -40,6 +40,10 @@ const ROUTE = '/api/v1/auth/whoami';
 const LOG_LEVEL = 'info';
 /** Keys in the everyday table (and created in better-auth through its API). */
 const SMALL_TABLE = 1_000;
+/** Other processes' load (cores) above which a run is repeated once, and the time allowed for
+ * such repeats in a whole run (so `npm run bench` stays well under ten minutes). */
+const BUSY_CORES = 0.5;
+const RETRY_BUDGET_SECONDS = 90;
 /** Requests per second assumed before a first-sight mode has been measured. */
 const FIRST_GUESS_RPS = { many: 30_000, one: 8_000 };
 
@@ -195,9 +199,27 @@ async function main(options: BenchOptions): Promise<void> {
     // --- measurements -------------------------------------------------------------------
     for (const mode of modes) await measure(mode, options.connections, options.warmupSeconds, -1);
     log('warmed up');
+    // The machine is shared. A run during which other processes kept more than half a core
+    // busy is repeated once, within a time budget, and the quieter of the two is kept: the
+    // choice looks only at the other processes' load, never at the result, and every mode
+    // gets the same treatment.
+    let retryBudget = options.quick ? 0 : RETRY_BUDGET_SECONDS;
+    const measured = async (mode: Mode, connections: number, seconds: number, round: number) => {
+      let record = await measure(mode, connections, seconds, round);
+      if ((record.otherLoad ?? 0) > BUSY_CORES && retryBudget >= seconds) {
+        retryBudget -= seconds;
+        const again = await measure(mode, connections, seconds, round);
+        log(
+          `  repeated (others used ${record.otherLoad?.toFixed(2)} cores): ${describe(mode, again)}`,
+        );
+        if ((again.otherLoad ?? 0) < (record.otherLoad ?? 0)) record = again;
+        record.repeated = true;
+      }
+      return record;
+    };
     for (let round = 0; round < options.rounds; round++) {
       for (const mode of rotate(modes, round)) {
-        const record = await measure(mode, options.connections, options.seconds, round);
+        const record = await measured(mode, options.connections, options.seconds, round);
         mode.throughput.push(record);
         log(
           `round ${round + 1}/${options.rounds} -c ${options.connections} ${describe(mode, record)}`,
@@ -206,7 +228,7 @@ async function main(options: BenchOptions): Promise<void> {
     }
     for (let round = 0; round < options.rounds; round++) {
       for (const mode of rotate(modes, round)) {
-        const record = await measure(mode, 1, options.latencySeconds, round);
+        const record = await measured(mode, 1, options.latencySeconds, round);
         mode.latency.push(record);
         log(`round ${round + 1}/${options.rounds} -c 1 ${describe(mode, record)}`);
       }
@@ -327,6 +349,7 @@ async function measure(
   return {
     ...load,
     round,
+    repeated: false,
     cpuMicrosPerRequest: (cpuAfter - cpuBefore) / Math.max(1, load.requests),
     reusedKeys: reusedAfter - reusedBefore,
     otherLoad:
