@@ -43,7 +43,7 @@ const SMALL_TABLE = 1_000;
 /** Other processes' load (cores) above which a run is repeated once, and the time allowed for
  * such repeats in a whole run (so `npm run bench` stays well under ten minutes). */
 const BUSY_CORES = 0.5;
-const RETRY_BUDGET_SECONDS = 90;
+const RETRY_BUDGET_SECONDS = 60;
 /** Requests per second assumed before a first-sight mode has been measured. */
 const FIRST_GUESS_RPS = { many: 30_000, one: 8_000 };
 
