@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { ApiError } from './api-error.js';
 import { authenticate } from './auth/authenticate.js';
+import type { Principal } from './auth/principal.js';
 import type { AppDeps } from './deps.js';
 import type { AppEnv } from './http/app-env.js';
 import { bodyPolicy } from './http/body-policy.js';
@@ -28,13 +30,21 @@ export interface BuildAppOptions {
    * upload transfer. Every other body is at most `settings.jsonBodyLimitBytes`, and JSON under
    * `/api/`. */
   streamingBodyPaths?: readonly RegExp[];
+  /**
+   * Benchmarks only (`npm run bench`): authentication never runs and every `/api/v1` request
+   * is served as this principal, so the baseline is this same server with authentication
+   * switched off. Nothing in the server's configuration can set it.
+   */
+  benchmarkWithoutAuthentication?: { principal: Principal };
 }
 
 /** Builds the HTTP app from its dependencies. It never reads the environment. */
 export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const publicPaths = new Set([...PUBLIC_API_OPERATIONS, ...(options.publicApiPaths ?? [])]);
-  const auth = authenticate(deps);
+  const auth = options.benchmarkWithoutAuthentication
+    ? fixedPrincipal(options.benchmarkWithoutAuthentication.principal)
+    : authenticate(deps);
 
   app.use('*', requestContext(deps.clock, deps.logger, securityHeaders(deps.settings.publicUrl)));
   app.use(
@@ -60,4 +70,12 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIH
   });
   app.onError(errorHandler(deps.clock, deps.logger));
   return app;
+}
+
+/** The benchmark baseline's stand-in for `authenticate`: one principal for every request. */
+function fixedPrincipal(principal: Principal): MiddlewareHandler<AppEnv> {
+  return (c, next) => {
+    c.set('principal', principal);
+    return next();
+  };
 }

@@ -1,11 +1,14 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectAvailable, type TestDatabase, testDialects } from '../test-support/index.js';
 import {
   type ApiKeyRecord,
   findApiKeyByHash,
   findApiKeyById,
+  findApiKeyForAuthentication,
   insertApiKey,
   listApiKeys,
+  lookupApiKeyForAuthentication,
   recordApiKeyUsage,
   updateApiKey,
 } from './api-keys.js';
@@ -73,6 +76,65 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
     expect(await findApiKeyById(db, 'ws-2', 'k1')).toBeUndefined();
     expect(await findApiKeyByHash(db, 'nope')).toBeUndefined();
   });
+
+  it.skipIf(!dialectAvailable(dialect))(
+    'finds a key for authentication, with its workspace name, on the request path as in the query',
+    async () => {
+      const db = test.handle.db;
+      const record = keyRecord({ id: 'auth-1', scopes: ['workspace:read'] });
+      await insertApiKey(db, record);
+      const expected = { ...record, workspace_name: 'ws-1' };
+      expect(await findApiKeyForAuthentication(db, 'hash-auth-1')).toEqual(expected);
+      // Twice: the first call prepares the statement, the second reuses it.
+      expect(await lookupApiKeyForAuthentication(test.handle, 'hash-auth-1')).toEqual(expected);
+      expect(await lookupApiKeyForAuthentication(test.handle, 'hash-auth-1')).toEqual(expected);
+      expect(await lookupApiKeyForAuthentication(test.handle, 'unknown')).toBeUndefined();
+    },
+  );
+
+  it.skipIf(!dialectAvailable(dialect) || dialect.name !== 'postgres')(
+    'still finds keys after a migration changes the table under a prepared lookup',
+    async () => {
+      const db = test.handle.db;
+      await insertApiKey(db, keyRecord({ id: 'before-ddl' }));
+      for (let i = 0; i < 3; i++)
+        await lookupApiKeyForAuthentication(test.handle, 'hash-before-ddl');
+      await sql`ALTER TABLE api_keys ADD COLUMN bench_extra text`.execute(db);
+      try {
+        for (let i = 0; i < 3; i++) {
+          const found = await lookupApiKeyForAuthentication(test.handle, 'hash-before-ddl');
+          expect(found?.id).toBe('before-ddl');
+        }
+      } finally {
+        await sql`ALTER TABLE api_keys DROP COLUMN bench_extra`.execute(db);
+      }
+    },
+  );
+
+  it.skipIf(!dialectAvailable(dialect))(
+    'never finds a key that an open transaction inserted and then rolled back',
+    async () => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let inserted = () => {};
+      const insertedYet = new Promise<void>((resolve) => {
+        inserted = resolve;
+      });
+      const transaction = test.handle.db.transaction().execute(async (trx) => {
+        await insertApiKey(trx, keyRecord({ id: 'uncommitted' }));
+        inserted();
+        await held;
+        throw new Error('roll back');
+      });
+      await insertedYet;
+      const lookup = lookupApiKeyForAuthentication(test.handle, 'hash-uncommitted');
+      release();
+      await expect(transaction).rejects.toThrow('roll back');
+      expect(await lookup).toBeUndefined();
+    },
+  );
 
   it.skipIf(!dialectAvailable(dialect))('refuses a second key with the same hash', async () => {
     const db = test.handle.db;
@@ -159,10 +221,45 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
   it.skipIf(!dialectAvailable(dialect))('records usage without going back in time', async () => {
     const db = test.handle.db;
     await insertApiKey(db, keyRecord({ id: 'used' }));
-    await recordApiKeyUsage(db, [{ id: 'used', lastUsedAt: '2026-03-02T00:00:00.000Z' }]);
-    await recordApiKeyUsage(db, [{ id: 'used', lastUsedAt: '2026-03-01T00:00:00.000Z' }]);
+    await insertApiKey(db, keyRecord({ id: 'used-2' }));
+    await recordApiKeyUsage(test.handle, [{ id: 'used', lastUsedAt: '2026-03-02T00:00:00.000Z' }]);
+    await recordApiKeyUsage(test.handle, [
+      { id: 'used', lastUsedAt: '2026-03-01T00:00:00.000Z' },
+      { id: 'used-2', lastUsedAt: '2026-03-01T00:00:00.000Z' },
+    ]);
     expect((await findApiKeyById(db, 'ws-1', 'used'))?.last_used_at).toBe(
       '2026-03-02T00:00:00.000Z',
     );
+    expect((await findApiKeyById(db, 'ws-1', 'used-2'))?.last_used_at).toBe(
+      '2026-03-01T00:00:00.000Z',
+    );
   });
+
+  it.skipIf(!dialectAvailable(dialect))(
+    'records usage that arrives while a transaction is open, and keeps it when that one rolls back',
+    async () => {
+      await insertApiKey(test.handle.db, keyRecord({ id: 'used-3' }));
+      const at = '2026-03-03T00:00:00.000Z';
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let inserted = () => {};
+      const insertedYet = new Promise<void>((resolve) => {
+        inserted = resolve;
+      });
+      const transaction = test.handle.db.transaction().execute(async (trx) => {
+        await insertApiKey(trx, keyRecord({ id: 'rolled-back' }));
+        inserted();
+        await held;
+        throw new Error('roll back');
+      });
+      await insertedYet;
+      const write = recordApiKeyUsage(test.handle, [{ id: 'used-3', lastUsedAt: at }]);
+      release();
+      await expect(transaction).rejects.toThrow('roll back');
+      await write;
+      expect((await findApiKeyById(test.handle.db, 'ws-1', 'used-3'))?.last_used_at).toBe(at);
+    },
+  );
 });

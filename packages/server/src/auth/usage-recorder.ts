@@ -38,7 +38,7 @@ export class UsageRecorder {
     }));
     this.#pending.clear();
     try {
-      await recordApiKeyUsage(this.#database.db, batch);
+      await recordApiKeyUsage(this.#database, batch);
     } catch (error) {
       for (const { id, lastUsedAt } of batch) {
         const at = Date.parse(lastUsedAt);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VerificationCache } from './verification-cache.js';
 import type { VerifiedKey } from './verified-key.js';
@@ -38,6 +39,37 @@ describe('VerificationCache', () => {
     expect(cache.get('b')?.id).toBe('b');
     expect(cache.get('c')?.id).toBe('c');
     expect(cache.size).toBe(2);
+  });
+
+  it('keeps evicting exactly the oldest entry through inserts, updates, evictions and clears', () => {
+    const maxEntries = 5;
+    const operation = fc.record({
+      action: fc.constantFrom('set', 'set', 'set', 'set', 'evict', 'clear'),
+      id: fc.integer({ min: 0, max: 11 }).map((n) => `k${n}`),
+    });
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 200 }), (operations) => {
+        const { cache } = cacheAt(0, 1000, maxEntries);
+        // The model: keys in insertion order. Storing a key when full first drops the oldest,
+        // even when the key is already there (an update keeps its place).
+        let model: string[] = [];
+        for (const { action, id } of operations) {
+          if (action === 'clear') {
+            cache.clear();
+            model = [];
+          } else if (action === 'evict') {
+            cache.evict([id]);
+            model = model.filter((k) => k !== id);
+          } else {
+            cache.setIfCurrent(id, key(id), cache.generation);
+            if (model.length >= maxEntries) model.shift();
+            if (!model.includes(id)) model.push(id);
+          }
+          expect(cache.size).toBe(model.length);
+          for (const k of model) expect(cache.get(k)?.id).toBe(k);
+        }
+      }),
+    );
   });
 
   it('clears everything', () => {

@@ -1,0 +1,102 @@
+/**
+ * A OnePin server child: the production `buildApp` and `createAppDeps` on an existing database,
+ * served by @hono/node-server on 127.0.0.1 exactly as `startServer` does, with the production
+ * logger writing one line per request to stdout (which the harness sends to /dev/null).
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { findApiKeyForAuthentication, openDatabase } from '@onepin/db';
+import {
+  type ApiKeyPrincipal,
+  type BuildAppOptions,
+  buildApp,
+  createAppDeps,
+  createLogger,
+} from '@onepin/server';
+import { measuredFlush, runChild } from './protocol.js';
+
+export interface OnePinServerConfig {
+  databaseUrl: string;
+  logLevel: 'info' | 'warn';
+  /**
+   * `off` is the baseline: the same app with authentication switched off, serving every request
+   * as the principal of `principalKeyHash`.
+   */
+  authentication: 'on' | 'off';
+  principalKeyHash?: string;
+  /** 0 sends every request to the database (the verification cache never answers). */
+  keyCacheTtlMs?: number;
+}
+
+const config = JSON.parse(process.argv[2] ?? '{}') as OnePinServerConfig;
+
+await runChild(async () => {
+  const database = openDatabase({ url: config.databaseUrl });
+  const deps = createAppDeps({
+    database,
+    logger: createLogger(config.logLevel),
+    ...(config.keyCacheTtlMs !== undefined && { keyCacheTtlMs: config.keyCacheTtlMs }),
+  });
+  const options: BuildAppOptions = {};
+  if (config.authentication === 'off') {
+    options.benchmarkWithoutAuthentication = {
+      principal: await principalOf(database, config.principalKeyHash),
+    };
+  }
+  const app = buildApp(deps, options);
+  // No `deps.usage.start()`: the harness flushes last-used times between measured rounds, so a
+  // once-a-minute batch write never lands inside one round and not another.
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    flush: () =>
+      measuredFlush(
+        () => deps.usage.pendingCount,
+        () => deps.usage.flush(),
+      ),
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      await deps.usage.stop();
+      await database.close();
+    },
+  };
+});
+
+/** The principal authentication would have produced for this key (the baseline serves it). */
+async function principalOf(
+  database: ReturnType<typeof openDatabase>,
+  keyHash: string | undefined,
+): Promise<ApiKeyPrincipal> {
+  const record = keyHash && (await findApiKeyForAuthentication(database.db, keyHash));
+  if (!record) throw new Error('the baseline needs the hash of a stored key');
+  return {
+    kind: 'api_key',
+    key: {
+      id: record.id,
+      hash: record.key_hash,
+      workspaceId: record.workspace_id,
+      workspaceName: record.workspace_name,
+      name: record.name,
+      keyType: record.key_type,
+      scopes: record.scopes,
+      createdBy: record.created_by,
+      createdAt: record.created_at,
+      expiresAt: record.expires_at,
+      expiresAtMs: Number.POSITIVE_INFINITY,
+      enabled: true,
+      rateLimitPerMin: record.rate_limit_per_min,
+    },
+    workspaceId: record.workspace_id,
+    workspaceName: record.workspace_name,
+    environment: record.key_type,
+    scopes: record.scopes,
+    userId: record.created_by,
+  };
+}
