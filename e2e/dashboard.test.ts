@@ -124,7 +124,7 @@ describe.skipIf(!CHROMIUM && !REQUIRED).each(databases)(
         ONEPIN_LOG_LEVEL: 'silent',
         ...(created.url && { ONEPIN_DATABASE_URL: created.url }),
       });
-      server = await startServer(config, (line) => lines.push(line));
+      server = await startServer(config, { print: (line) => lines.push(line) });
       origin = server.url;
       setupUrl =
         lines
