@@ -1,6 +1,6 @@
 import { ApiError } from '../../api-error.js';
 import { readSessionCookie } from '../../auth/session-cookie.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { SessionOut } from '../../schemas/session.js';
 import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
@@ -34,6 +34,6 @@ export const registerCurrentSession: RouteRegistrar = (app, deps) => {
       token,
       expiresAt: principal.sessionExpiresAt,
     });
-    return c.json({ data, meta: meta(c, deps.clock.now()) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, data), 200);
   });
 };
