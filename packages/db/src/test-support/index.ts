@@ -17,9 +17,6 @@ export interface TestDialect {
 
 const postgresUrl = process.env.ONEPIN_TEST_DATABASE_URL?.trim() || undefined;
 
-/** True when PostgreSQL tests are required (CI) rather than optional. */
-export const postgresRequired = process.env.CI === 'true' && postgresUrl !== undefined;
-
 export const sqliteDialect: TestDialect = {
   name: 'sqlite',
   async create() {
