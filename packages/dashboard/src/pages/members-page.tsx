@@ -1,10 +1,11 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { ApiRequestError, type Member, type OffsetPagination, type Role } from '../api.js';
+import { type FormEvent, useId, useState } from 'react';
+import { ApiRequestError, type Member, type Role } from '../api.js';
 import { CopyField } from '../components/copy-field.js';
 import { Dialog } from '../components/dialog.js';
 import { ErrorNotice } from '../components/notice.js';
 import { Pager } from '../components/pager.js';
 import { formatTime } from '../format.js';
+import { useOffsetPage } from '../offset-page.js';
 import { useApi, useSession, useSignedIn } from '../session.js';
 import { Field } from './auth-card.js';
 
@@ -25,25 +26,15 @@ export function MembersPage() {
   const { refresh } = useSession();
   const api = useApi();
   const isAdmin = session.workspace.role === 'admin';
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ members: Member[]; total: number } | null>(null);
+  const {
+    page,
+    error: loadError,
+    reload,
+    previous,
+    next,
+  } = useOffsetPage<Member>('/api/v1/members', PAGE_SIZE);
   const [error, setError] = useState<unknown>(null);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` re-runs the load after a change.
-  useEffect(() => {
-    let current = true;
-    api<Member[], OffsetPagination>('GET', `/api/v1/members?limit=${PAGE_SIZE}&offset=${offset}`)
-      .then(
-        ({ data, pagination }) => current && setPage({ members: data, total: pagination.total }),
-      )
-      .catch((caught) => current && setError(caught));
-    return () => {
-      current = false;
-    };
-  }, [api, offset, version]);
 
   /** After changing oneself, the session's role changed too. */
   const afterChange = async (userId: string) => {
@@ -77,7 +68,7 @@ export function MembersPage() {
           }}
         />
       )}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? loadError} />
       {page && (
         <div className="table-wrap">
           <table>
@@ -95,7 +86,7 @@ export function MembersPage() {
               </tr>
             </thead>
             <tbody>
-              {page.members.map((member) => (
+              {page.items.map((member) => (
                 <tr key={member.user_id}>
                   <th scope="row">
                     {member.email}
@@ -136,13 +127,7 @@ export function MembersPage() {
           </table>
         </div>
       )}
-      {page && (
-        <Pager
-          label="Member pages"
-          onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE_SIZE)) : null}
-          onNext={offset + PAGE_SIZE < page.total ? () => setOffset(offset + PAGE_SIZE) : null}
-        />
-      )}
+      {page && <Pager label="Member pages" onPrevious={previous} onNext={next} />}
 
       {dialog?.kind === 'invite' && (
         <Dialog title={`Invitation for ${dialog.email}`} onClose={() => setDialog(null)}>
