@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ApiRequestError, type Member, type Role } from '../api.js';
+import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { CopyField } from '../components/copy-field.js';
 import { Dialog } from '../components/dialog.js';
 import { ErrorNotice } from '../components/notice.js';
@@ -227,28 +228,19 @@ function RemoveMemberDialog({
   onRemoved(): void;
 }) {
   const api = useApi();
-  const [error, setError] = useState<unknown>(null);
   return (
-    <Dialog title={`Remove ${member.email}?`} onClose={onClose} role="alertdialog">
+    <ConfirmDialog
+      title={`Remove ${member.email}?`}
+      confirmLabel={`Remove ${member.email}`}
+      onConfirm={async () => {
+        await api('DELETE', `/api/v1/members/${member.user_id}`);
+        onRemoved();
+      }}
+      onClose={onClose}
+    >
       <p>
         They lose access to this workspace at once. Their keys keep working until you revoke them.
       </p>
-      <ErrorNotice error={error} />
-      <div className="dialog-actions">
-        {/* The least destructive choice takes focus when a confirmation opens (WAI-ARIA alertdialog). */}
-        <button type="button" className="button" onClick={onClose} data-autofocus>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          onClick={() =>
-            api('DELETE', `/api/v1/members/${member.user_id}`).then(onRemoved, setError)
-          }
-        >
-          Remove {member.email}
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
