@@ -23,7 +23,6 @@ export const registerInvitationCheck: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const invitation = await findInvitation(deps, c.req.valid('query').token);
     if (!invitation) throw notFound('Invitation');
-    c.header('Cache-Control', 'no-store');
     const data = { email: invitation.email, workspace_name: invitation.workspace_name };
     return c.json(dataEnvelope(c, deps.clock, data), 200);
   });

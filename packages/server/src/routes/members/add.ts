@@ -27,7 +27,6 @@ export const registerAddMember: RouteRegistrar = (app, deps) => {
       c.req.valid('json'),
       deps.settings.publicUrl,
     );
-    c.header('Cache-Control', 'no-store');
     const data = { member: toMemberOut(added.member), invite_url: added.inviteUrl };
     return c.json(dataEnvelope(c, deps.clock, data), 201);
   });

@@ -26,7 +26,6 @@ export const registerCurrentSession: RouteRegistrar = (app, deps) => {
     if (principal.kind !== 'session' || token === undefined || workspace === undefined) {
       throw new ApiError('UNAUTHORIZED', 'Not signed in.');
     }
-    c.header('Cache-Control', 'no-store');
     const data = toSessionOut({
       user: { id: principal.userId, email: principal.email },
       workspace,

@@ -21,7 +21,6 @@ const route = createRoute({
 export const registerSetupCheck: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const usable = await setupTokenUsable(deps, c.req.valid('query').token);
-    c.header('Cache-Control', 'no-store');
     return c.json(dataEnvelope(c, deps.clock, { usable }), 200);
   });
 };
