@@ -124,7 +124,7 @@ describe.skipIf(!CHROMIUM && !REQUIRED).each(databases)(
         ONEPIN_LOG_LEVEL: 'silent',
         ...(created.url && { ONEPIN_DATABASE_URL: created.url }),
       });
-      server = await startServer(config, (line) => lines.push(line));
+      server = await startServer(config, { print: (line) => lines.push(line) });
       origin = server.url;
       setupUrl =
         lines
@@ -305,6 +305,9 @@ describe.skipIf(!CHROMIUM && !REQUIRED).each(databases)(
       await viewer.goto(inviteUrl);
       await viewer.getByRole('heading', { name: 'Join Acme' }).waitFor();
       await viewer.getByLabel('Password', { exact: true }).fill('viewer password 123');
+      await viewer.getByLabel('Password again').fill('viewer password 124');
+      await viewer.getByRole('button', { name: 'Set password and sign in' }).click();
+      await viewer.getByRole('alert').filter({ hasText: 'The two passwords differ.' }).waitFor();
       await viewer.getByLabel('Password again').fill('viewer password 123');
       await viewer.getByRole('button', { name: 'Set password and sign in' }).click();
       await viewer.getByRole('heading', { name: 'API keys' }).waitFor();

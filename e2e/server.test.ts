@@ -1,6 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertBuilt,
@@ -69,6 +72,14 @@ describe('the built onepin-server, as a new user runs it', () => {
     });
     expect(bad.status).toBe(401);
     expect(bad.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+
+  it("runs as the package's `onepin-server` command, which is executable after a first build", async () => {
+    const serverPackage = new URL('../packages/server/', import.meta.url);
+    const { bin } = JSON.parse(readFileSync(new URL('package.json', serverPackage), 'utf8'));
+    const command = fileURLToPath(new URL(bin['onepin-server'], serverPackage));
+    const { stdout } = await promisify(execFile)(command, ['--help']);
+    expect(stdout).toContain('onepin-server admin create-user');
   });
 
   it('stops cleanly on SIGTERM and keeps no key in its output', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Scope } from '@onepin/core';
 import { openDatabase } from '@onepin/db';
-import { systemClock } from '../../packages/server/src/deps.js';
+import { directServiceDeps } from '../../packages/server/src/admin/admin-context.js';
 import { createUserWithWorkspace } from '../../packages/server/src/services/accounts.js';
 import { createApiKey, FULL_AUTHORITY } from '../../packages/server/src/services/api-keys.js';
 
@@ -19,12 +19,7 @@ export async function seedWorkspace(
 ): Promise<SeededWorkspace> {
   const database = openDatabase({ url: databaseUrl, maxConnections: 1 });
   try {
-    const deps = {
-      database,
-      clock: systemClock,
-      newId: randomUUID,
-      keyInvalidation: { invalidate: async () => {} },
-    };
+    const deps = directServiceDeps(database);
     const { user, workspace } = await createUserWithWorkspace(deps, {
       email: `admin-${randomUUID().slice(0, 8)}@example.com`,
       workspaceName: 'Cluster test',

@@ -5,7 +5,9 @@
  * state-changing request and names the selected workspace in `X-Workspace-Id`.
  */
 
-export type Role = 'admin' | 'editor' | 'viewer';
+import type { ErrorDetail, KeyType, Role } from '@onepin/core';
+
+export type { ErrorDetail, Role };
 
 export interface SessionWorkspace {
   id: string;
@@ -26,7 +28,7 @@ export interface Session {
 export interface ApiKey {
   id: string;
   name: string;
-  key_type: 'live' | 'test';
+  key_type: KeyType;
   preview: string;
   scopes: string[];
   active: boolean;
@@ -45,7 +47,7 @@ export interface CreatedApiKey extends ApiKey {
 export interface ActivityEvent {
   id: string;
   type: string;
-  environment: 'live' | 'test';
+  environment: KeyType;
   actor: { type: 'api_key' | 'user' | 'system'; id: string | null; name: string | null };
   target: { type: string; id: string } | null;
   metadata: Record<string, unknown>;
@@ -69,11 +71,6 @@ export interface OffsetPagination {
 export interface CursorPagination {
   limit: number;
   cursor: string | null;
-}
-
-export interface ErrorDetail {
-  field: string;
-  message: string;
 }
 
 /** An error answer of the API, with its code and per-field details. */

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorDetail } from '@onepin/core';
+import { type ErrorCode, type ErrorDetail, errorCodeForStatus } from '@onepin/core';
 import { retryAfterMs } from './internal/retry.js';
 
 export type { ErrorDetail };
@@ -80,21 +80,6 @@ interface ErrorEnvelope {
   meta?: { request_id?: unknown };
 }
 
-/** The code a status stands for when the body carries none (a proxy's HTML page, say). */
-const CODE_BY_STATUS: Readonly<Record<number, ErrorCode>> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'VALIDATION_ERROR',
-  429: 'RATE_LIMITED',
-  503: 'SERVICE_UNAVAILABLE',
-};
-
 /**
  * The server answered with a non-2xx status. Subclasses name the common statuses, so
  * `catch (e) { if (e instanceof NotFoundError) … }` reads as what happened; `code` keeps the
@@ -137,7 +122,7 @@ export class APIError extends OnePinError {
     const code =
       typeof error.code === 'string' && error.code !== ''
         ? error.code
-        : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'UNKNOWN_ERROR'));
+        : (errorCodeForStatus(status) ?? 'UNKNOWN_ERROR');
     const message =
       typeof error.message === 'string' && error.message !== ''
         ? error.message

@@ -41,6 +41,7 @@ describe('serving the dashboard', () => {
       );
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     },
   );
 
@@ -48,6 +49,7 @@ describe('serving the dashboard', () => {
     const js = await world.request('GET', '/assets/index-abc123.js');
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
     const css = await world.request('GET', '/assets/index-abc123.css');
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     const again = await world.request('GET', '/assets/index-abc123.js', {

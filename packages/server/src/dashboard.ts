@@ -23,16 +23,13 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * Headers of the dashboard's pages: nothing may load from or be sent to another host, the
- * page cannot be framed, and no URL (setup and invitation links carry tokens) leaks in a
- * Referer. Local to the dashboard: API responses get the server's own headers.
+ * Headers of the dashboard's pages: nothing may load from or be sent to another host, and
+ * the page cannot be framed. The server adds `Referrer-Policy: no-referrer` (setup and
+ * invitation links carry tokens), `X-Frame-Options` and `nosniff` to every response itself.
  */
-export const DASHBOARD_HTML_HEADERS: Readonly<Record<string, string>> = {
+const DASHBOARD_HTML_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
   'Cache-Control': 'no-cache',
 };
 
@@ -91,7 +88,6 @@ function send(
     ...extraHeaders,
     'Content-Type': file.type,
     ETag: file.etag,
-    'X-Content-Type-Options': 'nosniff',
   };
   if (file.immutable) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
   if (c.req.header('if-none-match') === file.etag) return c.body(null, 304, headers);

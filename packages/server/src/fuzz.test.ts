@@ -8,8 +8,8 @@ import { SCOPES } from '@onepin/core';
 import { type DatabaseHandle, openDatabase } from '@onepin/db';
 import { sqliteDialect } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { directServiceDeps } from './admin/admin-context.js';
 import { readConfig } from './config.js';
-import { systemClock } from './deps.js';
 import { type RunningServer, startServer } from './main.js';
 import { openApiDocument } from './openapi.js';
 import { createUserWithWorkspace } from './services/accounts.js';
@@ -152,12 +152,7 @@ describe(`fuzzing every route of the OpenAPI document (seed ${SEED})`, () => {
     );
     serverDatabase = openDatabase({ url: databaseUrl });
     const prepared = await prepareTargets(
-      {
-        database: serverDatabase,
-        clock: systemClock,
-        newId: randomUUID,
-        keyInvalidation: { invalidate: async () => {} },
-      },
+      directServiceDeps(serverDatabase),
       await (await fetch(`${server.url}/openapi.json`)).json(),
     );
     httpTargets = await addResourceIds(prepared, async (method, path, key, body) => {

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@onepin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { directServiceDeps } from './admin/admin-context.js';
 import { readConfig } from './config.js';
-import { systemClock } from './deps.js';
 import { type RunningServer, startServer } from './main.js';
 import { createUserWithWorkspace } from './services/accounts.js';
 import { createApiKey, FULL_AUTHORITY } from './services/api-keys.js';
@@ -57,12 +56,7 @@ describe('the HTTP server', () => {
     });
     const database = openDatabase({ url: databaseUrl });
     try {
-      const deps = {
-        database,
-        clock: systemClock,
-        newId: randomUUID,
-        keyInvalidation: { invalidate: async () => {} },
-      };
+      const deps = directServiceDeps(database);
       const { user, workspace } = await createUserWithWorkspace(deps, {
         email: 'owner@example.com',
         workspaceName: 'Main',

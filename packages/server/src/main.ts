@@ -64,11 +64,8 @@ export async function openConfiguredDatabase(config: ServerConfig): Promise<Data
 /** Starts the API server on the configured address; prints the setup URL on a first run. */
 export async function startServer(
   config: ServerConfig,
-  optionsOrPrint: StartServerOptions | StartServerOptions['print'] = {},
+  options: StartServerOptions = {},
 ): Promise<RunningServer> {
-  // A print function alone is the original signature, still used by callers.
-  const options =
-    typeof optionsOrPrint === 'function' ? { print: optionsOrPrint } : (optionsOrPrint ?? {});
   const print = options.print ?? console.log;
   const limits: HttpLimits = {
     ...DEFAULT_HTTP_LIMITS,

@@ -60,6 +60,50 @@ describe.each(testDialects)('$name: no plaintext key is ever stored or logged', 
       }
     },
   );
+
+  it.skipIf(!dialectAvailable(dialect))(
+    'a plaintext is answered by its create or rotate response and by nothing else (SPEC §2)',
+    async () => {
+      const world = await createTestWorld(dialect);
+      try {
+        const workspace = await world.createWorkspace();
+        const admin = (await world.createKey(workspace, { scopes: [...SCOPES] })).plaintext;
+        const created = await world.call('POST', '/api/v1/api-keys', {
+          key: admin,
+          body: { name: 'shown once', scopes: ['workspace:read'] },
+        });
+        const { id, api_key: first } = created.body.data;
+        const rotated = await world.call('PATCH', `/api/v1/api-keys/${id}/rotate`, {
+          key: admin,
+          body: { grace_period_seconds: 60 },
+        });
+        const { id: nextId, api_key: second } = rotated.body.data.new_key;
+        expect(JSON.stringify(created.body)).toContain(first);
+        expect(JSON.stringify(rotated.body)).toContain(second);
+        expect(JSON.stringify(rotated.body)).not.toContain(first);
+
+        const everythingElse = [
+          await world.call('GET', `/api/v1/api-keys/${id}`, { key: admin }),
+          await world.call('GET', '/api/v1/api-keys?status=all', { key: admin }),
+          await world.call('PATCH', `/api/v1/api-keys/${nextId}`, {
+            key: admin,
+            body: { name: 'renamed' },
+          }),
+          await world.call('GET', '/api/v1/auth/whoami', { key: first }),
+          await world.call('GET', '/api/v1/auth/whoami', { key: second }),
+          await world.call('GET', '/api/v1/activity', { key: admin }),
+          await world.call('DELETE', `/api/v1/api-keys/${nextId}`, { key: admin }),
+          await world.call('DELETE', `/api/v1/api-keys/${id}`, { key: admin }),
+        ];
+        for (const response of everythingElse) {
+          expect(response.status).toBe(200);
+          expect(JSON.stringify(response.body).match(API_KEY_SEARCH_PATTERN)).toBeNull();
+        }
+      } finally {
+        await world.dispose();
+      }
+    },
+  );
 });
 
 describe('redactSecrets', () => {

@@ -29,6 +29,7 @@ export function scanCommand(ctx: CliContext): Command {
     });
 }
 
+/** Scans as the options say, prints the findings (never a key), and returns the exit code. */
 export async function scanRun(
   ctx: CliContext,
   paths: string[],

@@ -18,6 +18,7 @@ export async function git(cwd: string, args: string[]): Promise<string> {
   }
 }
 
+/** Whether `cwd` lies inside a git working tree. */
 export async function isGitRepository(cwd: string): Promise<boolean> {
   try {
     return (await git(cwd, ['rev-parse', '--is-inside-work-tree'])).trim() === 'true';

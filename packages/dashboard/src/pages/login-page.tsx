@@ -1,32 +1,13 @@
-import { type FormEvent, useState } from 'react';
 import { apiRequest, type Session } from '../api.js';
 import { ErrorNotice } from '../components/notice.js';
-import { navigate } from '../router.js';
-import { useSession } from '../session.js';
 import { AuthCard, Field } from './auth-card.js';
+import { useSessionForm } from './session-form.js';
 
 export function LoginPage() {
-  const { signedIn } = useSession();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      const { data } = await apiRequest<Session>('POST', '/api/v1/session', {
-        email: String(form.get('email')),
-        password: String(form.get('password')),
-      });
-      signedIn(data);
-      navigate('/settings/api-keys', { replace: true });
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit } = useSessionForm(async (form) => {
+    const body = { email: String(form.get('email')), password: String(form.get('password')) };
+    return (await apiRequest<Session>('POST', '/api/v1/session', body)).data;
+  });
 
   return (
     <AuthCard title="Sign in">

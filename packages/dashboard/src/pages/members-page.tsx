@@ -1,10 +1,12 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { ApiRequestError, type Member, type OffsetPagination, type Role } from '../api.js';
+import { type FormEvent, useId, useState } from 'react';
+import { ApiRequestError, type Member, type Role } from '../api.js';
+import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { CopyField } from '../components/copy-field.js';
 import { Dialog } from '../components/dialog.js';
 import { ErrorNotice } from '../components/notice.js';
 import { Pager } from '../components/pager.js';
 import { formatTime } from '../format.js';
+import { useOffsetPage } from '../offset-page.js';
 import { useApi, useSession, useSignedIn } from '../session.js';
 import { Field } from './auth-card.js';
 
@@ -25,25 +27,15 @@ export function MembersPage() {
   const { refresh } = useSession();
   const api = useApi();
   const isAdmin = session.workspace.role === 'admin';
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ members: Member[]; total: number } | null>(null);
+  const {
+    page,
+    error: loadError,
+    reload,
+    previous,
+    next,
+  } = useOffsetPage<Member>('/api/v1/members', PAGE_SIZE);
   const [error, setError] = useState<unknown>(null);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` re-runs the load after a change.
-  useEffect(() => {
-    let current = true;
-    api<Member[], OffsetPagination>('GET', `/api/v1/members?limit=${PAGE_SIZE}&offset=${offset}`)
-      .then(
-        ({ data, pagination }) => current && setPage({ members: data, total: pagination.total }),
-      )
-      .catch((caught) => current && setError(caught));
-    return () => {
-      current = false;
-    };
-  }, [api, offset, version]);
 
   /** After changing oneself, the session's role changed too. */
   const afterChange = async (userId: string) => {
@@ -77,7 +69,7 @@ export function MembersPage() {
           }}
         />
       )}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? loadError} />
       {page && (
         <div className="table-wrap">
           <table>
@@ -95,7 +87,7 @@ export function MembersPage() {
               </tr>
             </thead>
             <tbody>
-              {page.members.map((member) => (
+              {page.items.map((member) => (
                 <tr key={member.user_id}>
                   <th scope="row">
                     {member.email}
@@ -136,13 +128,7 @@ export function MembersPage() {
           </table>
         </div>
       )}
-      {page && (
-        <Pager
-          label="Member pages"
-          onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE_SIZE)) : null}
-          onNext={offset + PAGE_SIZE < page.total ? () => setOffset(offset + PAGE_SIZE) : null}
-        />
-      )}
+      {page && <Pager label="Member pages" onPrevious={previous} onNext={next} />}
 
       {dialog?.kind === 'invite' && (
         <Dialog title={`Invitation for ${dialog.email}`} onClose={() => setDialog(null)}>
@@ -242,28 +228,19 @@ function RemoveMemberDialog({
   onRemoved(): void;
 }) {
   const api = useApi();
-  const [error, setError] = useState<unknown>(null);
   return (
-    <Dialog title={`Remove ${member.email}?`} onClose={onClose} role="alertdialog">
+    <ConfirmDialog
+      title={`Remove ${member.email}?`}
+      confirmLabel={`Remove ${member.email}`}
+      onConfirm={async () => {
+        await api('DELETE', `/api/v1/members/${member.user_id}`);
+        onRemoved();
+      }}
+      onClose={onClose}
+    >
       <p>
         They lose access to this workspace at once. Their keys keep working until you revoke them.
       </p>
-      <ErrorNotice error={error} />
-      <div className="dialog-actions">
-        {/* The least destructive choice takes focus when a confirmation opens (WAI-ARIA alertdialog). */}
-        <button type="button" className="button" onClick={onClose} data-autofocus>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          onClick={() =>
-            api('DELETE', `/api/v1/members/${member.user_id}`).then(onRemoved, setError)
-          }
-        >
-          Remove {member.email}
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

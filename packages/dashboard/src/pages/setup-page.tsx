@@ -1,54 +1,27 @@
-import { type FormEvent, useEffect, useState } from 'react';
 import { ApiRequestError, apiRequest, type Session } from '../api.js';
 import { ErrorNotice } from '../components/notice.js';
-import { Link, navigate } from '../router.js';
-import { useSession } from '../session.js';
+import { Link } from '../router.js';
 import { AuthCard, Field } from './auth-card.js';
-import { useLinkToken } from './link-token.js';
-
-const MIN_PASSWORD = 10;
+import { NewPasswordFields, newPassword } from './new-password-fields.js';
+import { useOneTimeLink } from './one-time-link.js';
+import { useSessionForm } from './session-form.js';
 
 /** First run: the link the server printed creates the first admin and workspace. */
 export function SetupPage() {
-  const token = useLinkToken();
-  const { signedIn } = useSession();
-  const [usable, setUsable] = useState<boolean | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { token, link } = useOneTimeLink<{ usable: boolean }>('/api/v1/setup');
+  const { error, busy, submit } = useSessionForm(async (form) => {
+    const body = {
+      token,
+      email: String(form.get('email')),
+      password: newPassword(form),
+      workspace_name: String(form.get('workspace')),
+    };
+    return (await apiRequest<Session>('POST', '/api/v1/setup', body)).data;
+  });
 
-  useEffect(() => {
-    if (!token) return setUsable(false);
-    apiRequest<{ usable: boolean }>('GET', `/api/v1/setup?token=${encodeURIComponent(token)}`)
-      .then(({ data }) => setUsable(data.usable))
-      .catch(() => setUsable(false));
-  }, [token]);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    if (form.get('password') !== form.get('confirm')) {
-      setError(new ApiRequestError(422, 'VALIDATION_ERROR', 'The two passwords differ.'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const { data } = await apiRequest<Session>('POST', '/api/v1/setup', {
-        token,
-        email: String(form.get('email')),
-        password: String(form.get('password')),
-        workspace_name: String(form.get('workspace')),
-      });
-      signedIn(data);
-      navigate('/settings/api-keys', { replace: true });
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
-
-  if (usable === null) return <AuthCard title="Set up OnePin">Checking the setup link…</AuthCard>;
-  if (!usable) {
+  if (link === undefined)
+    return <AuthCard title="Set up OnePin">Checking the setup link…</AuthCard>;
+  if (!link?.usable) {
     return (
       <AuthCard title="This setup link cannot be used">
         <p>
@@ -75,26 +48,7 @@ export function SetupPage() {
           autoFocus
           error={fieldError('email')}
         />
-        <Field
-          id="password"
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          minLength={MIN_PASSWORD}
-          maxLength={1024}
-          required
-          hint={`At least ${MIN_PASSWORD} characters.`}
-          error={fieldError('password')}
-        />
-        <Field
-          id="confirm"
-          name="confirm"
-          label="Password again"
-          type="password"
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields error={fieldError('password')} />
         <Field
           id="workspace"
           name="workspace"

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialectAvailable, type TestDatabase, testDialects } from '../test-support/index.js';
+import { describe, expect } from 'vitest';
+import { databasePerSuite, testDialects } from '../test-support/index.js';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -27,12 +27,7 @@ function session(id: string, userId: string, overrides: Record<string, string> =
 }
 
 describe.each(testDialects)('$name: sessions repository', (dialect) => {
-  let test: TestDatabase;
-
-  beforeAll(async () => {
-    if (!dialectAvailable(dialect)) return;
-    test = await dialect.create();
-    const db = test.handle.db;
+  const test = databasePerSuite(dialect, async (db) => {
     for (const id of ['u1', 'u2']) {
       await insertUser(db, {
         id,
@@ -62,9 +57,8 @@ describe.each(testDialects)('$name: sessions repository', (dialect) => {
       });
     }
   });
-  afterAll(async () => test?.dispose());
 
-  it.skipIf(!dialectAvailable(dialect))(
+  test.run(
     'finds a session by hash with its user and workspaces, oldest membership first',
     async () => {
       const db = test.handle.db;
@@ -80,16 +74,13 @@ describe.each(testDialects)('$name: sessions repository', (dialect) => {
     },
   );
 
-  it.skipIf(!dialectAvailable(dialect))(
-    'finds nothing for a user who belongs to no workspace',
-    async () => {
-      const db = test.handle.db;
-      await insertSession(db, session('lonely', 'u2'));
-      expect(await findSessionForAuthentication(db, 'hash-lonely')).toBeUndefined();
-    },
-  );
+  test.run('finds nothing for a user who belongs to no workspace', async () => {
+    const db = test.handle.db;
+    await insertSession(db, session('lonely', 'u2'));
+    expect(await findSessionForAuthentication(db, 'hash-lonely')).toBeUndefined();
+  });
 
-  it.skipIf(!dialectAvailable(dialect))('moves last_seen_at forward only', async () => {
+  test.run('moves last_seen_at forward only', async () => {
     const db = test.handle.db;
     await insertSession(db, session('t1', 'u1'));
     await touchSession(db, 't1', '2026-01-01T00:05:00.000Z');
@@ -98,30 +89,27 @@ describe.each(testDialects)('$name: sessions repository', (dialect) => {
     expect(found?.session.last_seen_at).toBe('2026-01-01T00:05:00.000Z');
   });
 
-  it.skipIf(!dialectAvailable(dialect))(
-    'deletes one session, and purges expired and idle ones',
-    async () => {
-      const db = test.handle.db;
-      await insertSession(db, session('d1', 'u1'));
-      await deleteSession(db, 'd1');
-      expect(await findSessionForAuthentication(db, 'hash-d1')).toBeUndefined();
+  test.run('deletes one session, and purges expired and idle ones', async () => {
+    const db = test.handle.db;
+    await insertSession(db, session('d1', 'u1'));
+    await deleteSession(db, 'd1');
+    expect(await findSessionForAuthentication(db, 'hash-d1')).toBeUndefined();
 
-      await insertSession(db, session('old', 'u1', { expires_at: '2026-01-02T00:00:00.000Z' }));
-      await insertSession(db, session('idle', 'u1', { last_seen_at: T0 }));
-      await insertSession(db, session('fresh', 'u1', { last_seen_at: '2026-01-03T00:00:00.000Z' }));
-      const purged = await deleteExpiredSessions(
-        db,
-        '2026-01-03T00:00:00.000Z',
-        '2026-01-02T12:00:00.000Z',
-      );
-      expect(purged).toBeGreaterThanOrEqual(2);
-      expect(await findSessionForAuthentication(db, 'hash-old')).toBeUndefined();
-      expect(await findSessionForAuthentication(db, 'hash-idle')).toBeUndefined();
-      expect(await findSessionForAuthentication(db, 'hash-fresh')).toBeDefined();
-    },
-  );
+    await insertSession(db, session('old', 'u1', { expires_at: '2026-01-02T00:00:00.000Z' }));
+    await insertSession(db, session('idle', 'u1', { last_seen_at: T0 }));
+    await insertSession(db, session('fresh', 'u1', { last_seen_at: '2026-01-03T00:00:00.000Z' }));
+    const purged = await deleteExpiredSessions(
+      db,
+      '2026-01-03T00:00:00.000Z',
+      '2026-01-02T12:00:00.000Z',
+    );
+    expect(purged).toBeGreaterThanOrEqual(2);
+    expect(await findSessionForAuthentication(db, 'hash-old')).toBeUndefined();
+    expect(await findSessionForAuthentication(db, 'hash-idle')).toBeUndefined();
+    expect(await findSessionForAuthentication(db, 'hash-fresh')).toBeDefined();
+  });
 
-  it.skipIf(!dialectAvailable(dialect))('refuses a second session with the same hash', async () => {
+  test.run('refuses a second session with the same hash', async () => {
     const db = test.handle.db;
     await insertSession(db, session('dup1', 'u1', { token_hash: 'same' }));
     await expect(

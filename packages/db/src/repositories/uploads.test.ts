@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialectAvailable, type TestDatabase, testDialects } from '../test-support/index.js';
+import { describe, expect } from 'vitest';
+import { databasePerSuite, testDialects, workspacesWithIds } from '../test-support/index.js';
 import type { Tenant } from './tenant.js';
 import {
   bindUpload,
@@ -12,7 +12,6 @@ import {
   purgeUploads,
   type UploadRecord,
 } from './uploads.js';
-import { insertWorkspace } from './workspaces.js';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 const T1 = '2026-01-01T00:01:00.000Z';
@@ -46,24 +45,8 @@ function upload(tenant: Tenant, overrides: Partial<UploadRecord> = {}): UploadRe
 }
 
 describe.each(testDialects)('$name: uploads repository', (dialect) => {
-  let test: TestDatabase;
-  const run = it.skipIf(!dialectAvailable(dialect));
-
-  beforeAll(async () => {
-    if (!dialectAvailable(dialect)) return;
-    test = await dialect.create();
-    for (const id of ['ws-1', 'ws-2']) {
-      await insertWorkspace(test.handle.db, {
-        id,
-        name: id,
-        slug: id,
-        created_by: null,
-        created_at: T0,
-        updated_at: T0,
-      });
-    }
-  });
-  afterAll(async () => test?.dispose());
+  const test = databasePerSuite(dialect, workspacesWithIds('ws-1', 'ws-2'));
+  const { run } = test;
 
   run(
     'stores an upload (sizes past 32 bits included) and scopes look-ups to its tenant',

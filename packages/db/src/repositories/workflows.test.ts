@@ -1,6 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { isUniqueViolation } from '../errors.js';
-import { dialectAvailable, type TestDatabase, testDialects } from '../test-support/index.js';
+import {
+  databasePerSuite,
+  dialectAvailable,
+  testDialects,
+  workspacesWithIds,
+} from '../test-support/index.js';
 import type { Tenant } from './tenant.js';
 import {
   findTakenWorkflowNames,
@@ -12,7 +17,6 @@ import {
   updateWorkflow,
   type WorkflowRecord,
 } from './workflows.js';
-import { insertWorkspace } from './workspaces.js';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 const LIVE: Tenant = { workspaceId: 'ws-1', environment: 'live' };
@@ -38,24 +42,8 @@ function workflow(tenant: Tenant, overrides: Partial<WorkflowRecord> = {}): Work
 }
 
 describe.each(testDialects)('$name: workflows repository', (dialect) => {
-  let test: TestDatabase;
-  const run = it.skipIf(!dialectAvailable(dialect));
-
-  beforeAll(async () => {
-    if (!dialectAvailable(dialect)) return;
-    test = await dialect.create();
-    for (const id of ['ws-1', 'ws-2']) {
-      await insertWorkspace(test.handle.db, {
-        id,
-        name: id,
-        slug: id,
-        created_by: null,
-        created_at: T0,
-        updated_at: T0,
-      });
-    }
-  });
-  afterAll(async () => test?.dispose());
+  const test = databasePerSuite(dialect, workspacesWithIds('ws-1', 'ws-2'));
+  const { run } = test;
 
   run('stores a workflow and finds it only in its own workspace and environment', async () => {
     const db = test.handle.db;

@@ -32,19 +32,6 @@ export async function insertMembership(
   await db.insertInto('memberships').values(membership).execute();
 }
 
-export async function findMembership(
-  db: Kysely<Database>,
-  workspaceId: string,
-  userId: string,
-): Promise<MembershipRow | undefined> {
-  return db
-    .selectFrom('memberships')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-}
-
 /** The workspaces a user belongs to, oldest membership first, with the role in each. */
 export async function listWorkspacesOfUser(
   db: Kysely<Database>,

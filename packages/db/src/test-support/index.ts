@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { afterAll, beforeAll, it } from 'vitest';
 import { type DatabaseHandle, type DialectName, openDatabase } from '../connection.js';
 import { migrateToLatest } from '../migrate.js';
+import { insertWorkspace } from '../repositories/workspaces.js';
+import type { Database } from '../schema.js';
 
 /** A fresh, migrated database of one dialect for one test file, dropped by `dispose`. */
 export interface TestDatabase {
@@ -16,9 +20,6 @@ export interface TestDialect {
 }
 
 const postgresUrl = process.env.ONEPIN_TEST_DATABASE_URL?.trim() || undefined;
-
-/** True when PostgreSQL tests are required (CI) rather than optional. */
-export const postgresRequired = process.env.CI === 'true' && postgresUrl !== undefined;
 
 export const sqliteDialect: TestDialect = {
   name: 'sqlite',
@@ -56,6 +57,49 @@ export const testDialects: readonly TestDialect[] = [sqliteDialect, postgresDial
 /** Whether a dialect can run here; use with `describe.skipIf(!dialectAvailable(d))`. */
 export function dialectAvailable(dialect: TestDialect): boolean {
   return dialect.name === 'sqlite' || postgresUrl !== undefined;
+}
+
+/**
+ * One fresh database of `dialect` for the tests of a `describe` block: created and given
+ * `seed` before them, dropped after them. `run` is `it`, skipped (and reported as such) when
+ * the dialect is not available here.
+ */
+export function databasePerSuite(
+  dialect: TestDialect,
+  seed?: (db: Kysely<Database>) => Promise<void>,
+) {
+  const available = dialectAvailable(dialect);
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    if (!available) return;
+    database = await dialect.create();
+    await seed?.(database.handle.db);
+  });
+  afterAll(async () => database?.dispose());
+  return {
+    get handle(): DatabaseHandle {
+      if (!database) throw new Error(`the ${dialect.name} test database is not ready`);
+      return database.handle;
+    },
+    run: it.skipIf(!available),
+  };
+}
+
+/** A seed: bare workspaces with these ids (their names and slugs too), made by nobody. */
+export function workspacesWithIds(...ids: string[]) {
+  return async (db: Kysely<Database>): Promise<void> => {
+    const at = '2026-01-01T00:00:00.000Z';
+    for (const id of ids) {
+      await insertWorkspace(db, {
+        id,
+        name: id,
+        slug: id,
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+      });
+    }
+  };
 }
 
 /** Creates an empty database on the server of `serverUrl`; `drop` removes it. */

@@ -56,6 +56,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\',
 };
 
+/** Reads a credentials file's TOML; throws `TomlSyntaxError` naming the first line it refuses. */
 export function parseToml(text: string): TomlDocument {
   const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
   const tables: TomlTable[] = [];

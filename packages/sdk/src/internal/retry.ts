@@ -12,6 +12,7 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 const INITIAL_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;
 
+/** Whether repeating a request of this method is always safe. */
 export function isIdempotent(method: string): boolean {
   return IDEMPOTENT_METHODS.has(method.toUpperCase());
 }

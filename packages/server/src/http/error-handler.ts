@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '@onepin/core';
+import { ERROR_CODES, errorCodeForStatus } from '@onepin/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError } from '../api-error.js';
@@ -7,28 +7,13 @@ import type { Logger } from '../logger.js';
 import type { AppEnv } from './app-env.js';
 import { meta } from './envelope.js';
 
-const CODE_BY_STATUS: Record<number, ErrorCode> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'VALIDATION_ERROR',
-  429: 'RATE_LIMITED',
-  503: 'SERVICE_UNAVAILABLE',
-};
-
 /** Turns anything thrown into the error envelope of SPEC §5. Unknown errors are logged with
  * their cause and answered as a bare 500 that reveals nothing; client mistakes never get here
  * as unknown errors. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof HTTPException) {
-    const code =
-      CODE_BY_STATUS[error.status] ?? (error.status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+    const code = errorCodeForStatus(error.status) ?? 'BAD_REQUEST';
     const message =
       error.status === 400 && /json/i.test(error.message)
         ? 'The request body is not valid JSON.'

@@ -96,6 +96,39 @@ describe('HTTP errors and envelopes', () => {
     expect((await world.call('GET', '/nope')).status).toBe(404);
   });
 
+  it.each([
+    [401, 'a missing key', () => world.call('GET', '/api/v1/auth/whoami')],
+    [404, 'an unknown API route', () => world.call('GET', '/api/v1/nope', { key })],
+    [404, 'an unknown page', () => world.call('GET', '/nope')],
+    [
+      413,
+      'a body over 1 MiB',
+      () =>
+        world.call('POST', '/api/v1/api-keys', {
+          key,
+          body: { name: 'x', padding: 'y'.repeat(1024 * 1024) },
+        }),
+    ],
+    [
+      415,
+      'a body that is not JSON',
+      () =>
+        world.call('POST', '/api/v1/api-keys', {
+          key,
+          rawBody: 'name=x',
+          headers: { 'content-type': 'text/plain' },
+        }),
+    ],
+  ])(
+    'names the request in X-Request-Id on a %i (%s), as in meta.request_id',
+    async (status, _label, send) => {
+      const response = await send();
+      expect(response.status).toBe(status);
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.body.meta.request_id).toBe(response.headers.get('x-request-id'));
+    },
+  );
+
   it('never reveals internals in a 500', async () => {
     const broken = await createTestWorld(sqliteDialect);
     const brokenKey = (

@@ -21,7 +21,7 @@ import { sha256Hex } from '../auth/sha256.js';
 import { recordAudit } from './audit.js';
 import { isPlausibleId } from './ids.js';
 import { changeKeys } from './key-invalidation.js';
-import type { ServiceDeps } from './service-deps.js';
+import { isoNow, nextUpdatedAt, type ServiceDeps } from './service-deps.js';
 
 /**
  * What a caller may do with keys (SPEC §3, §8): the scopes it may grant, the environment
@@ -117,11 +117,6 @@ function assertChangeable(record: ApiKeyRecord, nowIso: string): void {
   if (state) throw new ApiError('CONFLICT', `This API key was ${state} and can no longer change.`);
 }
 
-/** Timestamps of successive writes to one key strictly increase (optimistic concurrency). */
-function nextUpdatedAt(record: ApiKeyRecord, nowMs: number): string {
-  return new Date(Math.max(nowMs, Date.parse(record.updated_at) + 1)).toISOString();
-}
-
 async function findVisible(
   deps: ServiceDeps,
   workspaceId: string,
@@ -147,7 +142,7 @@ export async function listApiKeys(
   return listApiKeyRows(deps.database.db, {
     workspaceId,
     ...(authority.environment !== 'all' && { keyType: authority.environment }),
-    now: new Date(deps.clock.now()).toISOString(),
+    now: isoNow(deps),
     ...query,
   });
 }
@@ -167,7 +162,7 @@ export async function createApiKey(
   authority: KeyAuthority,
   input: CreateApiKeyInput,
 ): Promise<CreatedApiKey> {
-  const nowIso = new Date(deps.clock.now()).toISOString();
+  const nowIso = isoNow(deps);
   const keyType =
     input.key_type ?? (authority.environment === 'all' ? 'live' : authority.environment);
   if (authority.environment !== 'all' && keyType !== authority.environment) {
@@ -225,7 +220,7 @@ export async function updateApiKey(
   const current = await findVisible(deps, actor.workspaceId, authority, id);
   assertChangeable(current, nowIso);
   assertGrantable(authority, current.scopes);
-  const changes: ApiKeyChanges = { updated_at: nextUpdatedAt(current, nowMs) };
+  const changes: ApiKeyChanges = { updated_at: nextUpdatedAt(current.updated_at, nowMs) };
   if (input.name !== undefined) changes.name = input.name;
   if (input.scopes !== undefined) {
     changes.scopes = normalizeScopes(input.scopes);
@@ -272,7 +267,7 @@ export async function revokeApiKey(
       trx,
       actor.workspaceId,
       id,
-      { revoked_at: nowIso, active: false, updated_at: nextUpdatedAt(current, nowMs) },
+      { revoked_at: nowIso, active: false, updated_at: nextUpdatedAt(current.updated_at, nowMs) },
       current.updated_at,
     );
     if (row === undefined) throw concurrentChange();
@@ -331,7 +326,7 @@ export async function rotateApiKey(
           revoked_at: nowIso,
           active: false,
           replaced_by: fresh.id,
-          updated_at: nextUpdatedAt(current, nowMs),
+          updated_at: nextUpdatedAt(current.updated_at, nowMs),
         }
       : {
           expires_at:
@@ -339,7 +334,7 @@ export async function rotateApiKey(
               ? current.expires_at
               : graceEnd,
           replaced_by: fresh.id,
-          updated_at: nextUpdatedAt(current, nowMs),
+          updated_at: nextUpdatedAt(current.updated_at, nowMs),
         };
 
   const oldKey = await changeKeys(deps, [current.key_hash], async (trx) => {

@@ -12,3 +12,12 @@ export interface ServiceDeps {
 
 export const isoNow = (deps: Pick<ServiceDeps, 'clock'>): string =>
   new Date(deps.clock.now()).toISOString();
+
+/**
+ * The `updated_at` of a new write to a row last written at `previous`: now, or a millisecond
+ * after `previous` when the clock has not moved past it, so successive writes to one row
+ * strictly increase (optimistic concurrency compares them, lists sort by them).
+ */
+export function nextUpdatedAt(previous: string, nowMs: number): string {
+  return new Date(Math.max(nowMs, Date.parse(previous) + 1)).toISOString();
+}

@@ -15,7 +15,7 @@ import { ApiError, notFound } from '../api-error.js';
 import type { Actor } from '../auth/principal.js';
 import { type AuditEntry, recordAudit } from './audit.js';
 import { isPlausibleId } from './ids.js';
-import { isoNow, type ServiceDeps } from './service-deps.js';
+import { isoNow, nextUpdatedAt, type ServiceDeps } from './service-deps.js';
 import { EMPTY_DEFINITION, type WorkflowDefinitionJson } from './workflow-definition.js';
 
 export const WORKFLOW_NAME_MAX = 200;
@@ -211,10 +211,7 @@ export async function updateWorkflow(
 ): Promise<WorkflowRecord> {
   const current = await getWorkflow(deps, tenant, id);
   const changes: WorkflowChanges = {
-    // Successive writes get strictly increasing times, so `updated_at` sorts them.
-    updated_at: new Date(
-      Math.max(deps.clock.now(), Date.parse(current.updated_at) + 1),
-    ).toISOString(),
+    updated_at: nextUpdatedAt(current.updated_at, deps.clock.now()),
   };
   if (patch.name !== undefined) changes.name = patch.name;
   if (patch.description !== undefined) changes.description = patch.description;

@@ -69,6 +69,14 @@ function expectInvalidKey(response: { status: number; body: any; headers: Header
   expect(response.headers.get('x-request-id')).toBeTruthy();
 }
 
+/** SPEC §4: every response to a request whose key authenticated carries the key's rate-limit
+ * headers, the refusals that come after authentication (403, 404) included. */
+function expectRateLimitHeaders(response: { headers: Headers }, nowMs: number) {
+  expect(response.headers.get('x-ratelimit-limit')).toBe('600');
+  expect(Number(response.headers.get('x-ratelimit-remaining'))).toBeGreaterThanOrEqual(0);
+  expect(Number(response.headers.get('x-ratelimit-reset'))).toBeGreaterThan(nowMs / 1000);
+}
+
 /**
  * The shared authentication contract (SPEC §4), run for every case on every dialect: the
  * same 401 for every bad credential, 403 for a missing scope or a foreign X-Workspace-Id,
@@ -82,14 +90,10 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
 
     beforeAll(async () => {
       world = await createTestWorld(dialect);
-      home = await createWorkspace(world, 'Home');
-      other = await createWorkspace(world, 'Other');
+      home = await world.createWorkspace('Home');
+      other = await world.createWorkspace('Other');
     });
     afterAll(async () => world?.dispose());
-
-    async function createWorkspace(w: TestWorld, name: string) {
-      return w.createWorkspace(name);
-    }
 
     async function keyFor(
       workspace: TestWorkspace,
@@ -116,11 +120,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
           );
           expect(response.status).toBeLessThan(500);
           expect(response.headers.get('x-request-id')).toBeTruthy();
-          expect(response.headers.get('x-ratelimit-limit')).toBe('600');
-          expect(Number(response.headers.get('x-ratelimit-remaining'))).toBeGreaterThanOrEqual(0);
-          expect(Number(response.headers.get('x-ratelimit-reset'))).toBeGreaterThan(
-            world.clock.now() / 1000,
-          );
+          expectRateLimitHeaders(response, world.clock.now());
         },
       );
 
@@ -189,6 +189,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
           expect(response.status).toBe(403);
           expect(response.body.error.code).toBe('INSUFFICIENT_SCOPE');
           expect(response.body.error.message).toContain(contract.scope);
+          expectRateLimitHeaders(response, world.clock.now());
         },
       );
 
@@ -199,6 +200,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
         });
         expect(response.status).toBe(403);
         expect(response.body.error.code).toBe('WORKSPACE_MISMATCH');
+        expectRateLimitHeaders(response, world.clock.now());
       });
 
       it.skipIf(!keysAllowed)("accepts an X-Workspace-Id equal to the key's", async () => {
@@ -216,6 +218,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
           const response = await send(world, foreign, await keyFor(home, contract.scope));
           expect(response.status).toBe(404);
           expect(response.body.error.code).toBe('NOT_FOUND');
+          expectRateLimitHeaders(response, world.clock.now());
         },
       );
 

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import type { ApiKey, CreatedApiKey, OffsetPagination } from '../../api.js';
+import { useId, useState } from 'react';
+import type { ApiKey, CreatedApiKey } from '../../api.js';
 import { ErrorNotice, InfoNotice } from '../../components/notice.js';
 import { Pager } from '../../components/pager.js';
 import { formatTime, keyStatus } from '../../format.js';
-import { useApi, useSignedIn } from '../../session.js';
+import { useOffsetPage } from '../../offset-page.js';
+import { useSignedIn } from '../../session.js';
 import { CreateKeyDialog } from './create-key-dialog.js';
 import { RevokeKeyDialog } from './revoke-key-dialog.js';
 import { RotateKeyDialog } from './rotate-key-dialog.js';
@@ -22,32 +23,14 @@ type OpenDialog =
 /** Settings → API keys: the workspace's keys, and (for admins) creating, rotating, revoking. */
 export function ApiKeysPage() {
   const session = useSignedIn();
-  const api = useApi();
   const filterId = useId();
   const canWrite = session.scopes.includes('api_keys:write');
   const [status, setStatus] = useState<StatusFilter>('active');
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ keys: ApiKey[]; total: number } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { page, offset, error, reload, rewind, previous, next } = useOffsetPage<ApiKey>(
+    `/api/v1/api-keys?status=${status}`,
+    PAGE_SIZE,
+  );
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` re-runs the load after a change.
-  useEffect(() => {
-    let current = true;
-    const query = `status=${status}&limit=${PAGE_SIZE}&offset=${offset}`;
-    api<ApiKey[], OffsetPagination>('GET', `/api/v1/api-keys?${query}`)
-      .then(({ data, pagination }) => {
-        if (!current) return;
-        setPage({ keys: data, total: pagination.total });
-        setError(null);
-      })
-      .catch((caught) => current && setError(caught));
-    return () => {
-      current = false;
-    };
-  }, [api, status, offset, version]);
 
   const showSecret = (key: CreatedApiKey, note: string) => {
     setDialog({ kind: 'secret', key, note });
@@ -88,7 +71,7 @@ export function ApiKeysPage() {
           value={status}
           onChange={(event) => {
             setStatus(event.target.value as StatusFilter);
-            setOffset(0);
+            rewind();
           }}
         >
           <option value="active">Active keys</option>
@@ -100,7 +83,7 @@ export function ApiKeysPage() {
       <ErrorNotice error={error} />
       {page && (
         <KeyTable
-          keys={page.keys}
+          keys={page.items}
           canWrite={canWrite}
           onRotate={(key) => setDialog({ kind: 'rotate', key })}
           onRevoke={(key) => setDialog({ kind: 'revoke', key })}
@@ -112,10 +95,10 @@ export function ApiKeysPage() {
           summary={
             page.total === 0
               ? undefined
-              : `${offset + 1}–${offset + page.keys.length} of ${page.total}`
+              : `${offset + 1}–${offset + page.items.length} of ${page.total}`
           }
-          onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE_SIZE)) : null}
-          onNext={offset + PAGE_SIZE < page.total ? () => setOffset(offset + PAGE_SIZE) : null}
+          onPrevious={previous}
+          onNext={next}
         />
       )}
 

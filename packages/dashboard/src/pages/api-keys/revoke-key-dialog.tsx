@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import type { ApiKey } from '../../api.js';
-import { Dialog } from '../../components/dialog.js';
-import { ErrorNotice } from '../../components/notice.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { useApi } from '../../session.js';
 
 /** Asks before revoking, naming the key: revocation is immediate and final. */
@@ -15,36 +13,20 @@ export function RevokeKeyDialog({
   onRevoked(): void;
 }) {
   const api = useApi();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function revoke() {
-    setBusy(true);
-    try {
-      await api('DELETE', `/api/v1/api-keys/${apiKey.id}`);
-      onRevoked();
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
-
   return (
-    <Dialog title={`Revoke “${apiKey.name}”?`} onClose={onClose} role="alertdialog">
+    <ConfirmDialog
+      title={`Revoke “${apiKey.name}”?`}
+      confirmLabel={`Revoke “${apiKey.name}”`}
+      onConfirm={async () => {
+        await api('DELETE', `/api/v1/api-keys/${apiKey.id}`);
+        onRevoked();
+      }}
+      onClose={onClose}
+    >
       <p>
         Everything that uses <code>{apiKey.preview}</code> gets <strong>401 Invalid API key</strong>{' '}
         from its very next request. This cannot be undone.
       </p>
-      <ErrorNotice error={error} />
-      <div className="dialog-actions">
-        {/* The least destructive choice takes focus when a confirmation opens (WAI-ARIA alertdialog). */}
-        <button type="button" className="button" onClick={onClose} data-autofocus>
-          Cancel
-        </button>
-        <button type="button" className="button button-danger" onClick={revoke} disabled={busy}>
-          Revoke “{apiKey.name}”
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

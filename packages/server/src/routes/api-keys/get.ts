@@ -1,4 +1,4 @@
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { ApiKeyIdParam, ApiKeyOut, toApiKeyOut } from '../../schemas/api-key.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { authorityOf, getApiKey } from '../../services/api-keys.js';
@@ -23,6 +23,6 @@ export const registerGetApiKey: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
     );
     const now = deps.clock.now();
-    return c.json({ data: toApiKeyOut(key, now), meta: meta(c, now) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, toApiKeyOut(key, now)), 200);
   });
 };

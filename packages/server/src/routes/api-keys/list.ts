@@ -1,4 +1,4 @@
-import { meta, offsetPagination } from '../../http/envelope.js';
+import { pageEnvelope } from '../../http/envelope.js';
 import { ApiKeyListQuery, ApiKeyOut, toApiKeyOut } from '../../schemas/api-key.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { authorityOf, listApiKeys } from '../../services/api-keys.js';
@@ -24,11 +24,12 @@ export const registerListApiKeys: RouteRegistrar = (app, deps) => {
     const page = await listApiKeys(deps, principal.workspaceId, authorityOf(principal), query);
     const now = deps.clock.now();
     return c.json(
-      {
-        data: page.items.map((key) => toApiKeyOut(key, now)),
-        pagination: offsetPagination(c.req.url, { ...query, total: page.total }),
-        meta: meta(c, now),
-      },
+      pageEnvelope(
+        c,
+        deps.clock,
+        page.items.map((key) => toApiKeyOut(key, now)),
+        { ...query, total: page.total },
+      ),
       200,
     );
   });

@@ -1,5 +1,5 @@
 import { actorOf } from '../../auth/principal.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { ApiKeyIdParam, ApiKeyOut, toApiKeyOut } from '../../schemas/api-key.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { authorityOf, revokeApiKey } from '../../services/api-keys.js';
@@ -26,6 +26,6 @@ export const registerRevokeApiKey: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
     );
     const now = deps.clock.now();
-    return c.json({ data: toApiKeyOut(key, now), meta: meta(c, now) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, toApiKeyOut(key, now)), 200);
   });
 };

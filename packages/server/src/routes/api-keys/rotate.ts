@@ -1,5 +1,5 @@
 import { actorOf } from '../../auth/principal.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import {
   ApiKeyIdParam,
   ApiKeyRotateOut,
@@ -43,6 +43,6 @@ export const registerRotateApiKey: RouteRegistrar = (app, deps) => {
       old_key: toApiKeyOut(oldKey, now),
       new_key: { ...toApiKeyOut(newKey.record, now), api_key: newKey.plaintext },
     };
-    return c.json({ data, meta: meta(c, now) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, data), 200);
   });
 };

@@ -1,5 +1,5 @@
 import { actorOf } from '../../auth/principal.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { ApiKeyIdParam, ApiKeyOut, toApiKeyOut, UpdateApiKeyBody } from '../../schemas/api-key.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { authorityOf, updateApiKey } from '../../services/api-keys.js';
@@ -29,6 +29,6 @@ export const registerUpdateApiKey: RouteRegistrar = (app, deps) => {
       c.req.valid('json'),
     );
     const now = deps.clock.now();
-    return c.json({ data: toApiKeyOut(key, now), meta: meta(c, now) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, toApiKeyOut(key, now)), 200);
   });
 };

@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { WhoamiOut } from '../../schemas/auth.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
@@ -44,6 +44,6 @@ export const registerWhoami: RouteRegistrar = (app, deps) => {
             created_at: null,
             expires_at: null,
           };
-    return c.json({ data, meta: meta(c, deps.clock.now()) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, data), 200);
   });
 };

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { notFound } from '../../api-error.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { InvitationOut, InvitationQuery } from '../../schemas/session.js';
 import { findInvitation } from '../../services/members.js';
@@ -23,8 +23,7 @@ export const registerInvitationCheck: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const invitation = await findInvitation(deps, c.req.valid('query').token);
     if (!invitation) throw notFound('Invitation');
-    c.header('Cache-Control', 'no-store');
     const data = { email: invitation.email, workspace_name: invitation.workspace_name };
-    return c.json({ data, meta: meta(c, deps.clock.now()) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, data), 200);
   });
 };

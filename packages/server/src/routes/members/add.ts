@@ -1,5 +1,5 @@
 import { actorOf } from '../../auth/principal.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { AddedMemberOut, AddMemberBody, toMemberOut } from '../../schemas/member.js';
 import { addMember } from '../../services/members.js';
@@ -27,8 +27,7 @@ export const registerAddMember: RouteRegistrar = (app, deps) => {
       c.req.valid('json'),
       deps.settings.publicUrl,
     );
-    c.header('Cache-Control', 'no-store');
     const data = { member: toMemberOut(added.member), invite_url: added.inviteUrl };
-    return c.json({ data, meta: meta(c, deps.clock.now()) }, 201);
+    return c.json(dataEnvelope(c, deps.clock, data), 201);
   });
 };

@@ -1,4 +1,4 @@
-import { meta, offsetPagination } from '../../http/envelope.js';
+import { pageEnvelope } from '../../http/envelope.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { MemberListQuery, MemberOut, toMemberOut } from '../../schemas/member.js';
 import { listMembers } from '../../services/members.js';
@@ -22,11 +22,7 @@ export const registerListMembers: RouteRegistrar = (app, deps) => {
     const query = c.req.valid('query');
     const page = await listMembers(deps, c.get('principal').workspaceId, query);
     return c.json(
-      {
-        data: page.items.map(toMemberOut),
-        pagination: offsetPagination(c.req.url, { ...query, total: page.total }),
-        meta: meta(c, deps.clock.now()),
-      },
+      pageEnvelope(c, deps.clock, page.items.map(toMemberOut), { ...query, total: page.total }),
       200,
     );
   });

@@ -1,5 +1,5 @@
 import { actorOf } from '../../auth/principal.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { MemberIdParam, MemberOut, toMemberOut } from '../../schemas/member.js';
 import { removeMember } from '../../services/members.js';
@@ -26,6 +26,6 @@ export const registerRemoveMember: RouteRegistrar = (app, deps) => {
       actorOf(c.get('principal')),
       c.req.valid('param').user_id,
     );
-    return c.json({ data: toMemberOut(member), meta: meta(c, deps.clock.now()) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, toMemberOut(member)), 200);
   });
 };

@@ -1,6 +1,6 @@
 import { ApiError } from '../../api-error.js';
 import { readSessionCookie } from '../../auth/session-cookie.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { SessionOut } from '../../schemas/session.js';
 import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
@@ -26,7 +26,6 @@ export const registerCurrentSession: RouteRegistrar = (app, deps) => {
     if (principal.kind !== 'session' || token === undefined || workspace === undefined) {
       throw new ApiError('UNAUTHORIZED', 'Not signed in.');
     }
-    c.header('Cache-Control', 'no-store');
     const data = toSessionOut({
       user: { id: principal.userId, email: principal.email },
       workspace,
@@ -34,6 +33,6 @@ export const registerCurrentSession: RouteRegistrar = (app, deps) => {
       token,
       expiresAt: principal.sessionExpiresAt,
     });
-    return c.json({ data, meta: meta(c, deps.clock.now()) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, data), 200);
   });
 };

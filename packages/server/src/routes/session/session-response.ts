@@ -54,7 +54,6 @@ export async function startedSession(
   if (!user || !first) throw new ApiError('FORBIDDEN', 'This account belongs to no workspace.');
   const maxAge = Math.floor((Date.parse(session.row.expires_at) - deps.clock.now()) / 1000);
   writeSessionCookie(c, deps.settings, session.token, maxAge);
-  c.header('Cache-Control', 'no-store');
   const toWorkspace = (w: SessionWorkspace) => ({
     id: w.id,
     name: w.name,

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { assertSameOrigin } from '../../http/same-origin.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { SessionOut, SignInBody } from '../../schemas/session.js';
@@ -26,6 +26,6 @@ export const registerSignIn: RouteRegistrar = (app, deps) => {
     assertSameOrigin(c, deps.settings);
     const session = await signIn(deps, c.req.valid('json'), clientInfo(c, deps));
     const data = await startedSession(c, deps, session);
-    return c.json({ data, meta: meta(c, deps.clock.now()) }, 201);
+    return c.json(dataEnvelope(c, deps.clock, data), 201);
   });
 };

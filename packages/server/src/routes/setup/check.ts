@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { SetupCheckOut, SetupQuery } from '../../schemas/session.js';
 import { setupTokenUsable } from '../../services/setup.js';
@@ -21,7 +21,6 @@ const route = createRoute({
 export const registerSetupCheck: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const usable = await setupTokenUsable(deps, c.req.valid('query').token);
-    c.header('Cache-Control', 'no-store');
-    return c.json({ data: { usable }, meta: meta(c, deps.clock.now()) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, { usable }), 200);
   });
 };

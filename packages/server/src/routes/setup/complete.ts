@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { assertSameOrigin } from '../../http/same-origin.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { SessionOut, SetupBody } from '../../schemas/session.js';
@@ -36,6 +36,6 @@ export const registerSetupComplete: RouteRegistrar = (app, deps) => {
       clientInfo(c, deps),
     );
     const data = await startedSession(c, deps, session);
-    return c.json({ data, meta: meta(c, deps.clock.now()) }, 201);
+    return c.json(dataEnvelope(c, deps.clock, data), 201);
   });
 };

@@ -1,4 +1,4 @@
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { TemplateIdParam, TemplateOut, toTemplateOut } from '../../schemas/template.js';
 import { getTemplate } from '../../services/templates.js';
@@ -16,6 +16,6 @@ const route = protectedRoute('templates:read', {
 export const registerGetTemplate: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const template = getTemplate(c.req.valid('param').id);
-    return c.json({ data: toTemplateOut(template), meta: meta(c, deps.clock.now()) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, toTemplateOut(template)), 200);
   });
 };

@@ -1,4 +1,4 @@
-import { meta, offsetPagination } from '../../http/envelope.js';
+import { pageEnvelope } from '../../http/envelope.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { TemplateListQuery, TemplateOut, toTemplateOut } from '../../schemas/template.js';
 import { listTemplates } from '../../services/templates.js';
@@ -25,11 +25,7 @@ export const registerListTemplates: RouteRegistrar = (app, deps) => {
       category === undefined ? [] : Array.isArray(category) ? category : [category];
     const page = listTemplates({ ...query, categories });
     return c.json(
-      {
-        data: page.items.map(toTemplateOut),
-        pagination: offsetPagination(c.req.url, { ...query, total: page.total }),
-        meta: meta(c, deps.clock.now()),
-      },
+      pageEnvelope(c, deps.clock, page.items.map(toTemplateOut), { ...query, total: page.total }),
       200,
     );
   });

@@ -1,6 +1,6 @@
 import { actorOf } from '../../auth/principal.js';
 import { tenantOf } from '../../auth/tenant.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { ConfirmUploadBody, toUploadOut, UploadOut } from '../../schemas/upload.js';
@@ -31,6 +31,6 @@ export const registerConfirmUpload: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
       c.req.valid('json'),
     );
-    return c.json({ data: toUploadOut(upload), meta: meta(c, deps.clock.now()) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, toUploadOut(upload)), 200);
   });
 };

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { ErrorEnvelope, envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { toUploadOut, UploadOut, UploadTransferQuery } from '../../schemas/upload.js';
 import { receiveUploadBytes } from '../../services/uploads.js';
@@ -47,6 +47,6 @@ export const registerUploadTransfer: RouteRegistrar = (app, deps) => {
       contentLength: c.req.header('content-length'),
       body: c.req.raw.body,
     });
-    return c.json({ data: toUploadOut(upload), meta: meta(c, deps.clock.now()) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, toUploadOut(upload)), 200);
   });
 };

@@ -1,6 +1,6 @@
 import { actorOf } from '../../auth/principal.js';
 import { tenantOf } from '../../auth/tenant.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { CreateWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { createWorkflow } from '../../services/workflows.js';
@@ -29,6 +29,6 @@ export const registerCreateWorkflow: RouteRegistrar = (app, deps) => {
       tenantOf(principal),
       c.req.valid('json'),
     );
-    return c.json({ data: toWorkflowOut(workflow), meta: meta(c, deps.clock.now()) }, 201);
+    return c.json(dataEnvelope(c, deps.clock, toWorkflowOut(workflow)), 201);
   });
 };

@@ -1,6 +1,6 @@
 import { actorOf } from '../../auth/principal.js';
 import { tenantOf } from '../../auth/tenant.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { DeletedOut, ObjectIdParam } from '../../schemas/resource.js';
 import { deleteWorkflow } from '../../services/workflows.js';
@@ -22,6 +22,6 @@ export const registerDeleteWorkflow: RouteRegistrar = (app, deps) => {
     const principal = c.get('principal');
     const { id } = c.req.valid('param');
     await deleteWorkflow(deps, actorOf(principal), tenantOf(principal), id);
-    return c.json({ data: { id, deleted: true as const }, meta: meta(c, deps.clock.now()) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, { id, deleted: true as const }), 200);
   });
 };

@@ -1,6 +1,6 @@
 import { actorOf } from '../../auth/principal.js';
 import { tenantOf } from '../../auth/tenant.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { CopyWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
@@ -34,6 +34,6 @@ export const registerDuplicateWorkflow: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
       c.req.valid('json').name,
     );
-    return c.json({ data: toWorkflowOut(copy), meta: meta(c, deps.clock.now()) }, 201);
+    return c.json(dataEnvelope(c, deps.clock, toWorkflowOut(copy)), 201);
   });
 };

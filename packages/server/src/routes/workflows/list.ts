@@ -1,5 +1,5 @@
 import { tenantOf } from '../../auth/tenant.js';
-import { meta, offsetPagination } from '../../http/envelope.js';
+import { pageEnvelope } from '../../http/envelope.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { toWorkflowOut, WorkflowListQuery, WorkflowOut } from '../../schemas/workflow.js';
 import { listWorkflows } from '../../services/workflows.js';
@@ -23,11 +23,7 @@ export const registerListWorkflows: RouteRegistrar = (app, deps) => {
     const query = c.req.valid('query');
     const page = await listWorkflows(deps, tenantOf(c.get('principal')), query);
     return c.json(
-      {
-        data: page.items.map(toWorkflowOut),
-        pagination: offsetPagination(c.req.url, { ...query, total: page.total }),
-        meta: meta(c, deps.clock.now()),
-      },
+      pageEnvelope(c, deps.clock, page.items.map(toWorkflowOut), { ...query, total: page.total }),
       200,
     );
   });

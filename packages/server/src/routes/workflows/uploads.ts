@@ -1,5 +1,5 @@
 import { tenantOf } from '../../auth/tenant.js';
-import { meta, offsetPagination } from '../../http/envelope.js';
+import { pageEnvelope } from '../../http/envelope.js';
 import { errorResponses, jsonContent, listEnvelope, OffsetQuery } from '../../schemas/common.js';
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { toUploadOut, UploadOut } from '../../schemas/upload.js';
@@ -29,11 +29,7 @@ export const registerListWorkflowUploads: RouteRegistrar = (app, deps) => {
       query,
     );
     return c.json(
-      {
-        data: page.items.map(toUploadOut),
-        pagination: offsetPagination(c.req.url, { ...query, total: page.total }),
-        meta: meta(c, deps.clock.now()),
-      },
+      pageEnvelope(c, deps.clock, page.items.map(toUploadOut), { ...query, total: page.total }),
       200,
     );
   });

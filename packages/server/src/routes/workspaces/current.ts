@@ -1,6 +1,6 @@
 import { findWorkspaceById } from '@onepin/db';
 import { notFound } from '../../api-error.js';
-import { meta } from '../../http/envelope.js';
+import { dataEnvelope } from '../../http/envelope.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { toWorkspaceOut, WorkspaceOut } from '../../schemas/workspace.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
@@ -17,6 +17,6 @@ export const registerCurrentWorkspace: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const workspace = await findWorkspaceById(deps.database.db, c.get('principal').workspaceId);
     if (!workspace) throw notFound('Workspace');
-    return c.json({ data: toWorkspaceOut(workspace), meta: meta(c, deps.clock.now()) }, 200);
+    return c.json(dataEnvelope(c, deps.clock, toWorkspaceOut(workspace)), 200);
   });
 };

@@ -1,0 +1,50 @@
+import { ApiRequestError } from '../api.js';
+import { Field } from './auth-card.js';
+
+/** The server's rule for passwords (10 to 1024 characters), checked here first. */
+const MIN_LENGTH = 10;
+const MAX_LENGTH = 1024;
+
+/** A new password, typed twice, for the setup and invitation pages. */
+export function NewPasswordFields({
+  autoFocus,
+  error,
+}: {
+  autoFocus?: boolean;
+  error?: string | undefined;
+}) {
+  return (
+    <>
+      <Field
+        id="password"
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        minLength={MIN_LENGTH}
+        maxLength={MAX_LENGTH}
+        required
+        autoFocus={autoFocus}
+        hint={`At least ${MIN_LENGTH} characters.`}
+        error={error}
+      />
+      <Field
+        id="confirm"
+        name="confirm"
+        label="Password again"
+        type="password"
+        autoComplete="new-password"
+        required
+      />
+    </>
+  );
+}
+
+/** The password of `NewPasswordFields`; throws, before anything is sent, when the two differ. */
+export function newPassword(form: FormData): string {
+  const password = String(form.get('password'));
+  if (password !== form.get('confirm')) {
+    throw new ApiRequestError(422, 'VALIDATION_ERROR', 'The two passwords differ.');
+  }
+  return password;
+}
