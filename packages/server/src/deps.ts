@@ -13,6 +13,9 @@ import { createLogger, type Logger } from './logger.js';
 import { type KeyInvalidation, LocalKeyInvalidation } from './services/key-invalidation.js';
 import { UploadUrlSigner } from './uploads/upload-url-signer.js';
 
+/** How many verified keys a node keeps in memory (about 300 bytes each). */
+export const KEY_CACHE_MAX_ENTRIES = 100_000;
+
 export interface Clock {
   /** Epoch milliseconds. */
   now(): number;
@@ -67,7 +70,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     options.keyCache ??
     new VerificationCache({
       ttlMs: options.keyCacheTtlMs ?? 30_000,
-      maxEntries: 100_000,
+      maxEntries: KEY_CACHE_MAX_ENTRIES,
       now: () => clock.now(),
     });
   const settings: AppSettings = {

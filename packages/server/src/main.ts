@@ -8,7 +8,7 @@ import { LocalDirectoryBlobStore } from './blob-store/local-directory.js';
 import { startCluster } from './cluster/start-cluster.js';
 import { redactUrl, type ServerConfig } from './config.js';
 import { serveDashboard } from './dashboard.js';
-import { createAppDeps, systemClock } from './deps.js';
+import { createAppDeps, KEY_CACHE_MAX_ENTRIES, systemClock } from './deps.js';
 import { createLogger } from './logger.js';
 import { loadServerSecret } from './server-secret.js';
 import { issueSetupUrl } from './services/setup-token.js';
@@ -77,7 +77,7 @@ export async function startServer(
   const database = await openConfiguredDatabase(config);
   const keyCache = new VerificationCache({
     ttlMs: config.keyCacheTtlMs,
-    maxEntries: 100_000,
+    maxEntries: KEY_CACHE_MAX_ENTRIES,
     now: () => systemClock.now(),
   });
   let cluster: Awaited<ReturnType<typeof startCluster>>;

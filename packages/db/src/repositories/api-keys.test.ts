@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectAvailable, type TestDatabase, testDialects } from '../test-support/index.js';
 import {
   type ApiKeyRecord,
-  findApiKeyByHash,
   findApiKeyById,
   findApiKeyForAuthentication,
   insertApiKey,
@@ -71,10 +70,13 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
     const db = test.handle.db;
     const record = keyRecord({ id: 'k1', scopes: ['templates:read', 'workflows:read'] });
     await insertApiKey(db, record);
-    expect(await findApiKeyByHash(db, 'hash-k1')).toEqual(record);
+    expect(await findApiKeyForAuthentication(db, 'hash-k1')).toEqual({
+      ...record,
+      workspace_name: 'ws-1',
+    });
     expect(await findApiKeyById(db, 'ws-1', 'k1')).toEqual(record);
     expect(await findApiKeyById(db, 'ws-2', 'k1')).toBeUndefined();
-    expect(await findApiKeyByHash(db, 'nope')).toBeUndefined();
+    expect(await findApiKeyForAuthentication(db, 'nope')).toBeUndefined();
   });
 
   it.skipIf(!dialectAvailable(dialect))(

@@ -48,18 +48,6 @@ export async function insertApiKey(db: Kysely<Database>, record: ApiKeyRecord): 
   await db.insertInto('api_keys').values(toRow(record)).execute();
 }
 
-export async function findApiKeyByHash(
-  db: Kysely<Database>,
-  keyHash: string,
-): Promise<ApiKeyRecord | undefined> {
-  const row = await db
-    .selectFrom('api_keys')
-    .selectAll()
-    .where('key_hash', '=', keyHash)
-    .executeTakeFirst();
-  return row && toApiKeyRecord(row);
-}
-
 /** An API key with its workspace's display name: everything authentication needs at once. */
 export interface ApiKeyWithWorkspace extends ApiKeyRecord {
   workspace_name: string;

@@ -1,9 +1,11 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { ApiError, invalidApiKey } from '../api-error.js';
 import type { AppDeps } from '../deps.js';
 import type { AppEnv } from '../http/app-env.js';
 import { clientAddress } from './client-address.js';
-import type { ApiKeyPrincipal } from './principal.js';
+import type { ApiKeyPrincipal, SessionPrincipal } from './principal.js';
+import type { SessionAuthenticator } from './session-authenticator.js';
+import type { VerifiedKey } from './verified-key.js';
 import { verifyApiKey } from './verify-api-key.js';
 
 const BEARER = /^Bearer +(\S+) *$/i;
@@ -19,16 +21,6 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const now = clock.now();
     const headers = c.req.raw.headers;
-    const authorization = headers.get('authorization');
-
-    if (authorization === null && sessions) {
-      const session = await sessions.authenticate(c);
-      if (session) {
-        c.set('principal', session);
-        return next();
-      }
-    }
-
     const address = clientAddress(c, settings.trustProxy);
     const blockedFor = failedAuth.blockedFor(address, now);
     if (blockedFor > 0) {
@@ -36,17 +28,29 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
         headers: { 'Retry-After': String(blockedFor) },
       });
     }
-    if (authorization === null) throw invalidApiKey();
+
+    const authorization = headers.get('authorization');
+    if (authorization === null) {
+      const session = sessions
+        ? await authenticateSession(sessions, c, () => failedAuth.recordFailure(address, now))
+        : null;
+      if (session === null) throw invalidApiKey();
+      c.set('principal', session);
+      return next();
+    }
 
     const token = BEARER.exec(authorization)?.[1];
-    const key = token === undefined ? null : await verifyApiKey(token, now, deps);
+    const verified = token === undefined ? null : verifyApiKey(token, now, deps);
+    // A cached key is answered synchronously: awaiting it anyway would cost a microtask.
+    const key = verified instanceof Promise ? await verified : verified;
     if (key === null) {
       failedAuth.recordFailure(address, now);
       throw invalidApiKey();
     }
 
     const limit = key.rateLimitPerMin ?? settings.defaultRateLimitPerMin;
-    const decision = await rateLimiter.consume(key.id, limit, now);
+    const counted = rateLimiter.consume(key.id, limit, now);
+    const decision = counted instanceof Promise ? await counted : counted;
     const resetSeconds = Math.ceil(decision.resetAtMs / 1000);
     c.header('X-RateLimit-Limit', String(decision.limit));
     c.header('X-RateLimit-Remaining', String(decision.remaining));
@@ -63,7 +67,33 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
 
     usage.record(key.id, now);
-    const principal: ApiKeyPrincipal = {
+    c.set('principal', principalOf(key));
+    return next();
+  };
+}
+
+/** A session, or `null` without a session cookie. A cookie that names no live session is a
+ * failed authentication like a bad key: it counts towards the address's throttle. */
+async function authenticateSession(
+  sessions: SessionAuthenticator,
+  c: Context<AppEnv>,
+  recordFailure: () => void,
+): Promise<SessionPrincipal | null> {
+  try {
+    return await sessions.authenticate(c);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) recordFailure();
+    throw error;
+  }
+}
+
+// One principal per verified key, made on first use: a cached key's requests allocate nothing.
+const principals = new WeakMap<VerifiedKey, ApiKeyPrincipal>();
+
+function principalOf(key: VerifiedKey): ApiKeyPrincipal {
+  let principal = principals.get(key);
+  if (principal === undefined) {
+    principal = Object.freeze({
       kind: 'api_key',
       key,
       workspaceId: key.workspaceId,
@@ -71,8 +101,8 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
       environment: key.keyType,
       scopes: key.scopes,
       userId: key.createdBy,
-    };
-    c.set('principal', principal);
-    return next();
-  };
+    });
+    principals.set(key, principal);
+  }
+  return principal;
 }

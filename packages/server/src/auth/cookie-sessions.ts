@@ -10,7 +10,7 @@ import type { SessionAuthenticator } from './session-authenticator.js';
 import { csrfTokenMatches, expiredSessionCookie, readSessionCookie } from './session-cookie.js';
 import { sha256Hex } from './sha256.js';
 
-/** Methods that change state, and so need the CSRF token with a cookie (SPEC §4). */
+/** Methods that change nothing; every other method needs the CSRF token with a cookie (SPEC §4). */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
