@@ -3,13 +3,18 @@ import type { MiddlewareHandler } from 'hono';
 import type { Clock } from '../deps.js';
 import type { Logger } from '../logger.js';
 import type { AppEnv } from './app-env.js';
-import { applySecurityHeaders, type SecurityHeaders } from './security-headers.js';
+import { completeHeaders } from './response-headers.js';
+import type { SecurityHeaders } from './security-headers.js';
 
 /**
- * Gives every request an id (on the context, in `X-Request-Id` and in the log line), adds
- * the security headers to every response, and logs one line when it ends. The path is logged
- * without its query string: keys never travel in URLs, but nothing guarantees a caller knows
- * that (and the logger redacts anything key-shaped anyway).
+ * Gives every request an id (on the context, in `X-Request-Id` and in the log line), sees that
+ * every response carries it and the security headers, and logs one line when it ends. JSON
+ * responses come with all their headers already (`jsonResponse`), and nothing here reads their
+ * `headers`, which would build a `Headers` object for nothing; any other response gets them
+ * after the route (`completeHeaders`).
+ *
+ * The path is logged without its query string: keys never travel in URLs, but nothing
+ * guarantees a caller knows that (and the logger redacts anything key-shaped anyway).
  */
 export function requestContext(
   clock: Clock,
@@ -20,15 +25,9 @@ export function requestContext(
     const started = clock.now();
     const requestId = randomUUID();
     c.set('requestId', requestId);
-    c.header('X-Request-Id', requestId);
+    c.set('securityHeaders', securityHeaders);
     await next();
-    try {
-      applySecurityHeaders(c.res.headers, c.req.path, securityHeaders);
-    } catch {
-      // A response with immutable headers (one passed through from fetch): copy it first.
-      c.res = new Response(c.res.body, c.res);
-      applySecurityHeaders(c.res.headers, c.req.path, securityHeaders);
-    }
+    if (c.res !== c.get('completeResponse')) completeHeaders(c);
     if (logger.isLevelEnabled('info')) {
       const principal = c.get('principal');
       logger.info({

@@ -1,13 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { sqliteDialect } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDashboard } from '../dashboard.js';
 import { createUserWithWorkspace } from '../services/accounts.js';
+import { filesUnder } from '../test-support/files.js';
 import { createTestWorld, type TestWorld } from '../test-support/world.js';
 
 /**
@@ -423,5 +425,25 @@ describe('response headers over HTTP', () => {
       status,
       headers: expected,
     });
+  });
+});
+
+/** `c.header(name, value)` (not `c.req.header(name)`, which reads) or a cookie helper of Hono's. */
+const SETS_HEADERS = /(?<!\breq)\.header\(\s*[^)\s]|\b(?:setCookie|deleteCookie|setSignedCookie)\(/;
+
+describe('response headers in the source', () => {
+  it('are never set with c.header() or the cookie helpers, which jsonResponse would not see', async () => {
+    // Headers go on the context as data (requestId, rateLimit, setCookie) or into
+    // jsonResponse's extraHeaders.
+    const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+    const offenders: string[] = [];
+    for (const file of await filesUnder(root)) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.startsWith('test-support')) {
+        continue;
+      }
+      const source = readFileSync(join(root, file), 'utf8');
+      if (SETS_HEADERS.test(source)) offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
   });
 });
