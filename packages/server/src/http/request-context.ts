@@ -21,6 +21,11 @@ export function requestContext(
   logger: Logger,
   securityHeaders: SecurityHeaders,
 ): MiddlewareHandler<AppEnv> {
+  // The access line holds the fields below and nothing else, none of them a credential by
+  // name, so it skips the logger's redaction by field path: with wildcard paths every field
+  // went through the redactor, 5 µs a line (npm run bench). Anything key-shaped, a key pasted
+  // into a path say, is still hidden by the logger's hook on every line it writes.
+  const accessLog = logger.child({}, { redact: [] });
   return async (c, next) => {
     const started = clock.now();
     const requestId = randomUUID();
@@ -28,9 +33,9 @@ export function requestContext(
     c.set('securityHeaders', securityHeaders);
     await next();
     if (c.res !== c.get('completeResponse')) completeHeaders(c);
-    if (logger.isLevelEnabled('info')) {
+    if (accessLog.isLevelEnabled('info')) {
       const principal = c.get('principal');
-      logger.info({
+      accessLog.info({
         request_id: requestId,
         method: c.req.method,
         path: c.req.path,
