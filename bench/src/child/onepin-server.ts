@@ -80,7 +80,6 @@ async function principalOf(
     kind: 'api_key',
     key: {
       id: record.id,
-      hash: record.key_hash,
       workspaceId: record.workspace_id,
       workspaceName: record.workspace_name,
       name: record.name,

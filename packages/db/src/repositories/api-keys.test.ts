@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectAvailable, type TestDatabase, testDialects } from '../test-support/index.js';
 import {
+  type ApiKeyForAuthentication,
   type ApiKeyRecord,
   findApiKeyById,
   findApiKeyForAuthentication,
@@ -39,6 +40,24 @@ function keyRecord(overrides: Partial<ApiKeyRecord> & { id: string }): ApiKeyRec
   };
 }
 
+/** What authentication reads of a stored key: the columns it checks or reports, no more. */
+function forAuthentication(record: ApiKeyRecord, workspaceName: string): ApiKeyForAuthentication {
+  return {
+    id: record.id,
+    workspace_id: record.workspace_id,
+    workspace_name: workspaceName,
+    name: record.name,
+    key_type: record.key_type,
+    scopes: record.scopes,
+    active: record.active,
+    revoked_at: record.revoked_at,
+    expires_at: record.expires_at,
+    rate_limit_per_min: record.rate_limit_per_min,
+    created_by: record.created_by,
+    created_at: record.created_at,
+  };
+}
+
 describe.each(testDialects)('$name: api-keys repository', (dialect) => {
   let test: TestDatabase;
 
@@ -70,10 +89,9 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
     const db = test.handle.db;
     const record = keyRecord({ id: 'k1', scopes: ['templates:read', 'workflows:read'] });
     await insertApiKey(db, record);
-    expect(await findApiKeyForAuthentication(db, 'hash-k1')).toEqual({
-      ...record,
-      workspace_name: 'ws-1',
-    });
+    expect(await findApiKeyForAuthentication(db, 'hash-k1')).toEqual(
+      forAuthentication(record, 'ws-1'),
+    );
     expect(await findApiKeyById(db, 'ws-1', 'k1')).toEqual(record);
     expect(await findApiKeyById(db, 'ws-2', 'k1')).toBeUndefined();
     expect(await findApiKeyForAuthentication(db, 'nope')).toBeUndefined();
@@ -85,7 +103,7 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
       const db = test.handle.db;
       const record = keyRecord({ id: 'auth-1', scopes: ['workspace:read'] });
       await insertApiKey(db, record);
-      const expected = { ...record, workspace_name: 'ws-1' };
+      const expected = forAuthentication(record, 'ws-1');
       expect(await findApiKeyForAuthentication(db, 'hash-auth-1')).toEqual(expected);
       // Twice: the first call prepares the statement, the second reuses it.
       expect(await lookupApiKeyForAuthentication(test.handle, 'hash-auth-1')).toEqual(expected);

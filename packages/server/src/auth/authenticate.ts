@@ -51,11 +51,10 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const limit = key.rateLimitPerMin ?? settings.defaultRateLimitPerMin;
     const counted = rateLimiter.consume(key.id, limit, now);
     const decision = counted instanceof Promise ? await counted : counted;
-    const resetSeconds = Math.ceil(decision.resetAtMs / 1000);
-    c.header('X-RateLimit-Limit', String(decision.limit));
-    c.header('X-RateLimit-Remaining', String(decision.remaining));
-    c.header('X-RateLimit-Reset', String(resetSeconds));
+    // Every response from here on carries the X-RateLimit-* headers (see jsonResponse).
+    c.set('rateLimit', decision);
     if (!decision.allowed) {
+      const resetSeconds = Math.ceil(decision.resetAtMs / 1000);
       throw new ApiError('RATE_LIMITED', `Rate limit of ${limit} requests per minute exceeded.`, {
         headers: { 'Retry-After': String(Math.max(1, resetSeconds - Math.floor(now / 1000))) },
       });

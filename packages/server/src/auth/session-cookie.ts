@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { generateCookie, getCookie } from 'hono/cookie';
 import type { AppSettings } from '../deps.js';
 import type { AppEnv } from '../http/app-env.js';
 
@@ -28,26 +28,36 @@ export function readSessionCookie(c: Context<AppEnv>, settings: AppSettings): st
   return token !== undefined && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
 }
 
+/** Sets the session cookie on the response: left on the context, where the response's
+ * headers are made (`jsonResponse`). */
 export function writeSessionCookie(
   c: Context<AppEnv>,
   settings: AppSettings,
   token: string,
   maxAgeSeconds: number,
 ): void {
-  setCookie(c, sessionCookieName(settings), token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: isHttps(settings),
-    maxAge: maxAgeSeconds,
-  });
+  c.set(
+    'setCookie',
+    generateCookie(sessionCookieName(settings), token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: isHttps(settings),
+      maxAge: maxAgeSeconds,
+    }),
+  );
 }
 
+/** Removes the session cookie from the browser, the same way. */
 export function clearSessionCookie(c: Context<AppEnv>, settings: AppSettings): void {
-  deleteCookie(c, sessionCookieName(settings), {
-    path: '/',
-    secure: isHttps(settings),
-  });
+  c.set(
+    'setCookie',
+    generateCookie(sessionCookieName(settings), '', {
+      path: '/',
+      secure: isHttps(settings),
+      maxAge: 0,
+    }),
+  );
 }
 
 /** The `Set-Cookie` value that removes the session cookie, for error responses. */

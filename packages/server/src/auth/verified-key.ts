@@ -1,10 +1,9 @@
 import type { KeyType, Scope } from '@onepin/core';
-import type { ApiKeyWithWorkspace } from '@onepin/db';
+import type { ApiKeyForAuthentication } from '@onepin/db';
 
 /** What authentication keeps of a key in memory: no secret, only what each request checks. */
 export interface VerifiedKey {
   readonly id: string;
-  readonly hash: string;
   readonly workspaceId: string;
   readonly workspaceName: string;
   readonly name: string;
@@ -20,10 +19,9 @@ export interface VerifiedKey {
   readonly rateLimitPerMin: number | null;
 }
 
-export function toVerifiedKey(record: ApiKeyWithWorkspace): VerifiedKey {
+export function toVerifiedKey(record: ApiKeyForAuthentication): VerifiedKey {
   return Object.freeze({
     id: record.id,
-    hash: record.key_hash,
     workspaceId: record.workspace_id,
     workspaceName: record.workspace_name,
     name: record.name,

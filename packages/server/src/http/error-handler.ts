@@ -1,11 +1,13 @@
 import { ERROR_CODES, errorCodeForStatus } from '@onepin/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from '../api-error.js';
 import type { Clock } from '../deps.js';
 import type { Logger } from '../logger.js';
 import type { AppEnv } from './app-env.js';
 import { meta } from './envelope.js';
+import { jsonResponse } from './response-headers.js';
 
 /** Turns anything thrown into the error envelope of SPEC §5. Unknown errors are logged with
  * their cause and answered as a bare 500 that reveals nothing; client mistakes never get here
@@ -66,8 +68,6 @@ function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 export function renderError(c: Context<AppEnv>, error: ApiError, clock: Clock): Response {
-  if (error.headers)
-    for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
   const body = {
     error: {
       code: error.code,
@@ -76,7 +76,7 @@ export function renderError(c: Context<AppEnv>, error: ApiError, clock: Clock): 
     },
     meta: meta(c, clock.now()),
   };
-  return c.json(body, error.status as 400);
+  return jsonResponse(c, body, error.status as ContentfulStatusCode, error.headers);
 }
 
 export function errorHandler(clock: Clock, logger: Logger) {

@@ -58,6 +58,9 @@ describe('security headers', () => {
     const response = await world.call('GET', '/api/v1/passed-through', { key });
     expect(response.status).toBe(302);
     expect(headersOf(response, Object.keys(API_HEADERS))).toEqual(API_HEADERS);
+    // With the request id and the key's rate-limit headers, like every other response.
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get('x-ratelimit-limit')).toBe('600');
   });
 
   it('are on pages too, where a route may choose its own Content-Security-Policy', async () => {

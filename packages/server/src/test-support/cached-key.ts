@@ -5,7 +5,6 @@ import type { VerifiedKey } from '../auth/verified-key.js';
 export function cacheKey(cache: VerificationCache, hash: string): void {
   const key: VerifiedKey = {
     id: hash.slice(0, 8),
-    hash,
     workspaceId: 'workspace',
     workspaceName: 'Workspace',
     name: 'cached',

@@ -1,6 +1,7 @@
 import { listAuditEvents } from '@onepin/db';
 import { ApiError } from '../../api-error.js';
 import { meta } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { ActivityEventOut, ActivityQuery, toActivityEventOut } from '../../schemas/activity.js';
 import { cursorListEnvelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
@@ -44,7 +45,8 @@ export const registerListActivity: RouteRegistrar = (app, deps) => {
     const last = page.items.at(-1);
     const nextCursor =
       page.hasMore && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null;
-    return c.json(
+    return jsonResponse(
+      c,
       {
         data: page.items.map(toActivityEventOut),
         pagination: {

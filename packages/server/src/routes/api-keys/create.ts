@@ -1,5 +1,6 @@
 import { actorOf } from '../../auth/principal.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { ApiKeyCreatedOut, CreateApiKeyBody, toApiKeyOut } from '../../schemas/api-key.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { authorityOf, createApiKey } from '../../services/api-keys.js';
@@ -30,6 +31,6 @@ export const registerCreateApiKey: RouteRegistrar = (app, deps) => {
     );
     const now = deps.clock.now();
     const data = { ...toApiKeyOut(created.record, now), api_key: created.plaintext };
-    return c.json(dataEnvelope(c, deps.clock, data), 201);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, data), 201);
   });
 };

@@ -1,4 +1,5 @@
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { ApiKeyIdParam, ApiKeyOut, toApiKeyOut } from '../../schemas/api-key.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { authorityOf, getApiKey } from '../../services/api-keys.js';
@@ -23,6 +24,6 @@ export const registerGetApiKey: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
     );
     const now = deps.clock.now();
-    return c.json(dataEnvelope(c, deps.clock, toApiKeyOut(key, now)), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, toApiKeyOut(key, now)), 200);
   });
 };

@@ -1,4 +1,5 @@
 import { pageEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { ApiKeyListQuery, ApiKeyOut, toApiKeyOut } from '../../schemas/api-key.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { authorityOf, listApiKeys } from '../../services/api-keys.js';
@@ -23,7 +24,8 @@ export const registerListApiKeys: RouteRegistrar = (app, deps) => {
     const query = c.req.valid('query');
     const page = await listApiKeys(deps, principal.workspaceId, authorityOf(principal), query);
     const now = deps.clock.now();
-    return c.json(
+    return jsonResponse(
+      c,
       pageEnvelope(
         c,
         deps.clock,

@@ -1,5 +1,6 @@
 import { actorOf } from '../../auth/principal.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { ApiKeyIdParam, ApiKeyOut, toApiKeyOut } from '../../schemas/api-key.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { authorityOf, revokeApiKey } from '../../services/api-keys.js';
@@ -26,6 +27,6 @@ export const registerRevokeApiKey: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
     );
     const now = deps.clock.now();
-    return c.json(dataEnvelope(c, deps.clock, toApiKeyOut(key, now)), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, toApiKeyOut(key, now)), 200);
   });
 };

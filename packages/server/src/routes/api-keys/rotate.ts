@@ -1,5 +1,6 @@
 import { actorOf } from '../../auth/principal.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import {
   ApiKeyIdParam,
   ApiKeyRotateOut,
@@ -43,6 +44,6 @@ export const registerRotateApiKey: RouteRegistrar = (app, deps) => {
       old_key: toApiKeyOut(oldKey, now),
       new_key: { ...toApiKeyOut(newKey.record, now), api_key: newKey.plaintext },
     };
-    return c.json(dataEnvelope(c, deps.clock, data), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, data), 200);
   });
 };

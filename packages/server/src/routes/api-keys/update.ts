@@ -1,5 +1,6 @@
 import { actorOf } from '../../auth/principal.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { ApiKeyIdParam, ApiKeyOut, toApiKeyOut, UpdateApiKeyBody } from '../../schemas/api-key.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { authorityOf, updateApiKey } from '../../services/api-keys.js';
@@ -29,6 +30,6 @@ export const registerUpdateApiKey: RouteRegistrar = (app, deps) => {
       c.req.valid('json'),
     );
     const now = deps.clock.now();
-    return c.json(dataEnvelope(c, deps.clock, toApiKeyOut(key, now)), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, toApiKeyOut(key, now)), 200);
   });
 };

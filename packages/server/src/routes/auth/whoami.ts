@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { WhoamiOut } from '../../schemas/auth.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
@@ -44,6 +45,6 @@ export const registerWhoami: RouteRegistrar = (app, deps) => {
             created_at: null,
             expires_at: null,
           };
-    return c.json(dataEnvelope(c, deps.clock, data), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, data), 200);
   });
 };

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { assertSameOrigin } from '../../http/same-origin.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { AcceptInvitationBody, SessionOut } from '../../schemas/session.js';
@@ -25,6 +26,6 @@ export const registerInvitationAccept: RouteRegistrar = (app, deps) => {
     assertSameOrigin(c, deps.settings);
     const session = await acceptInvitation(deps, c.req.valid('json'), clientInfo(c, deps));
     const data = await startedSession(c, deps, session);
-    return c.json(dataEnvelope(c, deps.clock, data), 201);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, data), 201);
   });
 };

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { notFound } from '../../api-error.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { InvitationOut, InvitationQuery } from '../../schemas/session.js';
 import { findInvitation } from '../../services/members.js';
@@ -24,6 +25,6 @@ export const registerInvitationCheck: RouteRegistrar = (app, deps) => {
     const invitation = await findInvitation(deps, c.req.valid('query').token);
     if (!invitation) throw notFound('Invitation');
     const data = { email: invitation.email, workspace_name: invitation.workspace_name };
-    return c.json(dataEnvelope(c, deps.clock, data), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, data), 200);
   });
 };

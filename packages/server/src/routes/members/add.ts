@@ -1,5 +1,6 @@
 import { actorOf } from '../../auth/principal.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { AddedMemberOut, AddMemberBody, toMemberOut } from '../../schemas/member.js';
 import { addMember } from '../../services/members.js';
@@ -28,6 +29,6 @@ export const registerAddMember: RouteRegistrar = (app, deps) => {
       deps.settings.publicUrl,
     );
     const data = { member: toMemberOut(added.member), invite_url: added.inviteUrl };
-    return c.json(dataEnvelope(c, deps.clock, data), 201);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, data), 201);
   });
 };

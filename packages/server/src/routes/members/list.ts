@@ -1,4 +1,5 @@
 import { pageEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { MemberListQuery, MemberOut, toMemberOut } from '../../schemas/member.js';
 import { listMembers } from '../../services/members.js';
@@ -21,7 +22,8 @@ export const registerListMembers: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const query = c.req.valid('query');
     const page = await listMembers(deps, c.get('principal').workspaceId, query);
-    return c.json(
+    return jsonResponse(
+      c,
       pageEnvelope(c, deps.clock, page.items.map(toMemberOut), { ...query, total: page.total }),
       200,
     );

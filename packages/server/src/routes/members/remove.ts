@@ -1,5 +1,6 @@
 import { actorOf } from '../../auth/principal.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { MemberIdParam, MemberOut, toMemberOut } from '../../schemas/member.js';
 import { removeMember } from '../../services/members.js';
@@ -26,6 +27,6 @@ export const registerRemoveMember: RouteRegistrar = (app, deps) => {
       actorOf(c.get('principal')),
       c.req.valid('param').user_id,
     );
-    return c.json(dataEnvelope(c, deps.clock, toMemberOut(member)), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, toMemberOut(member)), 200);
   });
 };

@@ -1,5 +1,6 @@
 import { actorOf } from '../../auth/principal.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { MemberIdParam, MemberOut, toMemberOut, UpdateMemberBody } from '../../schemas/member.js';
 import { changeMemberRole } from '../../services/members.js';
@@ -26,6 +27,6 @@ export const registerUpdateMember: RouteRegistrar = (app, deps) => {
       c.req.valid('param').user_id,
       c.req.valid('json').role,
     );
-    return c.json(dataEnvelope(c, deps.clock, toMemberOut(member)), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, toMemberOut(member)), 200);
   });
 };

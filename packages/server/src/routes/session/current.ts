@@ -1,6 +1,7 @@
 import { ApiError } from '../../api-error.js';
 import { readSessionCookie } from '../../auth/session-cookie.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { SessionOut } from '../../schemas/session.js';
 import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
@@ -33,6 +34,6 @@ export const registerCurrentSession: RouteRegistrar = (app, deps) => {
       token,
       expiresAt: principal.sessionExpiresAt,
     });
-    return c.json(dataEnvelope(c, deps.clock, data), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, data), 200);
   });
 };

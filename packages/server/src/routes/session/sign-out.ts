@@ -1,5 +1,6 @@
 import { clearSessionCookie } from '../../auth/session-cookie.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { SignedOutOut } from '../../schemas/session.js';
 import { endSession } from '../../services/sessions.js';
@@ -19,6 +20,6 @@ export const registerSignOut: RouteRegistrar = (app, deps) => {
     const principal = c.get('principal');
     if (principal.kind === 'session') await endSession(deps, principal.sessionId);
     clearSessionCookie(c, deps.settings);
-    return c.json(dataEnvelope(c, deps.clock, { signed_out: true as const }), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, { signed_out: true as const }), 200);
   });
 };

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { SetupCheckOut, SetupQuery } from '../../schemas/session.js';
 import { setupTokenUsable } from '../../services/setup.js';
@@ -21,6 +22,6 @@ const route = createRoute({
 export const registerSetupCheck: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const usable = await setupTokenUsable(deps, c.req.valid('query').token);
-    return c.json(dataEnvelope(c, deps.clock, { usable }), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, { usable }), 200);
   });
 };

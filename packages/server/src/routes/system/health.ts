@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import type { RouteRegistrar } from '../protected-route.js';
 
 /** Extra readiness checks (Redis, draining) that other modules add: a problem, or `null`. */
@@ -34,15 +35,15 @@ function withTimeout(check: () => Promise<string | null>): Promise<string | null
  */
 export function healthRoutes(readinessChecks: readonly ReadinessCheck[] = []): RouteRegistrar {
   return (app, deps) => {
-    app.get('/health', (c) => c.json({ status: 'ok' }));
+    app.get('/health', (c) => jsonResponse(c, { status: 'ok' }, 200));
     app.get('/ready', async (c) => {
       const checks = [() => databaseReachable(deps), ...readinessChecks];
       const problems = (await Promise.all(checks.map(withTimeout))).filter(
         (problem): problem is string => problem !== null,
       );
       return problems.length === 0
-        ? c.json({ status: 'ready' })
-        : c.json({ status: 'unavailable', problems }, 503);
+        ? jsonResponse(c, { status: 'ready' }, 200)
+        : jsonResponse(c, { status: 'unavailable', problems }, 503);
     });
   };
 }

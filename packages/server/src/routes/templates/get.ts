@@ -1,4 +1,5 @@
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { TemplateIdParam, TemplateOut, toTemplateOut } from '../../schemas/template.js';
 import { getTemplate } from '../../services/templates.js';
@@ -16,6 +17,6 @@ const route = protectedRoute('templates:read', {
 export const registerGetTemplate: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const template = getTemplate(c.req.valid('param').id);
-    return c.json(dataEnvelope(c, deps.clock, toTemplateOut(template)), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, toTemplateOut(template)), 200);
   });
 };

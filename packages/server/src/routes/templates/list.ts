@@ -1,4 +1,5 @@
 import { pageEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { TemplateListQuery, TemplateOut, toTemplateOut } from '../../schemas/template.js';
 import { listTemplates } from '../../services/templates.js';
@@ -24,7 +25,8 @@ export const registerListTemplates: RouteRegistrar = (app, deps) => {
     const categories =
       category === undefined ? [] : Array.isArray(category) ? category : [category];
     const page = listTemplates({ ...query, categories });
-    return c.json(
+    return jsonResponse(
+      c,
       pageEnvelope(c, deps.clock, page.items.map(toTemplateOut), { ...query, total: page.total }),
       200,
     );

@@ -1,6 +1,7 @@
 import { actorOf } from '../../auth/principal.js';
 import { tenantOf } from '../../auth/tenant.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { CreateUploadBody, toUploadOut, UploadCreatedOut } from '../../schemas/upload.js';
 import { createUpload } from '../../services/uploads.js';
@@ -34,6 +35,6 @@ export const registerCreateUpload: RouteRegistrar = (app, deps) => {
       upload_url: created.uploadUrl,
       expires_at: created.expiresAt,
     };
-    return c.json(dataEnvelope(c, deps.clock, data), 201);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, data), 201);
   });
 };

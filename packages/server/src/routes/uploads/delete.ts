@@ -1,6 +1,7 @@
 import { actorOf } from '../../auth/principal.js';
 import { tenantOf } from '../../auth/tenant.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { DeletedOut, ObjectIdParam } from '../../schemas/resource.js';
 import { deleteUpload } from '../../services/uploads.js';
@@ -20,6 +21,6 @@ export const registerDeleteUpload: RouteRegistrar = (app, deps) => {
     const principal = c.get('principal');
     const { id } = c.req.valid('param');
     await deleteUpload(deps, actorOf(principal), tenantOf(principal), id);
-    return c.json(dataEnvelope(c, deps.clock, { id, deleted: true as const }), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, { id, deleted: true as const }), 200);
   });
 };

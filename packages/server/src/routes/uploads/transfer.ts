@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { ErrorEnvelope, envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { toUploadOut, UploadOut, UploadTransferQuery } from '../../schemas/upload.js';
 import { receiveUploadBytes } from '../../services/uploads.js';
@@ -47,6 +48,6 @@ export const registerUploadTransfer: RouteRegistrar = (app, deps) => {
       contentLength: c.req.header('content-length'),
       body: c.req.raw.body,
     });
-    return c.json(dataEnvelope(c, deps.clock, toUploadOut(upload)), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, toUploadOut(upload)), 200);
   });
 };

@@ -1,6 +1,7 @@
 import { actorOf } from '../../auth/principal.js';
 import { tenantOf } from '../../auth/tenant.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { CreateWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { createWorkflow } from '../../services/workflows.js';
@@ -29,6 +30,6 @@ export const registerCreateWorkflow: RouteRegistrar = (app, deps) => {
       tenantOf(principal),
       c.req.valid('json'),
     );
-    return c.json(dataEnvelope(c, deps.clock, toWorkflowOut(workflow)), 201);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, toWorkflowOut(workflow)), 201);
   });
 };

@@ -1,6 +1,7 @@
 import { actorOf } from '../../auth/principal.js';
 import { tenantOf } from '../../auth/tenant.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { DeletedOut, ObjectIdParam } from '../../schemas/resource.js';
 import { deleteWorkflow } from '../../services/workflows.js';
@@ -22,6 +23,6 @@ export const registerDeleteWorkflow: RouteRegistrar = (app, deps) => {
     const principal = c.get('principal');
     const { id } = c.req.valid('param');
     await deleteWorkflow(deps, actorOf(principal), tenantOf(principal), id);
-    return c.json(dataEnvelope(c, deps.clock, { id, deleted: true as const }), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, { id, deleted: true as const }), 200);
   });
 };

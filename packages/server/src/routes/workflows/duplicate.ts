@@ -1,6 +1,7 @@
 import { actorOf } from '../../auth/principal.js';
 import { tenantOf } from '../../auth/tenant.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { CopyWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
@@ -34,6 +35,6 @@ export const registerDuplicateWorkflow: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
       c.req.valid('json').name,
     );
-    return c.json(dataEnvelope(c, deps.clock, toWorkflowOut(copy)), 201);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, toWorkflowOut(copy)), 201);
   });
 };

@@ -1,5 +1,6 @@
 import { tenantOf } from '../../auth/tenant.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
@@ -18,6 +19,6 @@ const route = protectedRoute('workflows:read', {
 export const registerGetWorkflow: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const workflow = await getWorkflow(deps, tenantOf(c.get('principal')), c.req.valid('param').id);
-    return c.json(dataEnvelope(c, deps.clock, toWorkflowOut(workflow)), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, toWorkflowOut(workflow)), 200);
   });
 };

@@ -1,5 +1,6 @@
 import { tenantOf } from '../../auth/tenant.js';
 import { pageEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { toWorkflowOut, WorkflowListQuery, WorkflowOut } from '../../schemas/workflow.js';
 import { listWorkflows } from '../../services/workflows.js';
@@ -22,7 +23,8 @@ export const registerListWorkflows: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const query = c.req.valid('query');
     const page = await listWorkflows(deps, tenantOf(c.get('principal')), query);
-    return c.json(
+    return jsonResponse(
+      c,
       pageEnvelope(c, deps.clock, page.items.map(toWorkflowOut), { ...query, total: page.total }),
       200,
     );

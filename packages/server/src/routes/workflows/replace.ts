@@ -1,6 +1,7 @@
 import { actorOf } from '../../auth/principal.js';
 import { tenantOf } from '../../auth/tenant.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { ReplaceWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
@@ -31,6 +32,6 @@ export const registerReplaceWorkflow: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
       { ...body, description: body.description ?? null },
     );
-    return c.json(dataEnvelope(c, deps.clock, toWorkflowOut(workflow)), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, toWorkflowOut(workflow)), 200);
   });
 };

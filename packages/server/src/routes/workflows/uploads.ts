@@ -1,5 +1,6 @@
 import { tenantOf } from '../../auth/tenant.js';
 import { pageEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { errorResponses, jsonContent, listEnvelope, OffsetQuery } from '../../schemas/common.js';
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { toUploadOut, UploadOut } from '../../schemas/upload.js';
@@ -28,7 +29,8 @@ export const registerListWorkflowUploads: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
       query,
     );
-    return c.json(
+    return jsonResponse(
+      c,
       pageEnvelope(c, deps.clock, page.items.map(toUploadOut), { ...query, total: page.total }),
       200,
     );

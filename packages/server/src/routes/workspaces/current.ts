@@ -1,6 +1,7 @@
 import { findWorkspaceById } from '@onepin/db';
 import { notFound } from '../../api-error.js';
 import { dataEnvelope } from '../../http/envelope.js';
+import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { toWorkspaceOut, WorkspaceOut } from '../../schemas/workspace.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
@@ -17,6 +18,6 @@ export const registerCurrentWorkspace: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const workspace = await findWorkspaceById(deps.database.db, c.get('principal').workspaceId);
     if (!workspace) throw notFound('Workspace');
-    return c.json(dataEnvelope(c, deps.clock, toWorkspaceOut(workspace)), 200);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, toWorkspaceOut(workspace)), 200);
   });
 };
