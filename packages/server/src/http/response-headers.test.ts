@@ -368,7 +368,7 @@ describe('response headers over HTTP', () => {
     reader: '',
     unscoped: '',
     limited: '',
-    bad: 'op_live_00000000000000000000000000000000',
+    bad: `op_live_${'0'.repeat(32)}`,
   };
   let session = { cookie: '', csrfToken: '' };
 
