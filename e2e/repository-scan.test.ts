@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -19,5 +19,17 @@ describe('this repository', () => {
     );
     expect(result.stderr).toContain('No OnePin keys found');
     expect(result.code).toBe(0);
+  });
+
+  it('holds no key-shaped literal at all, valid checksum or not (tests build their keys at run time)', async () => {
+    const { stdout } = await promisify(execFile)('git', ['ls-files', '-z'], { cwd: ROOT });
+    const shaped = /op_(?:live|test)_[0-9A-Za-z]{32}/;
+    const offenders: string[] = [];
+    for (const file of stdout.split('\0').filter(Boolean)) {
+      const path = `${ROOT}${file}`;
+      if (!existsSync(path)) continue;
+      if (shaped.test(readFileSync(path, 'latin1'))) offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
   });
 });
