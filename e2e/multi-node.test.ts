@@ -1,5 +1,4 @@
-import { openDatabase } from '@onepin/db';
-import { createPostgresDatabase, findKeysInDatabase } from '@onepin/db/test-support';
+import { createPostgresDatabase } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   runName,
@@ -8,6 +7,7 @@ import {
   uniqueRedisPrefix,
 } from './helpers/environment.js';
 import { api, waitFor } from './helpers/http.js';
+import { expectNoKeysStored } from './helpers/no-keys-stored.js';
 import { seedWorkspace } from './helpers/seed.js';
 import {
   type ServerProcess,
@@ -50,11 +50,9 @@ function twoNodeSuite(transport: Transport) {
     await Promise.all([nodeA?.stop(), nodeB?.stop()].filter(Boolean));
     await stopAllServers();
     if (databaseUrl) {
-      const database = openDatabase({ url: databaseUrl, maxConnections: 1 });
       try {
-        expect(await findKeysInDatabase(database)).toEqual([]);
+        await expectNoKeysStored(databaseUrl);
       } finally {
-        await database.close();
         await dropDatabase();
       }
     }

@@ -1,9 +1,9 @@
 import { generateApiKey } from '@onepin/core';
-import { openDatabase } from '@onepin/db';
-import { createPostgresDatabase, findKeysInDatabase } from '@onepin/db/test-support';
+import { createPostgresDatabase } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runName } from './helpers/environment.js';
 import { api, waitFor } from './helpers/http.js';
+import { expectNoKeysStored } from './helpers/no-keys-stored.js';
 import { seedWorkspace } from './helpers/seed.js';
 import {
   type ServerProcess,
@@ -50,14 +50,7 @@ describe.skipIf(!availability.ok && !required)('a PostgreSQL restart under runni
   afterAll(async () => {
     await Promise.all([nodeA?.stop(), nodeB?.stop()].filter(Boolean));
     await stopAllServers();
-    if (databaseUrl) {
-      const database = openDatabase({ url: databaseUrl, maxConnections: 1 });
-      try {
-        expect(await findKeysInDatabase(database)).toEqual([]);
-      } finally {
-        await database.close();
-      }
-    }
+    if (databaseUrl) await expectNoKeysStored(databaseUrl);
     await postgres?.destroy();
   });
 
