@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { refusePlaintextKeys } from './refuse-plaintext-keys.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -43,7 +44,10 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [refusePlaintextKeys],
+  });
   return {
     db,
     dialect: 'sqlite',
@@ -74,7 +78,10 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   // An idle client that loses its connection (e.g. a PostgreSQL restart) must not crash the
   // process; the pool replaces it on the next checkout.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [refusePlaintextKeys],
+  });
   return {
     db,
     dialect: 'postgres',

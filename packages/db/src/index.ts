@@ -2,6 +2,7 @@ export type { Kysely, Transaction } from 'kysely';
 export { type DatabaseHandle, type DialectName, openDatabase } from './connection.js';
 export { isUniqueViolation } from './errors.js';
 export { migrateToLatest } from './migrate.js';
+export { PlaintextKeyRefusedError } from './refuse-plaintext-keys.js';
 export * from './repositories/api-keys.js';
 export * from './repositories/audit-events.js';
 export * from './repositories/invitations.js';

@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.js';
 import type { AppEnv } from './http/app-env.js';
 import { bodyPolicy } from './http/body-policy.js';
 import { errorHandler } from './http/error-handler.js';
+import { keyAcceptingOperations, pastedKeyGuard } from './http/pasted-key-guard.js';
 import { requestContext } from './http/request-context.js';
 import { securityHeaders } from './http/security-headers.js';
 import { validationHook } from './http/validation-hook.js';
@@ -59,11 +60,19 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIH
       ? next()
       : auth(c, next),
   );
+  // After authentication, so an anonymous caller learns nothing from it; the routes that may
+  // receive a key are known once they are all registered, below.
+  let keyAccepting: ReturnType<typeof keyAcceptingOperations> = [];
+  app.use(
+    '/api/*',
+    pastedKeyGuard(() => keyAccepting),
+  );
 
   for (const register of [...API_ROUTES, ...(options.extraRoutes ?? [])]) register(app, deps);
   healthRoutes(options.readinessChecks)(app, deps);
   registerOpenApi(app);
   registerDocs(app, deps);
+  keyAccepting = keyAcceptingOperations(app);
 
   app.notFound(() => {
     throw new ApiError('NOT_FOUND', 'No such route.');
