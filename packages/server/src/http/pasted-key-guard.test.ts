@@ -101,7 +101,7 @@ const SCENARIOS: Scenario[] = [
     name: 'a duplicated workflow name',
     method: 'POST',
     path: (ids) => `/api/v1/workflows/${ids.workflowId}/duplicate`,
-    body: (key) => ({ name: `copy ${key}` }),
+    body: (key) => ({ name: `copy_${key}` }),
     field: () => 'name',
   },
   {
