@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { ApiError } from '../api-error.js';
 import type { AppSettings, Clock } from '../deps.js';
 import type { AppEnv } from '../http/app-env.js';
+import { assertBrowserHost } from '../http/browser-host.js';
 import { SESSION_TOUCH_INTERVAL_MS, sessionEnded } from '../services/sessions.js';
 import type { SessionPrincipal } from './principal.js';
 import type { SessionAuthenticator } from './session-authenticator.js';
@@ -32,6 +33,8 @@ export class CookieSessions implements SessionAuthenticator {
   async authenticate(c: Context<AppEnv>): Promise<SessionPrincipal | null> {
     const token = readSessionCookie(c, this.#settings);
     if (token === undefined) return null;
+    // Before anything is looked up: a cookie only counts at the server's own host name.
+    assertBrowserHost(c, this.#settings);
     const found = await findSessionForAuthentication(this.#database.db, sha256Hex(token));
     const nowMs = this.#clock.now();
     if (found === undefined || sessionEnded(found.session, nowMs)) {
