@@ -16,12 +16,7 @@ function members(db: Kysely<Database>, workspaceId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select([
-      'memberships.user_id',
-      'users.email',
-      'memberships.role',
-      'memberships.created_at',
-    ])
+    .select(['memberships.user_id', 'users.email', 'memberships.role', 'memberships.created_at'])
     .where('memberships.workspace_id', '=', workspaceId);
 }
 
