@@ -124,14 +124,14 @@ describe.each(testDialects)('$name: first-run setup link and stage', (dialect) =
     'keeps one setup link at a time: a new start replaces the link printed before',
     async () => {
       const { world } = suite;
-      const stage = async () => (await world.call('GET', '/api/v1/setup')).body.data;
-      expect(await stage()).toEqual({ usable: false, stage: 'no_user' });
       const first = tokenOf(await issueSetupUrl(world.deps, PUBLIC_URL));
       const second = tokenOf(await issueSetupUrl(world.deps, PUBLIC_URL));
       const usable = async (token: string) =>
         (await world.call('GET', `/api/v1/setup?token=${token}`)).body.data.usable;
       expect(await usable(first)).toBe(false);
       expect(await usable(second)).toBe(true);
+      const stage = async () => (await world.call('GET', '/api/v1/setup')).body.data;
+      expect(await stage()).toEqual({ usable: false, stage: 'no_user' });
       const body = { email: 'a@example.com', password: 'long enough!', workspace_name: 'W' };
       expect(
         (await world.call('POST', '/api/v1/setup', { body: { ...body, token: first } })).status,
