@@ -85,4 +85,17 @@ describe('PasswordWork', () => {
     await expect(work.run('sign-in', async () => 'ok')).resolves.toBe('ok');
     expect(work.load['sign-in']).toEqual({ running: 0, waiting: 0 });
   });
+
+  it('by default runs 2 at once, at most 1 of them a new password, with 32 waiting per kind', async () => {
+    const work = new PasswordWork();
+    const { submit } = harness(work);
+    for (let i = 0; i < 33; i++) void submit('new-password', `n${i}`).catch(() => {});
+    expect(work.load['new-password']).toEqual({ running: 1, waiting: 32 });
+    const refused = await submit('new-password', 'one too many').catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 503 });
+    for (let i = 0; i < 34; i++) void submit('sign-in', `s${i}`).catch(() => {});
+    expect(work.load['sign-in']).toEqual({ running: 1, waiting: 32 });
+    const refusedSignIn = await submit('sign-in', 'one too many').catch((error: unknown) => error);
+    expect(refusedSignIn).toMatchObject({ status: 503 });
+  });
 });

@@ -292,6 +292,13 @@ describe.each(testDialects)('$name: invitations (issue 11)', (dialect) => {
       );
       expect(cancelled.status).toBe(200);
       expect((await world.call('GET', `/api/v1/invitation?token=${newToken}`)).status).toBe(404);
+      const activity = await world.call('GET', '/api/v1/activity', { session: admin });
+      expect(activity.body.data).toContainEqual(
+        expect.objectContaining({
+          type: 'member_invitation_cancelled',
+          metadata: { email: 'lost-link@example.com', role: 'editor' },
+        }),
+      );
       const again = await world.call(
         'DELETE',
         `/api/v1/members/invitations/${second.body.data.member.id}`,

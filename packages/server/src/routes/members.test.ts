@@ -136,8 +136,12 @@ describe.each(testDialects)('$name: members', (dialect) => {
   suite.run(
     "revokes a removed member's keys in the same action by default, at once on this node, and records it",
     async () => {
-      const { person, key } = await memberWithKey(home, 'made by the leaver');
-      // Made by the member's own key: theirs too.
+      const {
+        person,
+        session: leaverSession,
+        key,
+      } = await memberWithKey(home, 'made by the leaver');
+      // Made by another person's key: not theirs, so it keeps working.
       const child = await world.call('POST', '/api/v1/api-keys', {
         key: (await world.createKey(home, { scopes: ['api_keys:write', 'workspace:read'] }))
           .plaintext,
@@ -145,13 +149,34 @@ describe.each(testDialects)('$name: members', (dialect) => {
       });
       expect(child.status).toBe(201);
       expect((await whoami(key.api_key)).status).toBe(200); // now in the verification cache
+      // Theirs too: a key their key made, and a key of theirs an admin deactivated (it could
+      // be re-activated).
+      const writer = await world.call('POST', '/api/v1/api-keys', {
+        session: leaverSession,
+        body: { name: 'writer', scopes: ['api_keys:write', 'workspace:read'] },
+      });
+      const grandchild = await world.call('POST', '/api/v1/api-keys', {
+        key: writer.body.data.api_key,
+        body: { name: 'made by their key', scopes: ['workspace:read'] },
+      });
+      expect(grandchild.status).toBe(201);
+      await world.call('PATCH', `/api/v1/api-keys/${writer.body.data.id}`, {
+        session: admin,
+        body: { active: false },
+      });
+      const theirs = [key.id, writer.body.data.id, grandchild.body.data.id];
 
       const removed = await as(admin).remove(person.userId);
       expect(removed.status).toBe(200);
       expect((await whoami(key.api_key)).status).toBe(401);
-      expect(removed.body.data.revoked_keys).toEqual([
-        expect.objectContaining({ id: key.id, active: false, revoked_at: expect.any(String) }),
-      ]);
+      expect(removed.body.data.revoked_keys.map((k: { id: string }) => k.id).sort()).toEqual(
+        theirs.sort(),
+      );
+      for (const revoked of removed.body.data.revoked_keys) {
+        expect(revoked).toMatchObject({ active: false, revoked_at: expect.any(String) });
+      }
+      expect((await whoami(grandchild.body.data.api_key)).status).toBe(401);
+      expect((await whoami(child.body.data.api_key)).status).toBe(200);
       expect(removed.body.data.kept_keys).toEqual([]);
 
       const events = await world.call('GET', '/api/v1/activity', { session: admin });
@@ -161,7 +186,7 @@ describe.each(testDialects)('$name: members', (dialect) => {
           metadata: expect.objectContaining({
             email: person.email,
             revoke_keys: true,
-            revoked_keys: [{ id: key.id, name: 'made by the leaver' }],
+            revoked_keys: expect.arrayContaining([{ id: key.id, name: 'made by the leaver' }]),
             kept_keys: [],
           }),
         }),
