@@ -3,8 +3,13 @@ import { ApiRequestError, apiRequest, type Invitation, type Session } from '../a
 import { ErrorNotice, InfoNotice } from '../components/notice.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
-import { AuthCard, Field } from './auth-card.js';
-import { AccountField, NewPasswordFields, newPassword } from './new-password-fields.js';
+import { AuthCard } from './auth-card.js';
+import {
+  AccountField,
+  CurrentPasswordField,
+  NewPasswordFields,
+  newPassword,
+} from './new-password-fields.js';
 import { useOneTimeLink } from './one-time-link.js';
 import { useSessionForm } from './session-form.js';
 
@@ -116,16 +121,7 @@ function SignedOutChoice({ token, email }: { token: string; email: string }) {
         )}
         <ErrorNotice error={signInAndAccept.error} />
         <AccountField email={email} />
-        <Field
-          id="password"
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          maxLength={256}
-          required
-          autoFocus
-        />
+        <CurrentPasswordField autoFocus />
         <button type="submit" className="button button-primary" disabled={signInAndAccept.busy}>
           {signInAndAccept.busy ? 'Joining…' : 'Sign in and accept'}
         </button>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { apiRequest, type Session } from '../api.js';
 import { ErrorNotice } from '../components/notice.js';
 import { AuthCard, Field } from './auth-card.js';
+import { CurrentPasswordField } from './new-password-fields.js';
 import { useSessionForm } from './session-form.js';
 
 type SetupStage = 'no_user' | 'no_password' | 'complete';
@@ -68,15 +69,7 @@ function SignInForm() {
           required
           autoFocus
         />
-        <Field
-          id="password"
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          maxLength={256}
-          required
-        />
+        <CurrentPasswordField />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

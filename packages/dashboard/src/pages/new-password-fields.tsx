@@ -23,6 +23,22 @@ export function AccountField({ email }: { email: string }) {
   );
 }
 
+/** The password of an existing account, for signing in. */
+export function CurrentPasswordField({ autoFocus }: { autoFocus?: boolean }) {
+  return (
+    <Field
+      id="password"
+      name="password"
+      label="Password"
+      type="password"
+      autoComplete="current-password"
+      maxLength={MAX_LENGTH}
+      required
+      autoFocus={autoFocus}
+    />
+  );
+}
+
 /** A new password, typed twice, for the setup, invitation and set-password pages. */
 export function NewPasswordFields({
   autoFocus,
