@@ -12,6 +12,7 @@ export * from './repositories/api-keys.js';
 export * from './repositories/audit-events.js';
 export * from './repositories/invitations.js';
 export * from './repositories/members.js';
+export * from './repositories/password-links.js';
 export * from './repositories/sessions.js';
 export * from './repositories/setup-tokens.js';
 export * from './repositories/tenant.js';

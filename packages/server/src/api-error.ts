@@ -35,3 +35,13 @@ export function invalidApiKey(): ApiError {
 export function notFound(what: string): ApiError {
   return new ApiError('NOT_FOUND', `${what} not found.`);
 }
+
+/**
+ * A one-time link (invitation, set-password link) that is unknown, used or expired. The
+ * routes count it as a failed authentication of the caller's address, like a bad key.
+ */
+export class UnusableLinkError extends ApiError {
+  constructor(code: 'FORBIDDEN' | 'NOT_FOUND', message: string) {
+    super(code, message);
+  }
+}

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role, redactKeyShapedText } from '@onepin/core';
 import { createKeyCommand } from './admin/create-key.js';
 import { createUserCommand } from './admin/create-user.js';
+import { resetPasswordCommand } from './admin/reset-password.js';
 import { wipeTestDataCommand } from './admin/wipe-test-data.js';
 import { ApiError } from './api-error.js';
 import { ConfigError, readConfig } from './config.js';
@@ -10,6 +11,7 @@ import { startServer } from './main.js';
 
 const HELP = `Usage: onepin-server [serve]
        onepin-server admin create-user --email EMAIL --workspace NAME [--password P] [--role admin|editor|viewer] [--json]
+       onepin-server admin reset-password --email EMAIL [--json]
        onepin-server admin create-key --workspace ID --name NAME --scopes a,b [--type live|test] [--expires-at ISO] [--rate-limit N] [--json]
        onepin-server admin wipe-test-data --workspace ID [--json]
 
@@ -88,6 +90,14 @@ async function admin(
         rateLimitPerMin: rateLimit === undefined ? undefined : Number(rateLimit),
         json: values.json,
       },
+      print,
+    );
+    return;
+  }
+  if (command === 'reset-password') {
+    await resetPasswordCommand(
+      config,
+      { email: required(values, 'email'), json: values.json },
       print,
     );
     return;

@@ -18,6 +18,7 @@ import { serveDashboard } from './dashboard.js';
 import { createAppDeps, KEY_CACHE_MAX_ENTRIES, systemClock } from './deps.js';
 import { createLogger } from './logger.js';
 import { loadServerSecret } from './server-secret.js';
+import { setupStage } from './services/setup.js';
 import { issueSetupUrl } from './services/setup-token.js';
 import { UploadUrlSigner } from './uploads/upload-url-signer.js';
 
@@ -179,9 +180,18 @@ export async function startServer(
   if (setupUrl) {
     banner.push(
       '',
-      'No user exists yet. Open this one-time link to create the admin account and the first workspace:',
+      'No user exists yet. Open this one-time link to create the admin account and the first workspace',
+      '(it replaces any link printed before; the next start prints a new one until someone uses it):',
       `  ${setupUrl}`,
       '(or run: onepin-server admin create-user --email you@example.com --workspace "My workspace")',
+      '',
+    );
+  } else if ((await setupStage(deps)) === 'no_password') {
+    banner.push(
+      '',
+      'No one can sign in to the dashboard yet: no account has a password. Open the one-time link',
+      '`onepin-server admin create-user` printed, or print a new one with:',
+      '  onepin-server admin reset-password --email you@example.com',
       '',
     );
   }

@@ -218,6 +218,28 @@ export async function listApiKeys(
 }
 
 /**
+ * The keys a person made in a workspace that can still work or be re-activated: not revoked
+ * and not expired (deactivated and rotated-out keys in their grace period included), newest
+ * first. What removing that person from the workspace should offer to revoke.
+ */
+export async function listLiveKeysCreatedBy(
+  db: Kysely<Database>,
+  query: { workspaceId: string; userId: string; now: string },
+): Promise<ApiKeyRecord[]> {
+  const rows = await db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('workspace_id', '=', query.workspaceId)
+    .where('created_by', '=', query.userId)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', query.now)]))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toApiKeyRecord);
+}
+
+/**
  * Applies `changes` if the key still has the `updated_at` the caller read (optimistic
  * concurrency: two rotations of one key cannot both succeed). Returns the updated key, or
  * `undefined` when it is missing or changed meanwhile.

@@ -78,6 +78,7 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   415: 'Unsupported content type',
   422: 'Validation error; `details` names each offending field',
   429: 'Rate limited; see Retry-After',
+  503: 'Busy or unavailable for a moment; see Retry-After',
 };
 
 /** Error responses for the OpenAPI document, each with the shared envelope. */

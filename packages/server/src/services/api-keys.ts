@@ -10,8 +10,10 @@ import {
   type ApiKeyChanges,
   type ApiKeyRecord,
   type ApiKeyStatusFilter,
+  type Database,
   findApiKeyById,
   insertApiKey,
+  type Kysely,
   listApiKeys as listApiKeyRows,
   updateApiKey as updateApiKeyRow,
 } from '@onepin/db';
@@ -258,27 +260,43 @@ export async function revokeApiKey(
   id: string,
 ): Promise<ApiKeyRecord> {
   const nowMs = deps.clock.now();
-  const nowIso = new Date(nowMs).toISOString();
   const current = await findVisible(deps, actor.workspaceId, authority, id);
   assertGrantable(authority, current.scopes);
   if (current.revoked_at !== null) return current;
-  return changeKeys(deps, [current.key_hash], async (trx) => {
-    const row = await updateApiKeyRow(
-      trx,
-      actor.workspaceId,
-      id,
-      { revoked_at: nowIso, active: false, updated_at: nextUpdatedAt(current.updated_at, nowMs) },
-      current.updated_at,
-    );
-    if (row === undefined) throw concurrentChange();
-    await recordAudit(trx, { newId: deps.newId, now: nowIso }, actor, {
-      action: 'api_key_revoked',
-      environment: current.key_type,
-      target: { type: 'api_key', id },
-      metadata: { name: current.name },
-    });
-    return row;
+  return changeKeys(deps, [current.key_hash], (trx) =>
+    revokeInTransaction(trx, deps, actor, current, nowMs),
+  );
+}
+
+/**
+ * The revocation itself, inside the caller's transaction (which must make the nodes forget
+ * the key: `changeKeys`): the row and its audit event, with `reason` when something other
+ * than a direct revoke caused it (e.g. `member_removed`).
+ */
+export async function revokeInTransaction(
+  trx: Kysely<Database>,
+  deps: Pick<ServiceDeps, 'newId'>,
+  actor: Actor,
+  current: ApiKeyRecord,
+  nowMs: number,
+  reason?: string,
+): Promise<ApiKeyRecord> {
+  const nowIso = new Date(nowMs).toISOString();
+  const row = await updateApiKeyRow(
+    trx,
+    current.workspace_id,
+    current.id,
+    { revoked_at: nowIso, active: false, updated_at: nextUpdatedAt(current.updated_at, nowMs) },
+    current.updated_at,
+  );
+  if (row === undefined) throw concurrentChange();
+  await recordAudit(trx, { newId: deps.newId, now: nowIso }, actor, {
+    action: 'api_key_revoked',
+    environment: current.key_type,
+    target: { type: 'api_key', id: current.id },
+    metadata: { name: current.name, ...(reason !== undefined && { reason }) },
   });
+  return row;
 }
 
 export interface RotatedApiKey {

@@ -95,6 +95,17 @@ export interface TestWorldOptions extends Omit<AppDepsOptions, 'database'> {
 
 let workspaceCounter = 0;
 
+/** The session a response started (sign-in, setup, a link), as a browser would send it back. */
+export function sessionFromResponse(response: { headers: Headers; body: any }): TestSession {
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  return {
+    cookie: setCookie.split(';')[0] ?? '',
+    csrfToken: response.body.data.csrf_token,
+    userId: response.body.data.user.id,
+    email: response.body.data.user.email,
+  };
+}
+
 /** A fresh database of one dialect, the real app on top of it, and helpers to drive it. */
 export async function createTestWorld(
   dialect: TestDialect,
