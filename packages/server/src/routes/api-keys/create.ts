@@ -26,7 +26,7 @@ export const registerCreateApiKey: RouteRegistrar = (app, deps) => {
     const created = await createApiKey(
       deps,
       actorOf(principal),
-      authorityOf(principal),
+      authorityOf(principal, deps.settings),
       c.req.valid('json'),
     );
     const now = deps.clock.now();

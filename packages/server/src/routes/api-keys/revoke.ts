@@ -23,7 +23,7 @@ export const registerRevokeApiKey: RouteRegistrar = (app, deps) => {
     const key = await revokeApiKey(
       deps,
       actorOf(principal),
-      authorityOf(principal),
+      authorityOf(principal, deps.settings),
       c.req.valid('param').id,
     );
     const now = deps.clock.now();

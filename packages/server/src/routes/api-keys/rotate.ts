@@ -35,7 +35,7 @@ export const registerRotateApiKey: RouteRegistrar = (app, deps) => {
     const { oldKey, newKey } = await rotateApiKey(
       deps,
       actorOf(principal),
-      authorityOf(principal),
+      authorityOf(principal, deps.settings),
       c.req.valid('param').id,
       grace,
     );

@@ -25,7 +25,7 @@ export const registerUpdateApiKey: RouteRegistrar = (app, deps) => {
     const key = await updateApiKey(
       deps,
       actorOf(principal),
-      authorityOf(principal),
+      authorityOf(principal, deps.settings),
       c.req.valid('param').id,
       c.req.valid('json'),
     );
