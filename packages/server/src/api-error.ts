@@ -35,3 +35,10 @@ export function invalidApiKey(): ApiError {
 export function notFound(what: string): ApiError {
   return new ApiError('NOT_FOUND', `${what} not found.`);
 }
+
+/** The failed-authentication throttle's 429 (SPEC §5): the address may try again in `seconds`. */
+export function tooManyFailedAuthentications(seconds: number): ApiError {
+  return new ApiError('RATE_LIMITED', 'Too many failed authentication attempts.', {
+    headers: { 'Retry-After': String(seconds) },
+  });
+}
