@@ -17,4 +17,12 @@ describe('RecentSessions', () => {
     recent.delete('a');
     expect(recent.has('a')).toBe(false);
   });
+
+  it('holds 10,000 hashes by default', () => {
+    const recent = new RecentSessions();
+    for (let i = 0; i <= 10_000; i++) recent.add(String(i));
+    expect(recent.size).toBe(10_000);
+    expect(recent.has('0')).toBe(false);
+    expect(recent.has('10000')).toBe(true);
+  });
 });

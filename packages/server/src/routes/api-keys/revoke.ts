@@ -12,7 +12,7 @@ const route = protectedRoute('api_keys:write', {
   tags: ['API keys'],
   summary: 'Revoke a key',
   description:
-    'Soft: the key stops working at once and stays listed as revoked. Revoking twice is harmless.',
+    'Soft: the key stops working at once and stays listed as revoked. Revoking twice is harmless. A rotated-out key cannot revoke keys (403).',
   request: { params: ApiKeyIdParam },
   responses: { 200: jsonContent(envelope(ApiKeyOut), 'The revoked key'), ...errorResponses(404) },
 });
