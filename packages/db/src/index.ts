@@ -1,7 +1,13 @@
 export type { Kysely, Transaction } from 'kysely';
-export { type DatabaseHandle, type DialectName, openDatabase } from './connection.js';
+export {
+  type DatabaseHandle,
+  type DialectName,
+  openDatabase,
+  SQLITE_COMPANION_SUFFIXES,
+} from './connection.js';
 export { isUniqueViolation } from './errors.js';
 export { migrateToLatest } from './migrate.js';
+export { PlaintextKeyRefusedError } from './refuse-plaintext-keys.js';
 export * from './repositories/api-keys.js';
 export * from './repositories/audit-events.js';
 export * from './repositories/invitations.js';
@@ -14,3 +20,9 @@ export * from './repositories/users.js';
 export * from './repositories/workflows.js';
 export * from './repositories/workspaces.js';
 export type * from './schema.js';
+export {
+  acquireServerLock,
+  DatabaseInUseError,
+  type ServerLock,
+  serverLockPath,
+} from './sqlite-server-lock.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from '@onepin/core';
+import { ROLES, type Role, redactKeyShapedText } from '@onepin/core';
 import { createKeyCommand } from './admin/create-key.js';
 import { createUserCommand } from './admin/create-user.js';
 import { wipeTestDataCommand } from './admin/wipe-test-data.js';
@@ -154,32 +154,36 @@ export async function runServerCli(argv: string[], io: ServerCliIo = {}): Promis
   }
 }
 
+/** What the command prints on failure; its messages may quote arguments or variables, so
+ * anything key-shaped in them is replaced by its preview first. */
+function printError(line: string): void {
+  console.error(redactKeyShapedText(line));
+}
+
 function reportFailure(error: unknown): number {
   if (
     error instanceof UsageError ||
     (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
   ) {
-    console.error(`onepin-server: ${error.message}\n\n${HELP}`);
+    printError(`onepin-server: ${error.message}\n\n${HELP}`);
     return 2;
   }
   if (error instanceof ConfigError) {
-    console.error(`onepin-server: ${error.message}`);
+    printError(`onepin-server: ${error.message}`);
     return 1;
   }
   if (error instanceof ApiError) {
     const details = error.details?.map((d) => `${d.field} ${d.message}`).join('; ');
-    console.error(
-      `onepin-server: [${error.code}] ${error.message}${details ? ` (${details})` : ''}`,
-    );
+    printError(`onepin-server: [${error.code}] ${error.message}${details ? ` (${details})` : ''}`);
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
   if (/EADDRINUSE/.test(message)) {
-    console.error(
+    printError(
       `onepin-server: the address is already in use (${message}). Set ONEPIN_PORT to another port.`,
     );
   } else {
-    console.error(`onepin-server: ${message}`);
+    printError(`onepin-server: ${message}`);
   }
   return 1;
 }

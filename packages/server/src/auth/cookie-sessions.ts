@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { ApiError, tooManyFailedAuthentications } from '../api-error.js';
 import type { AppSettings, Clock } from '../deps.js';
 import type { AppEnv } from '../http/app-env.js';
+import { assertBrowserHost } from '../http/browser-host.js';
 import { SESSION_TOUCH_INTERVAL_MS, sessionEnded } from '../services/sessions.js';
 import type { SessionPrincipal } from './principal.js';
 import { RecentSessions } from './recent-sessions.js';
@@ -47,6 +48,8 @@ export class CookieSessions implements SessionAuthenticator {
   ): Promise<SessionPrincipal | null> {
     const token = readSessionCookie(c, this.#settings);
     if (token === undefined) return null;
+    // Before anything is looked up: a cookie only counts at the server's own host name.
+    assertBrowserHost(c, this.#settings);
     const hash = sha256Hex(token);
     if (blockedForSeconds > 0 && !this.#recent.has(hash)) {
       throw tooManyFailedAuthentications(blockedForSeconds);

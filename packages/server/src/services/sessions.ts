@@ -1,4 +1,5 @@
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+import { redactKeyShapedText } from '@onepin/core';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -57,7 +58,10 @@ export async function createSession(
     created_at: now,
     last_seen_at: now,
     expires_at: new Date(nowMs + SESSION_LIFETIME_MS).toISOString(),
-    user_agent: client.userAgent?.slice(0, 500) ?? null,
+    // Whatever the browser says, for the person's list of sessions: a key pasted into it is
+    // kept as its preview (before the cut, which could leave most of a key behind).
+    user_agent:
+      client.userAgent === null ? null : redactKeyShapedText(client.userAgent).slice(0, 500),
     ip_address: client.address,
   };
   await insertSession(deps.database.db, row);

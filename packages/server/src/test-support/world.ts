@@ -119,7 +119,11 @@ export async function createTestWorld(
   const app = buildApp(deps, options.app);
 
   const request = (method: string, path: string, opts: RequestOptions = {}) => {
-    const headers: Record<string, string> = { ...opts.headers };
+    // As a browser at the public URL sends it (the server checks it for browser requests).
+    const headers: Record<string, string> = {
+      host: new URL(deps.settings.publicUrl).host,
+      ...opts.headers,
+    };
     if (opts.key) headers.authorization = `Bearer ${opts.key}`;
     if (opts.session) {
       headers.cookie ??= opts.session.cookie;
