@@ -57,6 +57,12 @@ export interface ApiKeysTable {
   rotated_from: string | null;
   /** The key that replaced this one by rotation, if any; a replaced key cannot change again. */
   replaced_by: string | null;
+  /**
+   * The id of the first key of its rotation chain (itself when it was not rotated from
+   * another): the per-key rate limit counts by lineage. Null only for rows written by code
+   * older than the column; readers take `id` for it.
+   */
+  lineage_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -45,3 +45,10 @@ export class UnusableLinkError extends ApiError {
     super(code, message);
   }
 }
+
+/** The failed-authentication throttle's 429 (SPEC §5): the address may try again in `seconds`. */
+export function tooManyFailedAuthentications(seconds: number): ApiError {
+  return new ApiError('RATE_LIMITED', 'Too many failed authentication attempts.', {
+    headers: { 'Retry-After': String(seconds) },
+  });
+}

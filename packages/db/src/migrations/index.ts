@@ -2,6 +2,7 @@ import { initial } from './001-initial.js';
 import { resources } from './002-resources.js';
 import { sessions } from './003-sessions.js';
 import { invitations } from './004-invitations.js';
+import { keyLineage } from './005-key-lineage.js';
 import type { OnePinMigration } from './kit.js';
 
 /**
@@ -13,4 +14,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: OnePin
   ['002-resources', resources],
   ['003-sessions', sessions],
   ['004-invitations', invitations],
+  ['005-key-lineage', keyLineage],
 ];

@@ -101,7 +101,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
-                    /** @description `revoked` includes expired keys */
+                    /** @description `active`: keys usable now; `revoked`: every other key (revoked, expired or deactivated) */
                     status?: "active" | "revoked" | "all";
                 };
                 header?: never;
@@ -164,7 +164,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key
-         * @description The plaintext `api_key` is in this response only. An API key can only create keys of its own type, with scopes it holds itself, expiring no later than itself.
+         * @description The plaintext `api_key` is in this response only. An API key can only create keys of its own type, with scopes it holds itself, expiring no later than itself, with a rate limit no higher than its own (without `expires_at` or `rate_limit_per_min`, the new key gets the caller's own when that is stricter). A rotated-out key cannot create keys.
          */
         post: {
             parameters: {
@@ -335,7 +335,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke a key
-         * @description Soft: the key stops working at once and stays listed as revoked. Revoking twice is harmless.
+         * @description Soft: the key stops working at once and stays listed as revoked. Revoking twice is harmless. A rotated-out key cannot revoke keys (403).
          */
         delete: {
             parameters: {
@@ -402,7 +402,7 @@ export interface paths {
         head?: never;
         /**
          * Change a key's name, scopes, rate limit, active flag or expiry
-         * @description Revoked, expired and rotated-out keys cannot change (409).
+         * @description Revoked, expired and rotated-out keys cannot change (409). An API key cannot change its own rate limit, give a key a limit above its own or an expiry past its own, or turn a deactivated key back on (only an admin session can); a rotated-out key cannot change keys (403).
          */
         patch: {
             parameters: {
@@ -531,7 +531,7 @@ export interface paths {
         head?: never;
         /**
          * Replace a key with a new secret
-         * @description The new key keeps the name, scopes, type, rate limit and expiry. The old key stops now, or after `grace_period_seconds` (never past its own expiry). The new plaintext is in this response only.
+         * @description The new key keeps the name, scopes, type, rate limit, expiry and active flag, and the old key's rate-limit count. The old key stops now, or after `grace_period_seconds` (never past its own expiry). The new plaintext is in this response only. An API key can rotate only keys it could create: 403 when the key would outlive the caller or has a higher rate limit; a rotated-out key cannot rotate keys.
          */
         patch: {
             parameters: {

@@ -119,7 +119,8 @@ export const ApiKeyListQuery = OffsetQuery.extend({
     .default('all')
     .openapi({
       param: { name: 'status', in: 'query' },
-      description: '`revoked` includes expired keys',
+      description:
+        '`active`: keys usable now; `revoked`: every other key (revoked, expired or deactivated)',
     }),
 });
 

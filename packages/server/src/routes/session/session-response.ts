@@ -55,6 +55,7 @@ export async function startedSession(
   if (!user || !first) throw new ApiError('FORBIDDEN', 'This account belongs to no workspace.');
   const maxAge = Math.floor((Date.parse(session.row.expires_at) - deps.clock.now()) / 1000);
   writeSessionCookie(c, deps.settings, session.token, maxAge);
+  deps.sessions?.remember(session.row.token_hash);
   const toWorkspace = (w: SessionWorkspace) => ({
     id: w.id,
     name: w.name,
