@@ -38,6 +38,7 @@ describe.each(testDialects)('$name: migration 004-invitations', (dialect) => {
       for (const table of [
         'kysely_migration',
         'kysely_migration_lock',
+        'device_authorizations',
         'uploads',
         'workflows',
         'sessions',
