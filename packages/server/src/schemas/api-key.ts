@@ -60,6 +60,10 @@ export const ApiKeyOut = z
     rate_limit_per_min: z.number().int().nullable(),
     expires_at: Timestamp.nullable(),
     revoked_at: Timestamp.nullable(),
+    created_via: z.enum(['device_login']).nullable().openapi({
+      description:
+        '`device_login` for a key made by signing the CLI in through the browser (`onepin login --web`): only such a key may revoke itself (`DELETE /api/v1/auth/key`, at `onepin logout`); null for every other key',
+    }),
     created_at: Timestamp,
     updated_at: Timestamp,
   })
@@ -149,6 +153,7 @@ export function toApiKeyOut(record: ApiKeyRecord, nowMs: number): z.infer<typeof
     rate_limit_per_min: record.rate_limit_per_min,
     expires_at: record.expires_at,
     revoked_at: record.revoked_at,
+    created_via: record.created_via ?? null,
     created_at: record.created_at,
     updated_at: record.updated_at,
   };
