@@ -34,6 +34,11 @@ export interface StoredProfile {
   path: string;
   apiKey: string | undefined;
   baseUrl: string | undefined;
+  /**
+   * `device_login` when `onepin login --web` made the key (so `onepin logout` revokes it on
+   * the server); undefined for a key that was pasted or given.
+   */
+  createdVia: string | undefined;
 }
 
 /** What `loadCredentials` returns: a profile that has a key. */
@@ -65,7 +70,13 @@ export async function readProfile(options: ProfileOptions = {}): Promise<StoredP
     }
     return entry.value;
   };
-  return { profile, path, apiKey: field('api_key'), baseUrl: field('base_url') };
+  return {
+    profile,
+    path,
+    apiKey: field('api_key'),
+    baseUrl: field('base_url'),
+    createdVia: field('created_via'),
+  };
 }
 
 /**
@@ -95,13 +106,18 @@ export async function listProfiles(options: CredentialsFileOptions = {}): Promis
 }
 
 /**
- * Saves a profile's key (and base URL; left out, any saved one is removed) atomically: the
- * directory is made or tightened to 0700, the file is written 0600 through a temp file and a
- * rename. Other profiles and the user's comments are kept as they are.
+ * Saves a profile's key (and base URL, and how the key was made; each left out is removed)
+ * atomically: the directory is made or tightened to 0700, the file is written 0600 through a
+ * temp file and a rename. Other profiles and the user's comments are kept as they are.
  */
 export async function saveProfile(
   profile: string,
-  values: { apiKey: string; baseUrl?: string | undefined },
+  values: {
+    apiKey: string;
+    baseUrl?: string | undefined;
+    /** `device_login` for a key `onepin login --web` made. */
+    createdVia?: 'device_login' | undefined;
+  },
   options: CredentialsFileOptions = {},
 ): Promise<{ path: string }> {
   const path = options.path ?? credentialsPath();
@@ -124,7 +140,11 @@ export async function saveProfile(
   const document = (await readDocument(path, false)) ?? parseToml('');
   await writePrivateFile(
     path,
-    setProfile(document, profile, { api_key: values.apiKey, base_url: baseUrl }),
+    setProfile(document, profile, {
+      api_key: values.apiKey,
+      base_url: baseUrl,
+      created_via: values.createdVia,
+    }),
   );
   return { path };
 }
