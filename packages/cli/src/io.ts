@@ -15,6 +15,26 @@ export interface CliIo {
   stderrIsTTY: boolean;
   stdinIsTTY: boolean;
   cwd: string;
+  /**
+   * Lets a command handle Ctrl-C itself (stop waiting, say what was not done) instead of the
+   * process exiting at once; returns the function that gives it back. Absent: no signals.
+   */
+  onInterrupt?: (handler: () => void) => () => void;
+}
+
+/** The commands' Ctrl-C handlers; with none, Ctrl-C exits 130 at once (see bin.ts). */
+const interruptHandlers = new Set<() => void>();
+
+/**
+ * Ctrl-C: the commands that asked to handle it are told (a second Ctrl-C exits at once);
+ * without one, exit 130 at once. Returns whether a command took it.
+ */
+export function dispatchInterrupt(): boolean {
+  if (interruptHandlers.size === 0) return false;
+  const handlers = [...interruptHandlers];
+  interruptHandlers.clear();
+  for (const handler of handlers) handler();
+  return true;
 }
 
 /** The real process's streams and environment. */
@@ -28,5 +48,9 @@ export function processIo(): CliIo {
     stderrIsTTY: process.stderr.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
     cwd: process.cwd(),
+    onInterrupt(handler) {
+      interruptHandlers.add(handler);
+      return () => interruptHandlers.delete(handler);
+    },
   };
 }

@@ -25,6 +25,12 @@ export interface CredentialsFileOptions {
 export interface ProfileOptions extends CredentialsFileOptions {
   /** The table to read; `default` when left out. */
   profile?: string | undefined;
+  /**
+   * Read a file group or others may read or write too (never a symlink or another user's):
+   * only to revoke and remove what it holds (`onepin logout`) — a key that may have leaked
+   * is a reason to revoke it, not to refuse. Never to use the key for anything else.
+   */
+  allowLooseMode?: boolean | undefined;
 }
 
 /** One profile of the credentials file, as `readProfile` finds it. */
@@ -59,7 +65,7 @@ export function credentialsPath(): string {
 export async function readProfile(options: ProfileOptions = {}): Promise<StoredProfile | null> {
   const path = options.path ?? credentialsPath();
   const profile = options.profile ?? DEFAULT_PROFILE;
-  const document = await readDocument(path, true);
+  const document = await readDocument(path, options.allowLooseMode !== true);
   const table = document?.tables.find((t) => t.name === profile);
   if (!table) return null;
   const field = (key: string): string | undefined => {
@@ -88,8 +94,11 @@ export async function readProfile(options: ProfileOptions = {}): Promise<StoredP
  * const { apiKey, baseUrl } = await loadCredentials({ profile: 'staging' });
  * const client = new OnePinClient({ token: apiKey, baseUrl });
  */
-export async function loadCredentials(options: ProfileOptions = {}): Promise<Credentials> {
-  const found = await readProfile(options);
+export async function loadCredentials(
+  options: Omit<ProfileOptions, 'allowLooseMode'> = {},
+): Promise<Credentials> {
+  // A key that will be used is read only from a private file, whatever the caller passed.
+  const found = await readProfile({ path: options.path, profile: options.profile });
   const path = options.path ?? credentialsPath();
   const profile = options.profile ?? DEFAULT_PROFILE;
   if (found?.apiKey) return { ...found, apiKey: found.apiKey };

@@ -48,8 +48,9 @@ for (const dialect of testDialects) {
 
     run('asks for the key on a terminal (the prompt goes to stderr)', async () => {
       const key = await cli.key();
-      const { code, err } = await cli.run(['login'], { tty: true, input: `${key}\r` });
+      const { code, err } = await cli.run(['login'], { tty: true, input: `n\n${key}\r` });
       expect(code).toBe(0);
+      expect(err).toContain('Log in through the browser? [Y/n] (n: paste an API key instead) ');
       expect(err).toContain('Paste your API key (input is hidden): ');
       expect(err).not.toContain(key);
       expect(await readFile(cli.credentialsFile, 'utf8')).toContain(`api_key = "${key}"`);
