@@ -41,6 +41,17 @@ describe('describeEvent', () => {
       'Changed b@x.io’s role from viewer to admin',
     ],
     ['member_login', {}, 'Signed in'],
+    [
+      'device_login_approved',
+      { host_name: 'laptop', ip_address: '192.0.2.1', key_name: 'CLI on laptop' },
+      'Approved a device sign-in (laptop, from 192.0.2.1) for the key “CLI on laptop”',
+    ],
+    ['device_login_denied', { host_name: 'laptop' }, 'Denied a device sign-in (laptop)'],
+    [
+      'api_key_revoked',
+      { name: 'CLI on laptop', reason: 'device_logout' },
+      'Revoked API key “CLI on laptop” (onepin logout on its device)',
+    ],
     ['workflow_created', { name: 'Dub' }, 'Workflow created “Dub”'],
   ])('tells %s in words', (type, metadata, text) => {
     expect(describeEvent(event(type, metadata))).toBe(text);

@@ -20,18 +20,30 @@ function describeRemovedKeys(m: Record<string, unknown>): string {
   return '';
 }
 
+/** Why a key was revoked, when something other than a direct revoke did it. */
+const REVOKE_REASONS: Record<string, string> = {
+  member_removed: ' (its maker was removed)',
+  device_logout: ' (onepin logout on its device)',
+};
+
+/** The device of a sign-in as the audit log recorded it: its host and the address seen. */
+function deviceOf(m: Record<string, unknown>): string {
+  const host = typeof m.host_name === 'string' ? m.host_name : 'an unnamed host';
+  return typeof m.ip_address === 'string' ? `${host}, from ${m.ip_address}` : host;
+}
+
 /** One line saying what happened, from the event's type and metadata (never secrets). */
 export function describeEvent(event: ActivityEvent): string {
   const m = event.metadata;
   switch (event.type) {
     case 'api_key_created':
-      return `Created API key ${quoted(m.name)}`;
+      return `Created API key ${quoted(m.name)}${m.created_via === 'device_login' ? ' for a device that signed in through the browser' : ''}`;
     case 'api_key_updated':
       return `Changed API key ${quoted(m.name)}`;
     case 'api_key_rotated':
       return `Rotated API key ${quoted(m.name)}${typeof m.old_key_ends_at === 'string' ? `; the old key ends ${formatTime(m.old_key_ends_at)}` : ''}`;
     case 'api_key_revoked':
-      return `Revoked API key ${quoted(m.name)}${m.reason === 'member_removed' ? ' (its maker was removed)' : ''}`;
+      return `Revoked API key ${quoted(m.name)}${REVOKE_REASONS[String(m.reason)] ?? ''}`;
     case 'member_added':
       return `Added ${m.email} as ${m.role}`;
     case 'member_invited':
@@ -50,6 +62,10 @@ export function describeEvent(event: ActivityEvent): string {
       return 'Signed in';
     case 'workspace_created':
       return `Created the workspace ${quoted(m.name)}`;
+    case 'device_login_approved':
+      return `Approved a device sign-in (${deviceOf(m)}) for the key ${quoted(m.key_name)}`;
+    case 'device_login_denied':
+      return `Denied a device sign-in (${deviceOf(m)})`;
     default: {
       const text = event.type.replaceAll('_', ' ');
       return `${text.charAt(0).toUpperCase()}${text.slice(1)}${m.name ? ` ${quoted(m.name)}` : ''}`;
