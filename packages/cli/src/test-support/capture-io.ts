@@ -12,6 +12,8 @@ export function captureIo(
     env?: Record<string, string | undefined>;
     /** All three streams are terminals (prompts are allowed); off by default. */
     tty?: boolean;
+    /** The terminal's width (with `tty`); 80 when not given. */
+    columns?: number;
     cwd?: string;
     input?: string;
   } = {},
@@ -27,6 +29,7 @@ export function captureIo(
     stdoutIsTTY: tty,
     stderrIsTTY: tty,
     stdinIsTTY: tty,
+    columns: tty ? (options.columns ?? 80) : undefined,
     cwd: options.cwd ?? process.cwd(),
     out: () => out,
     err: () => err,

@@ -22,6 +22,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** All three streams are terminals: tables, prompts, colours (unless NO_COLOR). */
   tty?: boolean;
+  /** The terminal's width with `tty` (80 when not given). */
+  columns?: number;
   /** What stdin holds (piped), or what is typed at a prompt with `tty`. */
   input?: string;
   /** The CLI's clock; the server's fake clock by default. */
@@ -88,6 +90,7 @@ export function cliWorldPerSuite(dialect: TestDialect) {
       const io = captureIo({
         env: options.env ?? {},
         tty: options.tty ?? false,
+        ...(options.columns !== undefined && { columns: options.columns }),
         ...(options.input !== undefined && { input: options.input }),
       });
       const code = await main(args, io, {

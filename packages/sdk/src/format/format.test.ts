@@ -48,6 +48,7 @@ describe('relativeTime', () => {
   it('says how long ago or how soon, with "less than a minute" for the last minute', () => {
     expect(relativeTime(at(-5 * SECOND), NOW)).toBe('less than a minute ago');
     expect(relativeTime(at(5 * SECOND), NOW)).toBe('in less than a minute');
+    expect(relativeTime(at(0), NOW)).toBe('less than a minute ago');
     expect(relativeTime(at(-3 * DAY), NOW)).toBe('3 days ago');
     expect(relativeTime(at(2 * HOUR), NOW)).toBe('in 2 hours');
     expect(relativeTime(at(3 * DAY - 2 * SECOND), NOW)).toBe('in 3 days');

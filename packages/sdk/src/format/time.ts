@@ -35,5 +35,5 @@ export function relativeTime(iso: string, nowMs: number): string {
   const delta = Date.parse(iso) - nowMs;
   if (Number.isNaN(delta)) return iso;
   const duration = formatDuration(delta);
-  return delta < 0 ? `${duration} ago` : `in ${duration}`;
+  return delta > 0 ? `in ${duration}` : `${duration} ago`;
 }
