@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { transcript } from './test-support/canned-api.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEAKED_KEY, transcript } from './test-support/canned-api.js';
 
 /**
  * What a person sees in a real terminal, 80 and 120 columns wide (issue 17): the same canned
@@ -30,9 +34,22 @@ const COMMANDS: ReadonlyArray<readonly [string, string[]]> = [
 ];
 
 describe('CLI output on a terminal', () => {
+  // 8: a repository with a tracked README and an untracked config.env holding a key of the
+  // logged-in workspace.
+  let repo = '';
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), 'onepin-snapshot-repo-'));
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    writeFileSync(join(repo, 'README.md'), 'hello\n');
+    execFileSync('git', ['add', 'README.md'], { cwd: repo });
+    writeFileSync(join(repo, 'config.env'), `PORT=8000\nONEPIN_API_KEY=${LEAKED_KEY}\n`);
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
   describe.each([80, 120])('%i columns', (columns) => {
-    it.each(COMMANDS)('%s', async (name, args) => {
-      const text = await transcript(args, columns);
+    it.each([...COMMANDS, ['scan', ['scan']] as const])('%s', async (name, args) => {
+      const text = await transcript([...args], columns, { cwd: repo });
+      expect(text).not.toContain(LEAKED_KEY);
       await expect(text).toMatchFileSnapshot(`__snapshots__/output/${name}.${columns}.txt`);
       // Nothing on stdout is wider than the terminal (stderr is prose, wrapped by it).
       const stdout = text.split('\n--- stderr')[0]?.split('\n').slice(2) ?? [];

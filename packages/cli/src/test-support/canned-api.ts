@@ -17,12 +17,14 @@ export function fixedKey(type: 'live' | 'test', random: string): string {
 }
 
 export const CALLER_KEY = fixedKey('live', 'CannedCallerKeyForSnapshot');
+/** A key of the canned workspace ("CI deploys") that a snapshot leaks into a file. */
+export const LEAKED_KEY = fixedKey('live', 'LeakedIntoAnUntrackedFile7');
 
 const WORKSPACE = '7d0c2a9e-5f1b-4c3a-9e8d-2b6f4a1c0e55';
 const id = (n: number) => `0000000${n}-aaaa-4bbb-8ccc-00000000000${n}`;
 
 function key(n: number, fields: Partial<ApiKey> & Pick<ApiKey, 'name'>): ApiKey {
-  const suffix = ['AbCd', 'Gr4c', 'N3wK', 'L4pt', 'St4g'][n - 1] ?? 'XXXX';
+  const suffix = [LEAKED_KEY.slice(-4), 'Gr4c', 'N3wK', 'L4pt', 'St4g'][n - 1] ?? 'XXXX';
   const type = fields.key_type ?? 'live';
   return {
     id: id(n),
@@ -179,12 +181,16 @@ export async function cannedFetch(request: Request): Promise<Response> {
  * Runs `onepin …args` against the canned API on a terminal `columns` wide, and returns what a
  * person sees: the command, stdout, stderr and the exit code, as one text for a snapshot.
  */
-export async function transcript(args: string[], columns: number, input?: string): Promise<string> {
+export async function transcript(
+  args: string[],
+  columns: number,
+  options: { cwd?: string } = {},
+): Promise<string> {
   const io = captureIo({
     tty: true,
     columns,
-    env: { ONEPIN_API_KEY: CALLER_KEY, NO_COLOR: '1', HOME: '/home/ada' },
-    ...(input !== undefined && { input }),
+    env: { ONEPIN_API_KEY: CALLER_KEY, NO_COLOR: '1' },
+    ...(options.cwd !== undefined && { cwd: options.cwd }),
   });
   const code = await main(args, io, {
     client: { fetch: cannedFetch, maxRetries: 0 },

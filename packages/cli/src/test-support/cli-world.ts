@@ -30,6 +30,8 @@ export interface RunOptions {
   now?: () => number;
   /** SDK client options to add (e.g. `maxRetries: 0`). */
   maxRetries?: number;
+  /** The working directory (for `scan`). */
+  cwd?: string;
 }
 
 /**
@@ -91,6 +93,7 @@ export function cliWorldPerSuite(dialect: TestDialect) {
         env: options.env ?? {},
         tty: options.tty ?? false,
         ...(options.columns !== undefined && { columns: options.columns }),
+        ...(options.cwd !== undefined && { cwd: options.cwd }),
         ...(options.input !== undefined && { input: options.input }),
       });
       const code = await main(args, io, {
