@@ -15,7 +15,8 @@ export function captureIo(
     /** The terminal's width (with `tty`); 80 when not given. */
     columns?: number;
     cwd?: string;
-    input?: string;
+    /** What stdin holds; several strings arrive as separate chunks (keys typed one by one). */
+    input?: string | string[];
   } = {},
 ): CapturedIo {
   let out = '';
@@ -24,7 +25,13 @@ export function captureIo(
   return {
     stdout: { write: (text: string) => (out += text) },
     stderr: { write: (text: string) => (err += text) },
-    stdin: Readable.from(options.input === undefined ? [] : [options.input]) as CliIo['stdin'],
+    stdin: Readable.from(
+      options.input === undefined
+        ? []
+        : typeof options.input === 'string'
+          ? [options.input]
+          : options.input,
+    ) as CliIo['stdin'],
     env: options.env ?? {},
     stdoutIsTTY: tty,
     stderrIsTTY: tty,

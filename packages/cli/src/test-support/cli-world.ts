@@ -24,8 +24,8 @@ export interface RunOptions {
   tty?: boolean;
   /** The terminal's width with `tty` (80 when not given). */
   columns?: number;
-  /** What stdin holds (piped), or what is typed at a prompt with `tty`. */
-  input?: string;
+  /** What stdin holds (piped), or what is typed at a prompt with `tty` (chunks: one by one). */
+  input?: string | string[];
   /** The CLI's clock; the server's fake clock by default. */
   now?: () => number;
   /** SDK client options to add (e.g. `maxRetries: 0`). */
