@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { apiRequest, type Session } from '../api.js';
 import { ErrorNotice } from '../components/notice.js';
 import { AuthCard, Field } from './auth-card.js';
@@ -8,6 +9,15 @@ export function LoginPage() {
     const body = { email: String(form.get('email')), password: String(form.get('password')) };
     return (await apiRequest<Session>('POST', '/api/v1/session', body)).data;
   });
+  const password = useRef<HTMLInputElement>(null);
+
+  // After a refusal, the password is what to type again: cleared, with focus in it (the
+  // message is announced by its role="alert").
+  useEffect(() => {
+    if (error === null || password.current === null) return;
+    password.current.value = '';
+    password.current.focus();
+  }, [error]);
 
   return (
     <AuthCard title="Sign in">
@@ -29,6 +39,7 @@ export function LoginPage() {
           type="password"
           autoComplete="current-password"
           required
+          ref={password}
         />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
