@@ -1,7 +1,12 @@
 import { SCOPES } from '@onepin/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuitesRun, DATABASES, dashboardSuite } from './helpers/dashboard-browser.js';
+import {
+  apiFromPage,
+  browserSuitesRun,
+  DATABASES,
+  dashboardSuite,
+} from './helpers/dashboard-browser.js';
 
 /**
  * Every page of the dashboard, and /docs, on a phone (390 px): nothing scrolls sideways and
@@ -16,20 +21,9 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard on a phone ($name)
   /** Responses the browser got that were errors (a missing favicon would be one). */
   const failures: string[] = [];
 
-  /** Calls the API from the page, as the signed-in admin (cookie and CSRF token). */
-  const api = (method: string, path: string, body?: unknown) =>
-    page.evaluate(
-      async ({ method, path, body }) => {
-        const session = (await (await fetch('/api/v1/session')).json()) as any;
-        const response = await fetch(path, {
-          method,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': session.data.csrf_token },
-          ...(body !== undefined && { body: JSON.stringify(body) }),
-        });
-        return ((await response.json()) as any).data;
-      },
-      { method, path, body },
-    );
+  /** Calls the API from the page, as the signed-in admin; the response's data. */
+  const api = async (method: string, path: string, body?: unknown) =>
+    (await apiFromPage(page, method, path, body)).body.data;
 
   it('fits the first-run setup page and sets up the admin', async () => {
     page = await suite.openBrowser();

@@ -1,6 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuitesRun, DATABASES, dashboardSuite } from './helpers/dashboard-browser.js';
+import {
+  apiFromPage,
+  browserSuitesRun,
+  DATABASES,
+  dashboardSuite,
+} from './helpers/dashboard-browser.js';
 
 /**
  * The dashboard in a real headless Chromium against a real server (SPEC §1 first run, §4
@@ -268,29 +273,14 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard in Chromium ($name
     await screenshot(viewer, 'viewer-keys');
     await expectFitsPhone(viewer, 'viewer-keys');
 
-    const attempt = await viewer.evaluate(async () => {
-      const session = (await (await fetch('/api/v1/session')).json()) as any;
-      const response = await fetch('/api/v1/api-keys', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.data.csrf_token },
-        body: JSON.stringify({ name: 'viewer key' }),
-      });
-      return { status: response.status, body: (await response.json()) as any };
-    });
+    const attempt = await apiFromPage(viewer, 'POST', '/api/v1/api-keys', { name: 'viewer key' });
     expect(attempt.status).toBe(403);
     expect(attempt.body.error.code).toBe('INSUFFICIENT_SCOPE');
   });
 
   it('shows a use of a key at once: "less than a minute ago", not "Never"', async () => {
-    const made = await admin.evaluate(async () => {
-      const session = (await (await fetch('/api/v1/session')).json()) as any;
-      const response = await fetch('/api/v1/api-keys', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.data.csrf_token },
-        body: JSON.stringify({ name: 'used at once' }),
-      });
-      return ((await response.json()) as any).data as { api_key: string };
-    });
+    const made = (await apiFromPage(admin, 'POST', '/api/v1/api-keys', { name: 'used at once' }))
+      .body.data;
     expect((await whoami(made.api_key)).status).toBe(200);
     await admin.getByRole('link', { name: 'Settings' }).click();
     await admin.reload();

@@ -57,6 +57,30 @@ export const DATABASES = [
 ];
 export type TestDatabaseChoice = (typeof DATABASES)[number];
 
+/**
+ * Calls the API from inside `page`, as its signed-in person: the session cookie and the
+ * session's CSRF token, like the dashboard's own requests. Returns the status and the body.
+ */
+export function apiFromPage(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/v1/session')).json()) as any;
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.data.csrf_token },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, body: (await response.json()) as any };
+    },
+    { method, path, body },
+  );
+}
+
 /** A phone's viewport (an iPhone 12–15): every page must fit it without sideways scrolling. */
 export const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 720 };

@@ -1,6 +1,6 @@
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
 import { describe, expect } from 'vitest';
-import { cliWorldPerSuite, type RunOptions } from '../test-support/cli-world.js';
+import { cliWorldPerSuite } from '../test-support/cli-world.js';
 
 /**
  * Keys as a person names and reads them, against the real server (issue 17): by id, unique
@@ -11,14 +11,7 @@ for (const dialect of testDialects) {
   describe.skipIf(!dialectAvailable(dialect))(`${dialect.name}: naming and reading keys`, () => {
     const { cli, run } = cliWorldPerSuite(dialect);
 
-    const keys = async (args: string[], options: RunOptions & { as?: string } = {}) => {
-      const as =
-        options.as ?? (await cli.key(['api_keys:read', 'api_keys:write', 'workspace:read']));
-      return cli.run(['keys', ...args], {
-        ...options,
-        env: { ONEPIN_API_KEY: as, NO_COLOR: '1', ...options.env },
-      });
-    };
+    const keys = cli.keys;
     const create = async (name: string) => {
       const result = await keys(['create', '--json', '--name', name]);
       expect(result.code, result.err).toBe(0);

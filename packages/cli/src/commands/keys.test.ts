@@ -1,6 +1,6 @@
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
 import { describe, expect } from 'vitest';
-import { cliWorldPerSuite, type RunOptions } from '../test-support/cli-world.js';
+import { cliWorldPerSuite } from '../test-support/cli-world.js';
 
 const KEY_LINE = /^op_(live|test)_[0-9A-Za-z]{32}\n$/;
 
@@ -8,15 +8,7 @@ for (const dialect of testDialects) {
   describe.skipIf(!dialectAvailable(dialect))(`${dialect.name}: onepin keys`, () => {
     const { cli, run } = cliWorldPerSuite(dialect);
 
-    /** Runs `onepin keys …` with a key holding both key scopes (unless `as` is given). */
-    const keys = async (args: string[], options: RunOptions & { as?: string } = {}) => {
-      const as =
-        options.as ?? (await cli.key(['api_keys:read', 'api_keys:write', 'workspace:read']));
-      return cli.run(['keys', ...args], {
-        ...options,
-        env: { ONEPIN_API_KEY: as, NO_COLOR: '1', ...options.env },
-      });
-    };
+    const keys = cli.keys;
     const create = async (...args: string[]) => {
       const result = await keys(['create', '--json', ...args]);
       expect(result.code, result.err).toBe(0);

@@ -86,6 +86,18 @@ export function cliWorldPerSuite(dialect: TestDialect) {
     ) {
       return suite.world.createKey(await api.workspace(), { scopes, ...options });
     },
+    /**
+     * Runs `onepin keys …args` as a key holding api_keys:read/write and workspace:read (a new
+     * one each time), or as `as`; no colour.
+     */
+    async keys(args: string[], options: RunOptions & { as?: string } = {}): Promise<CliRun> {
+      const as =
+        options.as ?? (await api.key(['api_keys:read', 'api_keys:write', 'workspace:read']));
+      return api.run(['keys', ...args], {
+        ...options,
+        env: { ONEPIN_API_KEY: as, NO_COLOR: '1', ...options.env },
+      });
+    },
     /** Runs `onepin …args` against the app. */
     async run(args: string[], options: RunOptions = {}): Promise<CliRun> {
       const { world } = suite;
