@@ -65,8 +65,10 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard on a phone ($name)
     await create.getByRole('button', { name: 'Create key' }).click();
     await page.getByLabel('Your new API key').waitFor();
     await expectFitsPhone(page, 'secret-dialog');
-    await page.keyboard.press('Escape');
+    // The × asks too while the key is not copied.
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByRole('button', { name: 'Close without copying' }).click();
+    await page.getByLabel('Your new API key').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Rotate from the phone' }).click();
     await expectFitsPhone(page, 'rotate-dialog');
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -99,6 +101,14 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard on a phone ($name)
 
   it('makes "Settings" real: in the menu, at /settings, and as the section of its pages', async () => {
     const menu = page.getByRole('navigation', { name: 'Main' });
+    expect(await menu.getByRole('link').allTextContents()).toEqual([
+      'Settings',
+      'Activity',
+      'API reference',
+    ]);
+    expect(await menu.getByRole('link', { name: 'API reference' }).getAttribute('href')).toBe(
+      '/docs',
+    );
     await menu.getByRole('link', { name: 'Settings' }).click();
     await page.waitForURL(/\/settings\/api-keys$/);
     const settings = page.getByRole('navigation', { name: 'Settings' });

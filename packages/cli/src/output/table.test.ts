@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { captureIo } from '../test-support/capture-io.js';
+import { Output } from './output.js';
 import { fitColumns, renderFields, renderTable, wrap } from './table.js';
 
 const table = {
@@ -116,5 +118,14 @@ describe('wrap', () => {
       '(/home/someone/.onepin/credentials)',
     ]);
     expect(wrap('a b c d e f', 3)).toEqual(['a b', 'c d', 'e f']);
+  });
+});
+
+describe('Output width', () => {
+  it('fits the terminal it is told of, and 80 columns when the terminal does not say', () => {
+    const told = captureIo({ tty: true, columns: 132 });
+    expect(new Output(told, { json: false, color: false }).width).toBe(132);
+    const silent = { ...captureIo({ tty: true }), columns: undefined };
+    expect(new Output(silent, { json: false, color: false }).width).toBe(80);
   });
 });
