@@ -84,9 +84,9 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard on a phone ($name)
     await expectFitsPhone(page, 'activity');
 
     await page.goto(`${suite.origin}/settings/members`);
-    const form = page.getByRole('form', { name: 'Add a member' });
+    const form = page.getByRole('form', { name: 'Invite a member' });
     await form.getByLabel('Email').fill('a.new.person.with.a.long.name@example.com');
-    await form.getByRole('button', { name: 'Add member' }).click();
+    await form.getByRole('button', { name: 'Invite' }).click();
     await page.getByLabel('Invitation link').waitFor();
     await expectFitsPhone(page, 'invitation-dialog');
     const inviteUrl = await page.getByLabel('Invitation link').inputValue();

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { runServerCli } from '../packages/server/src/cli.js';
 import {
   apiFromPage,
   browserSuitesRun,
@@ -9,7 +10,8 @@ import {
 
 /**
  * The dashboard in a real headless Chromium against a real server (SPEC §1 first run, §4
- * sessions and CSRF): setup, sign-in, keys created, used, rotated and revoked, a viewer
+ * sessions and CSRF): setup, sign-in, keys created, used, rotated and revoked, invitations
+ * (a new person, an existing account accepting signed in), removing a member, a viewer
  * who cannot create keys, and CSRF refused. Chromium is Debian's (`.ci/run` installs it);
  * the dashboard must be built (`npm test` builds it first). Pages and dialogs are also
  * looked at 390 px wide (dashboard-phone.test.ts walks every page that way).
@@ -18,11 +20,24 @@ const KEY = /^op_live_[0-9A-Za-z]{32}$/;
 
 describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard in Chromium ($name)', (database) => {
   const suite = dashboardSuite(database, 'flow');
-  const { screenshot, expectFitsPhone } = suite;
+  const { screenshot, expectFitsPhone, openBrowser } = suite;
   let admin: Page;
+  let viewerPage: Page;
+  let owner: Page;
   let firstKey: string;
   let rotatedKey: string;
   const preview = (key: string) => `op_live_…${key.slice(-4)}`;
+
+  /** Another person's account and workspace, made with the admin command, as an operator would. */
+  async function createAccount(email: string, workspace: string, password: string) {
+    const args = ['admin', 'create-user', '--email', email, '--workspace', workspace];
+    const code = await runServerCli([...args, '--password', password], {
+      env: suite.env,
+      print: () => {},
+      printError: () => {},
+    });
+    expect(code).toBe(0);
+  }
 
   const whoami = (key: string) =>
     fetch(`${suite.origin}/api/v1/auth/whoami`, { headers: { authorization: `Bearer ${key}` } });
@@ -58,8 +73,13 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard in Chromium ($name
     });
 
   it('creates the first admin and workspace through the printed setup link', async () => {
-    admin = await suite.openBrowser();
+    admin = await openBrowser();
     expect(suite.setupUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/setup\?token=/);
+    // Before anyone can sign in, the dashboard says how to finish setup, not "Sign in".
+    await admin.goto(`${suite.origin}/`);
+    await admin.getByRole('heading', { name: 'Finish setting up OnePin' }).waitFor();
+    await admin.getByText('open the one-time setup link the server printed').waitFor();
+    expect(await admin.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
     await admin.goto(suite.setupUrl);
     await admin.getByLabel('Your email').waitFor();
     await expectFitsPhone(admin, 'setup');
@@ -183,8 +203,7 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard in Chromium ($name
   });
 
   it('revokes a key after a confirmation naming it, and the key stops working at once', async () => {
-    const row = keyRow(admin, rotatedKey);
-    await row.getByRole('button', { name: 'Revoke CI deploys' }).click();
+    await keyRow(admin, rotatedKey).getByRole('button', { name: 'Revoke CI deploys' }).click();
     const confirm = admin.getByRole('alertdialog', { name: 'Revoke “CI deploys”?' });
     await screenshot(admin, 'revoke-confirmation');
     await expectFitsPhone(admin, 'revoke-confirmation');
@@ -238,33 +257,43 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard in Chromium ($name
     expect(result.body.error.code).toBe('CSRF_FAILED');
   });
 
-  it('lets an admin add a viewer, who sees the keys but cannot create one', async () => {
+  it('lets an admin invite a viewer, who creates their account with the link and cannot create keys', async () => {
     await admin.getByRole('link', { name: 'Settings' }).click();
     await admin
       .getByRole('navigation', { name: 'Settings' })
       .getByRole('link', { name: 'Members' })
       .click();
-    const form = admin.getByRole('form', { name: 'Add a member' });
+    const form = admin.getByRole('form', { name: 'Invite a member' });
     await form.getByLabel('Email').fill('viewer@example.com');
     await form.getByLabel('Role').selectOption('viewer');
-    await form.getByRole('button', { name: 'Add member' }).click();
+    await form.getByRole('button', { name: 'Invite' }).click();
     const inviteUrl = await admin.getByLabel('Invitation link').inputValue();
     expect(inviteUrl).toMatch(/\/invite\?token=/);
     await screenshot(admin, 'member-invitation');
     await expectFitsPhone(admin, 'member-invitation');
     await admin.getByRole('button', { name: 'Done' }).click();
+    const pending = admin.getByRole('row').filter({ hasText: 'viewer@example.com' });
+    await pending.getByText('invited', { exact: true }).waitFor();
+    expect(await pending.getByText(/^Joined/).count()).toBe(0);
+    await screenshot(admin, 'members-pending');
     await expectFitsPhone(admin, 'members');
 
-    const viewer = await suite.openBrowser();
+    const viewer = await openBrowser();
     await viewer.goto(inviteUrl);
     await viewer.getByRole('heading', { name: 'Join Acme' }).waitFor();
     await expectFitsPhone(viewer, 'invite');
+    // The account's email, read-only and marked as the username for password managers.
+    const username = viewer.getByLabel('Email');
+    expect(await username.inputValue()).toBe('viewer@example.com');
+    expect(await username.getAttribute('autocomplete')).toBe('username');
+    expect(await username.isEditable()).toBe(false);
     await viewer.getByLabel('Password', { exact: true }).fill('viewer password 123');
     await viewer.getByLabel('Password again').fill('viewer password 124');
-    await viewer.getByRole('button', { name: 'Set password and sign in' }).click();
+    await viewer.getByRole('button', { name: 'Create account and join' }).click();
     await viewer.getByRole('alert').filter({ hasText: 'The two passwords differ.' }).waitFor();
     await viewer.getByLabel('Password again').fill('viewer password 123');
-    await viewer.getByRole('button', { name: 'Set password and sign in' }).click();
+    await screenshot(viewer, 'invite-new-account');
+    await viewer.getByRole('button', { name: 'Create account and join' }).click();
     await viewer.getByRole('heading', { name: 'API keys' }).waitFor();
     await viewer.getByText('you can see the keys but not change them').waitFor();
     await viewer.getByRole('row').filter({ hasText: 'CI deploys' }).first().waitFor();
@@ -272,18 +301,119 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard in Chromium ($name
     expect(await viewer.getByRole('button', { name: /Revoke|Rotate/ }).count()).toBe(0);
     await screenshot(viewer, 'viewer-keys');
     await expectFitsPhone(viewer, 'viewer-keys');
+    viewerPage = viewer;
 
     const attempt = await apiFromPage(viewer, 'POST', '/api/v1/api-keys', { name: 'viewer key' });
     expect(attempt.status).toBe(403);
     expect(attempt.body.error.code).toBe('INSUFFICIENT_SCOPE');
   });
 
+  it('joins an existing account only when its owner signs in as the invited email and accepts', async () => {
+    await createAccount('owner@other.example', 'Other Co', 'other owner password');
+    await admin.reload();
+    const form = admin.getByRole('form', { name: 'Invite a member' });
+    await form.getByLabel('Email').fill('owner@other.example');
+    await form.getByLabel('Role').selectOption('admin');
+    await form.getByRole('button', { name: 'Invite' }).click();
+    const inviteUrl = await admin.getByLabel('Invitation link').inputValue();
+    await admin.getByRole('button', { name: 'Done' }).click();
+
+    // Someone else, signed in, cannot use it.
+    await viewerPage.goto(inviteUrl);
+    await viewerPage.getByText('You are signed in as viewer@example.com').waitFor();
+    expect(await viewerPage.getByRole('button', { name: 'Accept invitation' }).count()).toBe(0);
+
+    // The owner, signed in as the invited email, accepts with one click.
+    owner = await openBrowser();
+    await owner.goto(`${suite.origin}/login`);
+    await owner.getByLabel('Email').fill('owner@other.example');
+    await owner.getByLabel('Password').fill('other owner password');
+    await owner.getByRole('button', { name: 'Sign in' }).click();
+    await owner.getByRole('heading', { name: 'API keys' }).waitFor();
+    await owner.goto(inviteUrl);
+    await owner.getByRole('heading', { name: 'Join Acme' }).waitFor();
+    await owner.getByText(/invited owner@other\.example to join Acme as admin/).waitFor();
+    await screenshot(owner, 'invite-signed-in');
+    await owner.getByRole('button', { name: 'Accept invitation' }).click();
+    await owner.getByRole('heading', { name: 'API keys' }).waitFor();
+    await owner.getByLabel('Workspace').waitFor();
+    expect(await owner.getByLabel('Workspace').inputValue()).toBe(
+      await admin.evaluate(async () => {
+        const session = (await (await fetch('/api/v1/session')).json()) as any;
+        return session.data.workspace.id as string;
+      }),
+    );
+    await admin.reload();
+    const joined = admin.getByRole('row').filter({ hasText: 'owner@other.example' });
+    await joined.getByText(/^Joined/).waitFor();
+  });
+
+  it('sends a signed-out person with an account to sign in, and never sets their password', async () => {
+    await createAccount('second@other.example', 'Second Co', 'second real password');
+    const form = admin.getByRole('form', { name: 'Invite a member' });
+    await form.getByLabel('Email').fill('second@other.example');
+    await form.getByRole('button', { name: 'Invite' }).click();
+    const inviteUrl = await admin.getByLabel('Invitation link').inputValue();
+    await admin.getByRole('button', { name: 'Done' }).click();
+
+    const second = await openBrowser();
+    await second.goto(inviteUrl);
+    await second.getByLabel('Password', { exact: true }).fill('a password of my choice');
+    await second.getByLabel('Password again').fill('a password of my choice');
+    await second.getByRole('button', { name: 'Create account and join' }).click();
+    await second.getByText('An account for second@other.example exists already').waitFor();
+    await second.getByLabel('Password').fill('second real password');
+    await second.getByRole('button', { name: 'Sign in and accept' }).click();
+    await second.getByRole('heading', { name: 'API keys' }).waitFor();
+    const refused = await fetch(`${suite.origin}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'second@other.example',
+        password: 'a password of my choice',
+      }),
+    });
+    expect(refused.status).toBe(401);
+  });
+
+  it("shows no Remove on the only admin's row, and removing a member revokes their keys by default", async () => {
+    // The owner of Other Co joined Acme as an admin: they make a key here in their browser.
+    await owner.goto(`${suite.origin}/settings/api-keys`);
+    await owner.getByRole('button', { name: 'Create key' }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Create an API key' });
+    await dialog.getByLabel('Name').fill('owner laptop');
+    await dialog.getByRole('checkbox', { name: /workspace:read/ }).check();
+    await dialog.getByRole('button', { name: 'Create key' }).click();
+    const ownerKey = await owner.getByLabel('Your new API key').inputValue();
+    expect((await whoami(ownerKey)).status).toBe(200);
+
+    await admin.reload();
+    const table = admin.getByRole('table');
+    await table.getByRole('row').filter({ hasText: 'owner@other.example' }).waitFor();
+    // Two admins now: each may be removed. The role menu and Remove follow last_admin.
+    expect(await table.getByRole('button', { name: 'Remove admin@example.com' }).count()).toBe(1);
+    await admin.getByRole('button', { name: 'Remove owner@other.example' }).click();
+    const confirm = admin.getByRole('alertdialog', { name: 'Remove owner@other.example?' });
+    await confirm.getByText('owner laptop').waitFor();
+    expect(await confirm.getByRole('checkbox', { name: /Revoke it now/ }).isChecked()).toBe(true);
+    await screenshot(admin, 'remove-member');
+    await confirm.getByRole('button', { name: 'Remove owner@other.example' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect((await whoami(ownerKey)).status).toBe(401);
+    // Back to one admin: no Remove on their own row.
+    await admin
+      .getByRole('row')
+      .filter({ hasText: 'owner@other.example' })
+      .waitFor({ state: 'detached' });
+    expect(await admin.getByRole('button', { name: 'Remove admin@example.com' }).count()).toBe(0);
+    expect(await admin.getByRole('button', { name: 'Remove viewer@example.com' }).count()).toBe(1);
+  });
+
   it('shows a use of a key at once: "less than a minute ago", not "Never"', async () => {
     const made = (await apiFromPage(admin, 'POST', '/api/v1/api-keys', { name: 'used at once' }))
       .body.data;
     expect((await whoami(made.api_key)).status).toBe(200);
-    await admin.getByRole('link', { name: 'Settings' }).click();
-    await admin.reload();
+    await admin.goto(`${suite.origin}/settings/api-keys`);
     const row = admin.getByRole('row').filter({ hasText: 'used at once' });
     // Columns after the name: key, type, scopes, created, last used.
     expect((await row.getByRole('cell').nth(4).textContent())?.trim()).toBe(
@@ -291,7 +421,7 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard in Chromium ($name
     );
   });
 
-  it('loaded nothing from another host, and nothing it asked for was missing', () => {
+  it('loaded nothing from another host', () => {
     const foreign = suite.requested.filter(
       (url) => !url.startsWith(suite.origin) && !url.startsWith('data:'),
     );

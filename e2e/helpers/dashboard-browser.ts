@@ -94,7 +94,7 @@ export function dashboardSuite(database: TestDatabaseChoice, label: string) {
   let dropDatabase: () => Promise<void> = async () => {};
   const dirs: string[] = [];
   const contexts: BrowserContext[] = [];
-  const state = { origin: '', setupUrl: '' };
+  const state = { origin: '', setupUrl: '', env: {} as Record<string, string> };
   /** Every URL the browser asked for: none may leave the server's origin. */
   const requested: string[] = [];
 
@@ -112,13 +112,14 @@ export function dashboardSuite(database: TestDatabaseChoice, label: string) {
     const created = await database.create();
     dropDatabase = created.drop;
     const lines: string[] = [];
-    const config = readConfig({
+    state.env = {
       ONEPIN_HOST: '127.0.0.1',
       ONEPIN_PORT: '0',
       ONEPIN_DATA_DIR: tempDir('onepin-e2e-'),
       ONEPIN_LOG_LEVEL: 'silent',
       ...(created.url && { ONEPIN_DATABASE_URL: created.url }),
-    });
+    };
+    const config = readConfig(state.env);
     server = await startServer(config, { print: (line) => lines.push(line) });
     state.origin = server.url;
     state.setupUrl =
@@ -141,6 +142,10 @@ export function dashboardSuite(database: TestDatabaseChoice, label: string) {
     },
     get setupUrl() {
       return state.setupUrl;
+    },
+    /** The server's environment, for admin commands on its database (`runServerCli`). */
+    get env(): Record<string, string> {
+      return state.env;
     },
     requested,
     /** A new browser profile (its own cookies) with one page. */

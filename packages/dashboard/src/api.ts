@@ -58,12 +58,29 @@ export interface ActivityEvent {
   created_at: string;
 }
 
+/** A member (`active`) or an invitation not accepted yet (`invited`), as the members list has them. */
 export interface Member {
-  user_id: string;
+  /** The user id of a member, the invitation id of an invitation. */
+  id: string;
+  user_id: string | null;
   email: string;
   role: Role;
-  pending: boolean;
-  created_at: string;
+  status: 'active' | 'invited';
+  joined_at: string | null;
+  invited_at: string | null;
+  invited_by_email: string | null;
+  expires_at: string | null;
+  /** The workspace's only admin: cannot be removed or demoted. */
+  last_admin: boolean;
+}
+
+/** What an invitation link is for (it never says whether the email has an account). */
+export interface Invitation {
+  email: string;
+  workspace_name: string;
+  role: Role;
+  invited_by_email: string | null;
+  expires_at: string;
 }
 
 export interface OffsetPagination {

@@ -57,6 +57,12 @@ export interface ApiKeysTable {
   rotated_from: string | null;
   /** The key that replaced this one by rotation, if any; a replaced key cannot change again. */
   replaced_by: string | null;
+  /**
+   * The id of the first key of its rotation chain (itself when it was not rotated from
+   * another): the per-key rate limit counts by lineage. Null only for rows written by code
+   * older than the column; readers take `id` for it.
+   */
+  lineage_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -145,15 +151,34 @@ export interface SessionsTable {
   ip_address: string | null;
 }
 
-/** One-time links that let a member added by email set a password (hash only). */
-export interface InvitationsTable {
-  token_hash: string;
-  user_id: string;
+/**
+ * An open invitation to join one workspace: an email, a role and the hash of its one-time
+ * link. No user exists for it; a new person's account is made when they accept, and an
+ * existing account joins only when its owner accepts while signed in. One per email and
+ * workspace: inviting again replaces the link.
+ */
+export interface MemberInvitationsTable {
+  id: string;
   workspace_id: string;
+  /** Lower-cased, as users' emails are. */
+  email: string;
+  role: 'admin' | 'editor' | 'viewer';
+  token_hash: string;
   created_by: string | null;
   created_at: Timestamp;
   expires_at: Timestamp;
-  used_at: Timestamp | null;
+}
+
+/**
+ * A one-time link that sets one account's password, issued only by the server's admin
+ * commands (`create-user` without a password, `reset-password`). One per user: issuing a
+ * new one deletes the old; using one deletes it (hash only).
+ */
+export interface PasswordLinksTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface Database {
@@ -166,7 +191,8 @@ export interface Database {
   workflows: WorkflowsTable;
   uploads: UploadsTable;
   sessions: SessionsTable;
-  invitations: InvitationsTable;
+  member_invitations: MemberInvitationsTable;
+  password_links: PasswordLinksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -180,4 +206,5 @@ export type NewAuditEventRow = Insertable<AuditEventsTable>;
 export type WorkflowRow = Selectable<WorkflowsTable>;
 export type UploadRow = Selectable<UploadsTable>;
 export type SessionRow = Selectable<SessionsTable>;
-export type InvitationRow = Selectable<InvitationsTable>;
+export type MemberInvitationRow = Selectable<MemberInvitationsTable>;
+export type PasswordLinkRow = Selectable<PasswordLinksTable>;

@@ -6,7 +6,9 @@ import type { Principal } from './auth/principal.js';
 import type { AppDeps } from './deps.js';
 import type { AppEnv } from './http/app-env.js';
 import { bodyPolicy } from './http/body-policy.js';
+import { assertBrowserHost } from './http/browser-host.js';
 import { errorHandler } from './http/error-handler.js';
+import { keyAcceptingOperations, pastedKeyGuard } from './http/pasted-key-guard.js';
 import { requestContext } from './http/request-context.js';
 import { securityHeaders } from './http/security-headers.js';
 import { validationHook } from './http/validation-hook.js';
@@ -55,10 +57,20 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIH
       streamingPaths: [UPLOAD_TRANSFER_PATTERN, ...(options.streamingBodyPaths ?? [])],
     }),
   );
-  app.use('/api/v1/*', (c, next) =>
-    publicPaths.has(c.req.path) || publicPaths.has(`${c.req.method} ${c.req.path}`)
-      ? next()
-      : auth(c, next),
+  // The operations that need no credential are the browser's (sign-in, setup, invitation
+  // links): only at the server's own host name, against DNS rebinding.
+  const browserOperations = new Set(PUBLIC_API_OPERATIONS);
+  app.use('/api/v1/*', (c, next) => {
+    const operation = `${c.req.method} ${c.req.path}`;
+    if (browserOperations.has(operation)) assertBrowserHost(c, deps.settings);
+    return publicPaths.has(c.req.path) || publicPaths.has(operation) ? next() : auth(c, next);
+  });
+  // After authentication, so an anonymous caller learns nothing from it; the routes that may
+  // receive a key are known once they are all registered, below.
+  let keyAccepting: ReturnType<typeof keyAcceptingOperations> = [];
+  app.use(
+    '/api/*',
+    pastedKeyGuard(() => keyAccepting),
   );
 
   for (const register of [...API_ROUTES, ...(options.extraRoutes ?? [])]) register(app, deps);
@@ -66,6 +78,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIH
   registerOpenApi(app);
   registerDocs(app, deps);
   registerFavicon(app, deps);
+  keyAccepting = keyAcceptingOperations(app);
 
   app.notFound(() => {
     throw new ApiError('NOT_FOUND', 'No such route.');

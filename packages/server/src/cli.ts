@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from '@onepin/core';
+import { ROLES, type Role, redactKeyShapedText } from '@onepin/core';
 import type { AdminOutput } from './admin/admin-context.js';
 import { createKeyCommand } from './admin/create-key.js';
 import { createUserCommand } from './admin/create-user.js';
 import { ADMIN_COMMAND_HELP, ADMIN_HELP, SERVER_HELP } from './admin/help.js';
+import { resetPasswordCommand } from './admin/reset-password.js';
 import { wipeTestDataCommand } from './admin/wipe-test-data.js';
 import { ApiError } from './api-error.js';
 import { ConfigError, readConfig } from './config.js';
@@ -92,6 +93,14 @@ async function admin(args: string[], env: NodeJS.ProcessEnv, out: AdminOutput): 
         json: values.json,
       },
       out,
+    );
+    return;
+  }
+  if (command === 'reset-password') {
+    await resetPasswordCommand(
+      config,
+      { email: required(values, 'email', help), json: values.json },
+      out.print,
     );
     return;
   }
@@ -188,11 +197,15 @@ async function serve(env: NodeJS.ProcessEnv, out: AdminOutput): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-/** Prints the failure (as JSON with --json) and returns the exit code. */
+/**
+ * Prints the failure (as JSON with --json) and returns the exit code. A message may quote
+ * arguments or variables, so anything key-shaped in it is replaced by its preview first.
+ */
 function reportFailure(error: unknown, out: AdminOutput, json: boolean): number {
   const failure = describeFailure(error);
+  const printError = (line: string) => out.printError(redactKeyShapedText(line));
   if (json) {
-    out.printError(
+    printError(
       JSON.stringify({
         error: {
           code: failure.code,
@@ -202,7 +215,7 @@ function reportFailure(error: unknown, out: AdminOutput, json: boolean): number 
       }),
     );
   } else {
-    out.printError(`onepin-server: ${failure.text}${failure.help ? `\n\n${failure.help}` : ''}`);
+    printError(`onepin-server: ${failure.text}${failure.help ? `\n\n${failure.help}` : ''}`);
   }
   return failure.exitCode;
 }

@@ -10,7 +10,11 @@ export interface ApiKeyRecord extends Omit<ApiKeyRow, 'scopes' | 'active'> {
   active: boolean;
 }
 
-/** `active`: usable now; `revoked`: revoked or expired; `all`: both. */
+/**
+ * `active`: usable now (not revoked, not expired, not deactivated; a rotated-out key in its
+ * grace period is usable, so it is active until the grace ends); `revoked`: every other key
+ * (revoked, expired or deactivated); `all`: both. `active` + `revoked` = `all`.
+ */
 export type ApiKeyStatusFilter = 'active' | 'revoked' | 'all';
 
 export interface ApiKeyListQuery {
@@ -64,8 +68,11 @@ export interface ApiKeyForAuthentication
     | 'rate_limit_per_min'
     | 'created_by'
     | 'created_at'
+    | 'replaced_by'
   > {
   workspace_name: string;
+  /** The rate-limit bucket: the key's lineage id, or its own id for a row without one. */
+  lineage_id: string;
 }
 
 /** The key by its hash, joined with its workspace's name: the query behind a cache miss. It
@@ -87,6 +94,8 @@ function authenticationQuery(db: Kysely<Database>, keyHash: string) {
       'api_keys.rate_limit_per_min',
       'api_keys.created_by',
       'api_keys.created_at',
+      'api_keys.replaced_by',
+      (eb) => eb.fn.coalesce('api_keys.lineage_id', 'api_keys.id').as('lineage_id'),
     ])
     .where('api_keys.key_hash', '=', keyHash);
 }
@@ -195,13 +204,20 @@ export async function listApiKeys(
 ): Promise<{ items: ApiKeyRecord[]; total: number }> {
   let filtered = db.selectFrom('api_keys').where('workspace_id', '=', query.workspaceId);
   if (query.keyType) filtered = filtered.where('key_type', '=', query.keyType);
+  // The same test as the `active` field of the wire form (toApiKeyOut), so a listed key's
+  // `active` always matches the filter it was listed under.
   if (query.status === 'active') {
     filtered = filtered
+      .where('active', '=', 1)
       .where('revoked_at', 'is', null)
       .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', query.now)]));
   } else if (query.status === 'revoked') {
     filtered = filtered.where((eb) =>
-      eb.or([eb('revoked_at', 'is not', null), eb('expires_at', '<=', query.now)]),
+      eb.or([
+        eb('active', '=', 0),
+        eb('revoked_at', 'is not', null),
+        eb('expires_at', '<=', query.now),
+      ]),
     );
   }
   const [rows, count] = await Promise.all([
@@ -215,6 +231,28 @@ export async function listApiKeys(
     filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toApiKeyRecord), total: Number(count.total) };
+}
+
+/**
+ * The keys a person made in a workspace that can still work or be re-activated: not revoked
+ * and not expired (deactivated and rotated-out keys in their grace period included), newest
+ * first. What removing that person from the workspace should offer to revoke.
+ */
+export async function listLiveKeysCreatedBy(
+  db: Kysely<Database>,
+  query: { workspaceId: string; userId: string; now: string },
+): Promise<ApiKeyRecord[]> {
+  const rows = await db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('workspace_id', '=', query.workspaceId)
+    .where('created_by', '=', query.userId)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', query.now)]))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toApiKeyRecord);
 }
 
 /**

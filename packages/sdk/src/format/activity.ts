@@ -38,6 +38,17 @@ function keyChanges(changes: unknown): string {
   return fields.length > 0 ? `: ${fields.join(', ')}` : '';
 }
 
+/** What a member's removal did with their keys (the choice is part of the record). */
+function removedKeys(m: Record<string, unknown>): string {
+  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+  const keys = (n: number) => (n === 1 ? '1 key' : `${n} keys`);
+  const revoked = count(m.revoked_keys);
+  const kept = count(m.kept_keys);
+  if (revoked > 0) return ` and revoked their ${keys(revoked)}`;
+  if (kept > 0) return `, keeping their ${keys(kept)} working`;
+  return '';
+}
+
 function rotation(m: Record<string, unknown>, formatTime: (iso: string) => string): string {
   const arrow = text(m.preview) && text(m.new_preview) ? ` (${m.preview} → ${m.new_preview})` : '';
   const ends = text(m.old_key_ends_at);
@@ -67,11 +78,19 @@ export function describeActivity(
     case 'api_key_rotated':
       return rotation(m, formatTime);
     case 'api_key_revoked':
-      return `Revoked API key${quoted(m.name)}${preview(m.preview)}`;
+      return `Revoked API key${quoted(m.name)}${preview(m.preview)}${m.reason === 'member_removed' ? ' (its maker was removed)' : ''}`;
     case 'member_added':
       return `Added ${text(m.email) ?? 'a member'} as ${text(m.role) ?? 'member'}`;
+    case 'member_invited':
+      return `Invited ${text(m.email) ?? 'a member'} as ${text(m.role) ?? 'member'}`;
+    case 'member_invitation_cancelled':
+      return `Cancelled the invitation for ${text(m.email) ?? 'a member'}`;
+    case 'member_joined':
+      return `Joined as ${text(m.role) ?? 'member'}${text(m.invited_by) ? `, invited by ${m.invited_by}` : ''}`;
+    case 'member_password_set':
+      return 'Set a password with a one-time link';
     case 'member_removed':
-      return `Removed ${text(m.email) ?? 'a member'}`;
+      return `Removed ${text(m.email) ?? 'a member'}${removedKeys(m)}`;
     case 'member_role_changed':
       return `Changed ${text(m.email) ?? 'a member'}’s role from ${m.from} to ${m.to}`;
     case 'member_login':

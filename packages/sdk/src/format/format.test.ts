@@ -156,6 +156,29 @@ describe('describeActivity', () => {
       'Changed b@x.io’s role from viewer to admin',
     ],
     ['member_login', {}, 'Signed in'],
+    [
+      'api_key_revoked',
+      { name: 'CI', preview: 'op_live_…AbCd', reason: 'member_removed' },
+      'Revoked API key “CI” (op_live_…AbCd) (its maker was removed)',
+    ],
+    ['member_invited', { email: 'b@x.io', role: 'viewer' }, 'Invited b@x.io as viewer'],
+    ['member_invitation_cancelled', { email: 'b@x.io' }, 'Cancelled the invitation for b@x.io'],
+    [
+      'member_joined',
+      { role: 'editor', invited_by: 'a@x.io' },
+      'Joined as editor, invited by a@x.io',
+    ],
+    ['member_password_set', {}, 'Set a password with a one-time link'],
+    [
+      'member_removed',
+      { email: 'b@x.io', revoked_keys: ['k1', 'k2'] },
+      'Removed b@x.io and revoked their 2 keys',
+    ],
+    [
+      'member_removed',
+      { email: 'b@x.io', kept_keys: ['k1'] },
+      'Removed b@x.io, keeping their 1 key working',
+    ],
     ['workflow_created', { name: 'Dub' }, 'Created workflow “Dub”'],
     ['workflow_updated', { name: 'New', previous_name: 'Old' }, 'Renamed workflow “Old” to “New”'],
     [

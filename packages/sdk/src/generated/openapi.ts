@@ -101,7 +101,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
-                    /** @description Usable keys by default; `revoked` includes expired keys; `all` is both */
+                    /** @description `active` (the default): keys usable now; `revoked`: every other key (revoked, expired or deactivated); `all`: both */
                     status?: "active" | "revoked" | "all";
                 };
                 header?: never;
@@ -164,7 +164,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key
-         * @description The plaintext `api_key` is in this response only. An API key can only create keys of its own type, with scopes it holds itself, expiring no later than itself.
+         * @description The plaintext `api_key` is in this response only. An API key can only create keys of its own type, with scopes it holds itself, expiring no later than itself, with a rate limit no higher than its own (without `expires_at` or `rate_limit_per_min`, the new key gets the caller's own when that is stricter). A rotated-out key cannot create keys.
          */
         post: {
             parameters: {
@@ -335,7 +335,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke a key
-         * @description Soft: the key stops working at once and stays listed as revoked. Revoking twice is harmless.
+         * @description Soft: the key stops working at once and stays listed as revoked. Revoking twice is harmless. A rotated-out key cannot revoke keys (403).
          */
         delete: {
             parameters: {
@@ -402,7 +402,7 @@ export interface paths {
         head?: never;
         /**
          * Change a key's name, scopes, rate limit, active flag or expiry
-         * @description Revoked, expired and rotated-out keys cannot change (409).
+         * @description Revoked, expired and rotated-out keys cannot change (409). An API key cannot change its own rate limit, give a key a limit above its own or an expiry past its own, or turn a deactivated key back on (only an admin session can); a rotated-out key cannot change keys (403).
          */
         patch: {
             parameters: {
@@ -531,7 +531,7 @@ export interface paths {
         head?: never;
         /**
          * Replace a key with a new secret
-         * @description The new key keeps the name, scopes, type, rate limit and expiry. The old key stops now, or after `grace_period_seconds` (never past its own expiry). The new plaintext is in this response only.
+         * @description The new key keeps the name, scopes, type, rate limit, expiry and active flag, and the old key's rate-limit count. The old key stops now, or after `grace_period_seconds` (never past its own expiry). The new plaintext is in this response only. An API key can rotate only keys it could create: 403 when the key would outlive the caller or has a higher rate limit; a rotated-out key cannot rotate keys.
          */
         patch: {
             parameters: {
@@ -722,8 +722,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who an invitation link is for
-         * @description 404 when the link is unknown, used or expired.
+         * What an invitation link is for
+         * @description The invited email, the workspace, the role and who invited. Nothing about whether the email has an account. 404 when the link is unknown, used or expired (counted as a failed authentication of the address).
          */
         get: {
             parameters: {
@@ -736,7 +736,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The invited email and workspace */
+                /** @description The invitation */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -766,12 +766,21 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
         /**
-         * Set a password with an invitation link, and sign in
-         * @description The link works once; every other open link of the same person stops working too.
+         * Create an account with an invitation link, join, and sign in
+         * @description For a person who has no account yet: makes one with their own password and joins the workspace. An email that has an account already gets 409: its owner signs in and accepts with `POST /api/v1/invitation/accept` (an invitation never sets the password of an account that exists). The link works once. Unusable links count as failed authentications of the address (429 past the limit).
          */
         post: {
             parameters: {
@@ -786,7 +795,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Signed in */
+                /** @description Signed in, in the joined workspace */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -816,6 +825,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Request body too large */
                 413: {
                     headers: {
@@ -827,6 +845,133 @@ export interface paths {
                 };
                 /** @description Validation error; `details` names each offending field */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Busy or unavailable for a moment; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitation/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation as the signed-in account
+         * @description Joins the signed-in account to the invitation’s workspace with its role, only when the account’s email is the invited one (403 otherwise). Answers the session in the joined workspace. The link works once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InvitationAcceptSignedIn"];
+                };
+            };
+            responses: {
+                /** @description The session, in the joined workspace */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Session"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -850,8 +995,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The workspace's members, oldest first
-         * @description Any member may see who else belongs to the workspace.
+         * The workspace's members, then its pending invitations
+         * @description Any member may see who else belongs to the workspace and who is invited. Members come oldest first, then invitations (`status: invited`), oldest first.
          */
         get: {
             parameters: {
@@ -865,7 +1010,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description One page of members */
+                /** @description One page of members and invitations */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -918,8 +1063,8 @@ export interface paths {
         };
         put?: never;
         /**
-         * Add a person to the workspace by email, with a role
-         * @description A person without an account gets one without a password; `invite_url` is then a one-time link (7 days) for them to set it. Someone already in the workspace: 409.
+         * Invite a person to the workspace by email, with a role
+         * @description Answers the same for every email that is not a member of this workspace yet, whether or not it has an account: a pending invitation (`status: invited`) and `invite_url`, a one-time link (7 days) for the admin to hand over. A new person creates their account with it; someone with an account signs in and accepts. Inviting a pending email again replaces its link and role. Someone already in the workspace: 409.
          */
         post: {
             parameters: {
@@ -934,7 +1079,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The new member */
+                /** @description The invitation */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1037,12 +1182,15 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Remove a member from the workspace
-         * @description Their account stays (it may belong to other workspaces); their sessions lose this workspace at once. The last admin cannot be removed (409).
+         * Remove a member from the workspace, and revoke their keys
+         * @description Their account stays (it may belong to other workspaces); their sessions lose this workspace at once. The keys they made here that still work are revoked in the same action unless `revoke_keys=false` (`GET /api/v1/members/{user_id}/api-keys` lists them first); the activity log records the choice. The last admin cannot be removed (409).
          */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Revoke the keys the member made in this workspace (default `true`); `false` keeps them working */
+                    revoke_keys?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     user_id: string;
@@ -1051,14 +1199,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The removed member */
+                /** @description The removed member and what became of their keys */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["Member"];
+                            data: components["schemas"]["MemberRemoved"];
                             meta: components["schemas"]["Meta"];
                         };
                     };
@@ -1092,6 +1240,15 @@ export interface paths {
                 };
                 /** @description Conflict with the current state */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1226,6 +1383,321 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/members/{user_id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's keys that still work
+         * @description The keys the member made in this workspace (themselves or through their keys) that are neither revoked nor expired, newest first: what removing them revokes by default.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The keys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ApiKey"][];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw a pending invitation
+         * @description Its link stops working at once.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invitation_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Withdrawn */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["InvitationCancelled"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/password-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whose password a set-password link sets
+         * @description The links printed by `onepin-server admin create-user` (without a password) and `admin reset-password`. 404 when the link is unknown, used or expired (counted as a failed authentication of the address).
+         */
+        get: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["PasswordLink"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set a password with a set-password link, and sign in
+         * @description The link works once, for 24 hours; every other session of the account ends. Unusable links count as failed authentications of the address (429 past the limit).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordSet"];
+                };
+            };
+            responses: {
+                /** @description Signed in */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Session"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Busy or unavailable for a moment; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/session": {
@@ -1442,13 +1914,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Whether a first-run setup link can still be used
-         * @description The link is the one the server prints on its first start, while no user exists.
+         * How far the first run got, and whether a setup link can still be used
+         * @description The link is the one the server prints on each start while no user exists (each start replaces the previous link). `stage` tells the sign-in page whether anyone can sign in yet.
          */
         get: {
             parameters: {
-                query: {
-                    token: string;
+                query?: {
+                    token?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3226,35 +3698,79 @@ export interface components {
         };
         Invitation: {
             email: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            expires_at: string;
+            invited_by_email: string | null;
+            role: components["schemas"]["Role"];
             workspace_name: string;
         };
         InvitationAccept: {
             password: string;
             token: string;
         };
+        InvitationAcceptSignedIn: {
+            token: string;
+        };
+        InvitationCancelled: {
+            /** @enum {boolean} */
+            cancelled: true;
+        };
         /** @enum {string} */
         KeyType: "live" | "test";
         Member: {
+            email: string;
             /**
              * Format: date-time
-             * @description When they joined the workspace
+             * @description When the invitation link stops working (an admin may issue a new one)
              * @example 2026-11-26T12:00:00.000Z
              */
-            created_at: string;
-            email: string;
-            /** @description The person has not set a password yet */
-            pending: boolean;
+            expires_at: string | null;
+            /** @description The user id of a member; the invitation id of an invitation */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the current invitation link was made
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            invited_at: string | null;
+            /** @description The user id of the admin who invited */
+            invited_by: string | null;
+            invited_by_email: string | null;
+            /**
+             * Format: date-time
+             * @description When they joined; null while invited
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            joined_at: string | null;
+            /** @description The workspace’s only admin: they cannot be removed or demoted */
+            last_admin: boolean;
             role: components["schemas"]["Role"];
-            user_id: string;
+            /**
+             * @description `active` for members, `invited` for invitations not yet accepted
+             * @enum {string}
+             */
+            status: "active" | "invited";
+            /** @description Null while the invitation has not been accepted */
+            user_id: string | null;
         };
         MemberAdd: {
             email: string;
             role: components["schemas"]["Role"];
         };
         MemberAdded: {
-            /** @description For a person without a password: a one-time link (7 days) to set one. Shown only in this response. */
-            invite_url: string | null;
+            /** @description A one-time link (7 days) to join this workspace, for the admin to hand over. Shown only in this response. */
+            invite_url: string;
             member: components["schemas"]["Member"];
+        };
+        MemberRemoved: {
+            /** @description Their keys left working */
+            kept_keys: components["schemas"]["ApiKey"][];
+            member: components["schemas"]["Member"];
+            /** @description Their keys this removal revoked */
+            revoked_keys: components["schemas"]["ApiKey"][];
         };
         MemberUpdate: {
             role: components["schemas"]["Role"];
@@ -3273,6 +3789,13 @@ export interface components {
             /** @description Path of the previous page, or null */
             prev: string | null;
             total: number;
+        };
+        PasswordLink: {
+            email: string;
+        };
+        PasswordSet: {
+            password: string;
+            token: string;
         };
         /** @enum {string} */
         Role: "admin" | "editor" | "viewer";
@@ -3311,6 +3834,11 @@ export interface components {
             workspace_name: string;
         };
         SetupCheck: {
+            /**
+             * @description `no_user`: open the setup link the server printed; `no_password`: users exist but none can sign in yet (open the link `admin create-user` printed, or run `admin reset-password`); `complete`: sign in
+             * @enum {string}
+             */
+            stage: "no_user" | "no_password" | "complete";
             /** @description Whether the link can still create the first admin */
             usable: boolean;
         };

@@ -5,7 +5,12 @@ export const SERVER_HELP = `Usage: onepin-server [serve]                  start 
        onepin-server admin COMMAND [options]  act on the database directly
        onepin-server --version
 
-Admin commands: create-user, create-key, wipe-test-data (onepin-server admin --help).
+Admin commands (onepin-server admin COMMAND --help for each):
+  onepin-server admin create-user --email EMAIL --workspace NAME [--password P] [--role R]
+  onepin-server admin reset-password --email EMAIL
+  onepin-server admin create-key --workspace WORKSPACE --name NAME [--scopes a,b] [options]
+  onepin-server admin wipe-test-data --workspace WORKSPACE
+
 Configuration comes from ONEPIN_* environment variables (see the README).`;
 
 /** `onepin-server admin --help`. */
@@ -13,6 +18,7 @@ export const ADMIN_HELP = `Usage: onepin-server admin COMMAND [options]
 
 Commands (they open the configured database themselves; no server needs to run):
   create-user      a user, a workspace, and the user as its admin
+  reset-password   a new one-time link with which a person sets their password
   create-key       an API key for a workspace; prints the key once
   wipe-test-data   delete a workspace's test workflows and test uploads
 
@@ -28,9 +34,18 @@ Creates a user, a workspace named NAME, and makes the user its admin.
 Options:
   --email EMAIL        the user's email (sign-in name)
   --workspace NAME     the new workspace's name
-  --password P         the user's password (asked for when left out on a terminal)
+  --password P         the user's password (asked for on a terminal when left out; left
+                       empty, a one-time set-password link is printed instead)
   --role ROLE          admin (default), editor or viewer
-  --json               print {user, workspace} as JSON`,
+  --json               print {user, workspace, set_password_url, set_password_expires_at}`,
+  'reset-password': `Usage: onepin-server admin reset-password --email EMAIL [--json]
+
+Prints a new one-time link with which the person sets their password; their earlier links
+stop working. The password changes only when the link is used.
+
+Options:
+  --email EMAIL        the account's email
+  --json               print {user, set_password_url, set_password_expires_at}`,
   'create-key': `Usage: onepin-server admin create-key --workspace WORKSPACE --name NAME [options]
 
 Creates an API key and prints it once: the key alone on stdout (so KEY=$(…) works), what

@@ -396,6 +396,9 @@ describe('response headers over HTTP', () => {
     server = serve({ fetch: world.app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
     await new Promise((resolve) => server.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The server's own address, as main.ts sets it once the port is known: browser requests
+    // are answered at this host only.
+    world.deps.settings.publicUrl = url;
   });
 
   afterAll(async () => {

@@ -7,11 +7,16 @@ import { registerRotateApiKey } from './api-keys/rotate.js';
 import { registerUpdateApiKey } from './api-keys/update.js';
 import { registerWhoami } from './auth/whoami.js';
 import { registerInvitationAccept } from './invitations/accept.js';
+import { registerInvitationAcceptSignedIn } from './invitations/accept-signed-in.js';
 import { registerInvitationCheck } from './invitations/check.js';
 import { registerAddMember } from './members/add.js';
+import { registerCancelInvitation } from './members/cancel-invitation.js';
+import { registerListMemberKeys } from './members/keys.js';
 import { registerListMembers } from './members/list.js';
 import { registerRemoveMember } from './members/remove.js';
 import { registerUpdateMember } from './members/update.js';
+import { registerPasswordLinkCheck } from './password-link/check.js';
+import { registerPasswordLinkSet } from './password-link/set.js';
 import type { RouteRegistrar } from './protected-route.js';
 import { registerCurrentSession } from './session/current.js';
 import { registerSignIn } from './session/sign-in.js';
@@ -71,10 +76,15 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerSetupComplete,
   registerInvitationCheck,
   registerInvitationAccept,
+  registerInvitationAcceptSignedIn,
+  registerPasswordLinkCheck,
+  registerPasswordLinkSet,
   registerListMembers,
   registerAddMember,
   registerUpdateMember,
   registerRemoveMember,
+  registerListMemberKeys,
+  registerCancelInvitation,
 ];
 
 /**
@@ -87,4 +97,6 @@ export const PUBLIC_API_OPERATIONS: readonly string[] = [
   'POST /api/v1/setup',
   'GET /api/v1/invitation',
   'POST /api/v1/invitation',
+  'GET /api/v1/password-link',
+  'POST /api/v1/password-link',
 ];

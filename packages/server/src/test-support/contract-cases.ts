@@ -145,8 +145,66 @@ export const SESSION_CONTRACT_CASES: AuthContractCase[] = [
   },
 ];
 
+/** An open invitation to a fresh workspace, for `email` (the caller's, when there is one). */
+async function invitationFor(world: TestWorld, email: string): Promise<string> {
+  const inviting = await world.createWorkspace('Inviting');
+  const admin = await world.signIn(inviting);
+  const added = await world.call('POST', '/api/v1/members', {
+    session: admin,
+    body: { email, role: 'viewer' },
+  });
+  return new URL(added.body.data.invite_url).searchParams.get('token') ?? '';
+}
+
+/** Operations on invitations and on what removing a member touches. */
+export const MEMBERSHIP_CONTRACT_CASES: AuthContractCase[] = [
+  {
+    operation: 'POST /api/v1/invitation/accept',
+    scope: null,
+    sessionOnly: true,
+    targetsObject: false,
+    prepare: async (world, _workspace, caller) => ({
+      method: 'POST',
+      path: '/api/v1/invitation/accept',
+      body: {
+        token: await invitationFor(world, caller?.email ?? `someone${++emailCounter}@example.com`),
+      },
+    }),
+  },
+  {
+    operation: 'GET /api/v1/members/{user_id}/api-keys',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'GET',
+      path: `/api/v1/members/${(await world.addMember(workspace, 'viewer')).userId}/api-keys`,
+    }),
+  },
+  {
+    operation: 'DELETE /api/v1/members/invitations/{invitation_id}',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (world, workspace) => {
+      const admin = await world.sessionFor({ userId: workspace.userId, email: workspace.email });
+      const added = await world.call('POST', '/api/v1/members', {
+        session: admin,
+        body: { email: `invitee${++emailCounter}@example.com`, role: 'viewer' },
+      });
+      return {
+        method: 'DELETE',
+        path: `/api/v1/members/invitations/${added.body.data.member.id}`,
+      };
+    },
+  },
+];
+
 export const ALL_CONTRACT_CASES: AuthContractCase[] = [
   ...CORE_CONTRACT_CASES,
   ...RESOURCE_CONTRACT_CASES,
   ...SESSION_CONTRACT_CASES,
+  ...MEMBERSHIP_CONTRACT_CASES,
 ];

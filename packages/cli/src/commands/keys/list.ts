@@ -18,7 +18,10 @@ export function createKeysListCommand(ctx: CliContext, run = keysListRun): Comma
   const command = new Command('list')
     .description("List the workspace's API keys (never their secrets)")
     .addOption(
-      new Option('--status <status>', 'active (usable keys), revoked (expired included) or all')
+      new Option(
+        '--status <status>',
+        'active (usable now, the default), revoked (expired and disabled included) or all',
+      )
         .choices(['active', 'revoked', 'all'])
         .default('active'),
     );
