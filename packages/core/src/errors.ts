@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   VALIDATION_ERROR: { status: 422, message: 'The request is not valid.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side.' },
+  NOT_IMPLEMENTED: { status: 501, message: 'This server does not provide this operation.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -38,6 +39,7 @@ const CODE_BY_STATUS: Readonly<Record<number, ErrorCode>> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'VALIDATION_ERROR',
   429: 'RATE_LIMITED',
+  501: 'NOT_IMPLEMENTED',
   503: 'SERVICE_UNAVAILABLE',
 };
 
