@@ -14,6 +14,10 @@ export const ERROR_CODES = {
   },
   CSRF_FAILED: { status: 403, message: 'Missing or invalid CSRF token.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
+  NOT_PROVIDED: {
+    status: 404,
+    message: 'This operation of the public OnePin API is not provided by this server.',
+  },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
   CONFLICT: { status: 409, message: 'The request conflicts with the current state.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
@@ -21,7 +25,6 @@ export const ERROR_CODES = {
   VALIDATION_ERROR: { status: 422, message: 'The request is not valid.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side.' },
-  NOT_IMPLEMENTED: { status: 501, message: 'This server does not provide this operation.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -39,7 +42,6 @@ const CODE_BY_STATUS: Readonly<Record<number, ErrorCode>> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'VALIDATION_ERROR',
   429: 'RATE_LIMITED',
-  501: 'NOT_IMPLEMENTED',
   503: 'SERVICE_UNAVAILABLE',
 };
 

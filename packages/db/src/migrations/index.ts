@@ -1,6 +1,7 @@
 import { initial } from './001-initial.js';
 import { resources } from './002-resources.js';
 import { sessions } from './003-sessions.js';
+import { officialShapes } from './006-official-shapes.js';
 import type { OnePinMigration } from './kit.js';
 
 /**
@@ -11,4 +12,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: OnePin
   ['001-initial', initial],
   ['002-resources', resources],
   ['003-sessions', sessions],
+  ['006-official-shapes', officialShapes],
 ];

@@ -30,6 +30,25 @@ export const sqliteDialect: TestDialect = {
   },
 };
 
+/** A fresh database of `dialect` with no migration applied, for tests of the migrations. */
+export async function createEmptyDatabase(dialect: TestDialect): Promise<TestDatabase> {
+  if (dialect.name === 'sqlite') {
+    const handle = openDatabase({ url: ':memory:' });
+    return { handle, url: ':memory:', dispose: () => handle.close() };
+  }
+  if (!postgresUrl) throw new Error('ONEPIN_TEST_DATABASE_URL is not set');
+  const { url, drop } = await createPostgresDatabase(postgresUrl);
+  const handle = openDatabase({ url, maxConnections: 5 });
+  return {
+    handle,
+    url,
+    async dispose() {
+      await handle.close();
+      await drop();
+    },
+  };
+}
+
 export const postgresDialect: TestDialect = {
   name: 'postgres',
   async create() {
