@@ -68,12 +68,16 @@ export async function getVisibleWorkspace(
   return workspace;
 }
 
-/** The caller's workspaces, oldest first, one page of them. */
+/** The caller's workspaces in membership order (oldest membership first), one page of them. */
 export async function listVisibleWorkspaces(
   deps: ServiceDeps,
   principal: Principal,
   page: { limit: number; offset: number },
 ): Promise<{ items: WorkspaceRow[]; total: number }> {
-  const all = await listWorkspacesByIds(deps.database.db, visibleWorkspaceIds(principal));
+  const ids = visibleWorkspaceIds(principal);
+  const byId = new Map(
+    (await listWorkspacesByIds(deps.database.db, ids)).map((row) => [row.id, row]),
+  );
+  const all = ids.flatMap((id) => byId.get(id) ?? []);
   return { items: all.slice(page.offset, page.offset + page.limit), total: all.length };
 }
