@@ -101,7 +101,7 @@ for (const dialect of testDialects) {
       const row = (id: string, definition: unknown) => ({
         id,
         workspace_id: 'ws-1',
-        environment: 'live',
+        environment: 'live' as const,
         name: id,
         description: null,
         definition: JSON.stringify(definition),

@@ -62,7 +62,7 @@ const ExecutionSchema = z
     steps: z.array(z.string({ error: 'must be a string' })).nullish(),
     params: z.record(z.string(), z.unknown(), { error: 'must be an object' }).nullish(),
   })
-  .openapi('WorkflowExecution', { description: 'Kept as sent' });
+  .openapi({ description: 'How to run the graph; kept as sent' });
 
 /** The stored and returned form: the public OnePin graph. */
 export const WorkflowDefinitionOut = z
