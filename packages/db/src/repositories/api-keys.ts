@@ -302,17 +302,25 @@ export async function recordApiKeyUsage(
   });
 }
 
-/** The ids of the workspace's keys (any state) that a user created. */
+/**
+ * The ids of the workspace's keys (any state) that a user created; with `ownerless`, also
+ * those no person created (the admin command's, which act for the workspace's owner).
+ */
 export async function listApiKeyIdsCreatedBy(
   db: Kysely<Database>,
   workspaceId: string,
   userId: string,
+  ownerless = false,
 ): Promise<string[]> {
   const rows = await db
     .selectFrom('api_keys')
     .select('id')
     .where('workspace_id', '=', workspaceId)
-    .where('created_by', '=', userId)
+    .where((eb) =>
+      ownerless
+        ? eb.or([eb('created_by', '=', userId), eb('created_by', 'is', null)])
+        : eb('created_by', '=', userId),
+    )
     .execute();
   return rows.map((row) => row.id);
 }

@@ -3,6 +3,7 @@ import {
   type AuditEventRecord,
   findApiKeyCreators,
   findMember,
+  findUserById,
   listApiKeyIdsCreatedBy,
   listAuditEvents,
 } from '@onepin/db';
@@ -10,6 +11,14 @@ import { notFound } from '../api-error.js';
 import type { Principal } from '../auth/principal.js';
 import { rangeStart } from './activity-window.js';
 import type { ServiceDeps } from './service-deps.js';
+import { workspaceOwnerId } from './workspaces.js';
+
+/** The owner as an activity's person: id and email (the id alone if they are gone). */
+async function workspaceOwner(deps: ServiceDeps, workspaceId: string) {
+  const id = await workspaceOwnerId(deps, workspaceId);
+  const user = id ? await findUserById(deps.database.db, id) : undefined;
+  return id ? { id, name: user?.email ?? id } : null;
+}
 
 /** The activity types of the public OnePin API. */
 export const OFFICIAL_ACTIVITY_ACTIONS = [
@@ -91,7 +100,7 @@ export interface ActivityEntry extends AuditEventRecord {
 /**
  * One page of the caller's audit log, newest first. An API key sees its own environment's
  * events only. `userId` must be a member (404 otherwise) and matches what they did
- * themselves or with keys they created.
+ * themselves or with keys they created (for the owner, also keys no person created).
  */
 export async function listActivity(
   deps: ServiceDeps,
@@ -102,9 +111,10 @@ export async function listActivity(
   let actorIds: string[] | undefined;
   if (query.userId !== undefined) {
     if (!(await findMember(db, principal.workspaceId, query.userId))) throw notFound('Member');
+    const isOwner = (await workspaceOwnerId(deps, principal.workspaceId)) === query.userId;
     actorIds = [
       query.userId,
-      ...(await listApiKeyIdsCreatedBy(db, principal.workspaceId, query.userId)),
+      ...(await listApiKeyIdsCreatedBy(db, principal.workspaceId, query.userId, isOwner)),
     ];
   }
   const page = await listAuditEvents(db, {
@@ -122,13 +132,17 @@ export async function listActivity(
     event.actor_type === 'api_key' && event.actor_id ? [event.actor_id] : [],
   );
   const creators = await findApiKeyCreators(db, keyIds);
+  // Keys no person created (`admin create-key`) act for the workspace's owner, as in whoami.
+  const owner = keyIds.some((id) => !creators.has(id))
+    ? await workspaceOwner(deps, principal.workspaceId)
+    : null;
   const items = page.items.map((event): ActivityEntry => {
     if (event.actor_type === 'user' && event.actor_id) {
       return { ...event, person: { id: event.actor_id, name: event.actor_name ?? event.actor_id } };
     }
-    const creator =
-      event.actor_type === 'api_key' && event.actor_id && creators.get(event.actor_id);
-    return { ...event, person: creator ? { id: creator.id, name: creator.email } : null };
+    if (event.actor_type !== 'api_key' || !event.actor_id) return { ...event, person: null };
+    const creator = creators.get(event.actor_id);
+    return { ...event, person: creator ? { id: creator.id, name: creator.email } : owner };
   });
   return { items, hasMore: page.hasMore };
 }

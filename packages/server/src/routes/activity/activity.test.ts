@@ -175,6 +175,29 @@ describe.each(testDialects)('$name: /api/v1/usage/activity (the public API path)
     },
   );
 
+  run(
+    'attributes what a key from the admin command did to the owner, and finds it by their id',
+    async () => {
+      const world = suite.world;
+      const workspace = await world.createWorkspace();
+      const { plaintext } = await createApiKey(
+        world.deps,
+        { type: 'system', id: null, name: 'admin', workspaceId: workspace.id, userId: null },
+        FULL_AUTHORITY,
+        { name: 'headless', scopes: ['workflows:write', 'workspace:read'], key_type: 'live' },
+      );
+      await world.call('POST', '/api/v1/workflows', {
+        key: plaintext,
+        body: { name: 'By the key' },
+      });
+      const owner = { id: workspace.userId, name: workspace.email };
+      const all = await list(plaintext, 'type=workflow_created');
+      expect(all.body.data.map((e: any) => e.user)).toEqual([owner]);
+      const mine = await list(plaintext, `user_id=${workspace.userId}&type=workflow_created`);
+      expect(mine.body.data).toHaveLength(1);
+    },
+  );
+
   run.each([
     ['range=7d', 'range'],
     ['type=voice_cloned', 'type'],
