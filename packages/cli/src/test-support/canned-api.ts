@@ -86,7 +86,8 @@ export const KEYS: ApiKey[] = [
 
 export const WHOAMI: Whoami = {
   auth_kind: 'api_key',
-  user_id: null,
+  user_id: 'u1',
+  role: null,
   workspace_id: WORKSPACE,
   workspace_name: 'Acme Corporation',
   api_key_id: id(1),
@@ -95,7 +96,7 @@ export const WHOAMI: Whoami = {
   scopes: [...SCOPES],
   created_at: at(-120 * DAY),
   expires_at: null,
-} as Whoami;
+};
 
 const actor = (name: string) => ({ type: 'user' as const, id: 'u1', name });
 const event = (
@@ -106,6 +107,11 @@ const event = (
   who: ActivityEvent['actor'] = actor('ada@example.com'),
 ): ActivityEvent => ({
   id: `e${n}`,
+  timestamp: at(-ago),
+  user: who.type === 'user' ? { id: who.id ?? '', name: who.name ?? '' } : null,
+  action: type,
+  kind: type,
+  resource: { type: 'api_key', id: id(2), name: null },
   type,
   environment: 'live',
   actor: who,

@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { KEY_TYPES, keyPreview, SCOPES, type Scope } from '@onepin/core';
+import {
+  KEY_TYPES,
+  keyPreview,
+  SCOPES,
+  type Scope,
+  unprovidedScopeReason,
+} from '@onepin/core';
 import type { ApiKeyRecord } from '@onepin/db';
 import { describeInput, OffsetQuery, Timestamp } from './common.js';
 
@@ -7,7 +13,11 @@ const scopeList = SCOPES.join(', ');
 
 export const ScopeSchema = z
   .enum(SCOPES as [Scope, ...Scope[]], {
-    error: (issue) => `unknown scope ${describeInput(issue.input)}; valid scopes: ${scopeList}`,
+    error: (issue) => {
+      const unprovided =
+        typeof issue.input === 'string' ? unprovidedScopeReason(issue.input) : null;
+      return `${unprovided ?? `unknown scope ${describeInput(issue.input)}`}; valid scopes: ${scopeList}`;
+    },
   })
   .openapi('Scope');
 
