@@ -1,11 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import {
-  KEY_TYPES,
-  keyPreview,
-  SCOPES,
-  type Scope,
-  unprovidedScopeReason,
-} from '@onepin/core';
+import { KEY_TYPES, keyPreview, SCOPES, type Scope, unprovidedScopeReason } from '@onepin/core';
 import type { ApiKeyRecord } from '@onepin/db';
 import { describeInput, OffsetQuery, Timestamp } from './common.js';
 
