@@ -14,6 +14,8 @@ export interface CliIo {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** The terminal's width when stdout is one (tables and fields fit it); else undefined. */
+  columns?: number | undefined;
   cwd: string;
   /**
    * Lets a command handle Ctrl-C itself (stop waiting, say what was not done) instead of the
@@ -47,6 +49,7 @@ export function processIo(): CliIo {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     cwd: process.cwd(),
     onInterrupt(handler) {
       interruptHandlers.add(handler);

@@ -119,7 +119,10 @@ export interface UploadsTable {
   filename: string;
   category: UploadCategory;
   content_type: string;
-  /** Declared at creation; the bytes received must match it exactly. */
+  /**
+   * Declared at creation, and the bytes received must match it exactly; 0 while pending when
+   * the client declared none (the count received is stored when the bytes arrive).
+   */
   size_bytes: number;
   status: UploadStatus;
   /** Lower-case hex SHA-256 of the bytes received; null while pending. */
@@ -225,6 +228,14 @@ export interface DeviceAuthorizationsTable {
   api_key_id: string | null;
 }
 
+/** How often each workspace's live or test data set cloned a template (`uses_count`). */
+export interface TemplateUsesTable {
+  workspace_id: string;
+  environment: Environment;
+  template_id: string;
+  uses_count: number;
+}
+
 export interface Database {
   users: UsersTable;
   workspaces: WorkspacesTable;
@@ -237,6 +248,7 @@ export interface Database {
   sessions: SessionsTable;
   member_invitations: MemberInvitationsTable;
   password_links: PasswordLinksTable;
+  template_uses: TemplateUsesTable;
   device_authorizations: DeviceAuthorizationsTable;
 }
 

@@ -72,6 +72,7 @@ export type {
   Workflow,
   WorkflowCreateParams,
   WorkflowDefinition,
+  WorkflowDefinitionInput,
   WorkflowDuplicateParams,
   WorkflowEdge,
   WorkflowListParams,

@@ -1,4 +1,5 @@
 import type { CliIo } from '../io.js';
+import { hasEnded } from './hidden-input.js';
 
 /**
  * Reads one line (the answer to a question) from the terminal, in its usual cooked mode;
@@ -33,5 +34,6 @@ export function readLine(input: CliIo['stdin']): Promise<string | null> {
     input.on('data', onData);
     input.once('end', onEnd);
     input.once('error', onError);
+    if (hasEnded(input)) onEnd();
   });
 }

@@ -13,6 +13,8 @@ export interface WebLoginTarget {
   file: CredentialsFile;
   profile: string;
   baseUrl: string;
+  /** Where the base URL came from, for messages (`--base-url`, the default…). */
+  baseUrlFrom: string;
   /** Whether the base URL is the default (then it is not saved with the profile). */
   defaultBaseUrl: boolean;
   /** `--no-browser`: print the URL, never open it. */
@@ -44,7 +46,11 @@ export async function webLoginRun(ctx: CliContext, target: WebLoginTarget): Prom
   let key: DeviceToken;
   try {
     // The target is named for errors (a refused connection says which server).
-    ctx.useTarget({ baseUrl: target.baseUrl, keyFrom: 'the browser sign-in' });
+    ctx.useTarget({
+      baseUrl: target.baseUrl,
+      baseUrlFrom: target.baseUrlFrom,
+      keyFrom: 'the browser sign-in',
+    });
     const login = await DeviceLogin.start({
       baseUrl: target.baseUrl,
       fetch: options.fetch,
@@ -90,7 +96,12 @@ export async function webLoginRun(ctx: CliContext, target: WebLoginTarget): Prom
     baseUrl: target.defaultBaseUrl ? undefined : target.baseUrl,
     createdVia: 'device_login',
   });
-  const client = await ctx.connect(key.api_key, target.baseUrl, 'the browser sign-in');
+  const client = await ctx.connect({
+    apiKey: key.api_key,
+    baseUrl: target.baseUrl,
+    baseUrlFrom: target.baseUrlFrom,
+    keyFrom: 'the browser sign-in',
+  });
   const me = await client.auth.whoami();
   out.data({ profile: target.profile, path, base_url: client.baseUrl, ...me }, () => '');
   formatLoggedIn(out, {

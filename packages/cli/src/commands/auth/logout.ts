@@ -1,10 +1,17 @@
 import { existsSync } from 'node:fs';
 import { parseApiKey } from '@onepin/core';
+import type { StoredProfile } from '@onepin/sdk/credentials';
 import { Command } from 'commander';
 import { loadSdk } from '../../api/sdk.js';
 import type { CliContext } from '../../context.js';
 import { loadCredentialsFile } from '../../credentials/file.js';
-import { fromEnv, resolveBaseUrl, resolveProfile } from '../../credentials/resolve.js';
+import {
+  baseUrlSourceLabel,
+  fileLabel,
+  fromEnv,
+  resolveBaseUrl,
+  resolveProfile,
+} from '../../credentials/resolve.js';
 import { CliError } from '../../errors.js';
 
 /** What logout did with the key on the server. */
@@ -42,7 +49,7 @@ export async function logoutRun(ctx: CliContext): Promise<void> {
   const stored = await file.readProfile({ profile, allowLooseMode: true });
   let revocation: Revocation = null;
   if (stored?.apiKey && stored.createdVia === 'device_login') {
-    revocation = await revokeDeviceKey(ctx, stored.apiKey, stored.baseUrl);
+    revocation = await revokeDeviceKey(ctx, { ...stored, apiKey: stored.apiKey });
   } else if (stored?.apiKey) {
     revocation = 'kept';
   }
@@ -78,18 +85,23 @@ export async function logoutRun(ctx: CliContext): Promise<void> {
 /** `DELETE /api/v1/auth/key` with the profile's own key, against the profile's server. */
 async function revokeDeviceKey(
   ctx: CliContext,
-  apiKey: string,
-  savedBaseUrl: string | undefined,
+  stored: StoredProfile & { apiKey: string },
 ): Promise<Revocation> {
-  const { baseUrl } = await resolveBaseUrl(
+  const { apiKey, profile, path } = stored;
+  const { baseUrl, baseUrlSource } = await resolveBaseUrl(
     { ...ctx.global, env: ctx.io.env },
-    async () => savedBaseUrl,
+    async () => stored.baseUrl,
   );
   // A key that is not even well-formed cannot be working anywhere: nothing to revoke.
   if (parseApiKey(apiKey) === null) return 'already_inactive';
   const { AuthenticationError, PermissionDeniedError, APIError } = await loadSdk();
   try {
-    const client = await ctx.connect(apiKey, baseUrl, 'the profile');
+    const client = await ctx.connect({
+      apiKey,
+      baseUrl,
+      keyFrom: fileLabel(profile, path),
+      baseUrlFrom: baseUrlSourceLabel(baseUrlSource, profile, path),
+    });
     await client.auth.revokeCurrentKey();
     return 'revoked';
   } catch (error) {
