@@ -98,6 +98,14 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('onepin login --web ($name)',
       expect(review).toContain('onepin 0.1.0');
       expect(review).toContain(`The key is named “CLI on ${hostname()}”`);
       expect(await admin.getByRole('checkbox', { name: /api_keys:write/ }).isChecked()).toBe(false);
+      const expiry = admin.getByLabel('Expires');
+      expect(await expiry.inputValue()).toBe('90');
+      expect(await expiry.locator('option').allTextContents()).toEqual([
+        'In 7 days',
+        'In 30 days',
+        'In 90 days',
+        'In 1 year',
+      ]);
       await suite.expectFitsPhone(admin, 'device-review');
       await admin.getByRole('button', { name: 'Approve' }).click();
       await admin.getByRole('heading', { name: 'Device approved' }).waitFor();

@@ -1,4 +1,4 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
 import type { TestSession } from '@onepin/server/test-support';
@@ -216,6 +216,23 @@ for (const dialect of testDialects) {
       expect(err).toContain('Its key had already stopped working on the server');
       expect(json()).toMatchObject({ removed: true, key: 'already_inactive' });
     });
+
+    run(
+      'logout of a profile that claims device login for a pasted key: the server refuses, the key stays live, the profile goes with a warning',
+      async () => {
+        const key = await cli.key();
+        expect((await cli.run(['login', '--key', key])).code).toBe(0);
+        await writeFile(
+          cli.credentialsFile,
+          `[default]\napi_key = "${key}"\ncreated_via = "device_login"\n`,
+        );
+        const { code, err, json } = await cli.run(['logout', '--json']);
+        expect(code).toBe(0);
+        expect(json()).toMatchObject({ removed: true, key: 'not_device_login' });
+        expect(err).toContain('The server did not revoke its key');
+        expect((await cli.world.call('GET', '/api/v1/auth/whoami', { key })).status).toBe(200);
+      },
+    );
 
     run('logout never revokes a pasted key, and says so', async () => {
       const key = await cli.key();
