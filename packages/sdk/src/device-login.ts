@@ -1,9 +1,10 @@
+import type { ClientOptions } from './client.js';
 import { APIError, APIUserAbortError } from './errors.js';
 import type { components } from './generated/openapi.js';
 import { checkMaxRetries, checkTimeout, normalizeBaseUrl } from './internal/config.js';
 import { envelopeOf } from './internal/envelope.js';
 import { sleep as realSleep } from './internal/sleep.js';
-import { type Fetch, type RequestOptions, Transport } from './internal/transport.js';
+import { type RequestOptions, Transport } from './internal/transport.js';
 
 /** RFC 8628's answer to a new sign-in: the codes, where to approve them, for how long. */
 export type DeviceCode = components['schemas']['DeviceCode'];
@@ -18,20 +19,11 @@ export interface DeviceDetails {
   os?: string | undefined;
 }
 
-export interface DeviceLoginOptions {
-  /** The server, `http://127.0.0.1:8000` by default. Only http and https. */
-  baseUrl?: string | null | undefined;
-  /** Milliseconds each request may take (default 60 000). */
-  timeoutMs?: number | undefined;
-  /** Retries of a request on a connection error, 429 or 5xx (default 2). */
-  maxRetries?: number | undefined;
-  /** The `fetch` to use (default: the global one). */
-  fetch?: Fetch | undefined;
-  /** @internal Waits between polls and retries; tests pass a fake clock's. */
-  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
-  /** @internal The jitter source of retries. */
-  random?: (() => number) | undefined;
-}
+/** The client options that apply before there is a key (no token, no workspace). */
+export type DeviceLoginOptions = Pick<
+  ClientOptions,
+  'baseUrl' | 'timeoutMs' | 'maxRetries' | 'fetch' | 'sleep' | 'random'
+>;
 
 /** What the device is told while it waits: each poll's answer and the interval it keeps. */
 export interface DevicePollEvent {

@@ -1,12 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { apiRequest, type DeviceApproval, type DeviceRequest, type Session } from '../../api.js';
+import type { DeviceApproval, DeviceRequest } from '../../api.js';
 import { ErrorNotice, InfoNotice } from '../../components/notice.js';
 import { formatTime } from '../../format.js';
 import { Link } from '../../router.js';
 import { useApi, useSession } from '../../session.js';
 import { AuthCard, Field } from '../auth-card.js';
-import { CurrentPasswordField } from '../new-password-fields.js';
-import { useSessionForm } from '../session-form.js';
+import { SignInForm } from '../login-page.js';
 import { DeviceReview } from './device-review.js';
 
 type Stage =
@@ -38,39 +37,11 @@ export function DevicePage() {
         title="Sign in to connect a device"
         intro="A program asked to sign in to OnePin through this page. Sign in first; you will then see what is asking before you decide."
       >
-        <DeviceSignIn />
+        <SignInForm stay />
       </AuthCard>
     );
   }
   return <SignedInDevicePage initialCode={code} email={state.session.user.email} />;
-}
-
-function DeviceSignIn() {
-  const { error, busy, submit } = useSessionForm(
-    async (form) => {
-      const body = { email: String(form.get('email')), password: String(form.get('password')) };
-      return (await apiRequest<Session>('POST', '/api/v1/session', body)).data;
-    },
-    { stay: true },
-  );
-  return (
-    <form onSubmit={submit} className="form" aria-label="Sign in">
-      <ErrorNotice error={error} />
-      <Field
-        id="email"
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        required
-        autoFocus
-      />
-      <CurrentPasswordField />
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
-      </button>
-    </form>
-  );
 }
 
 function SignedInDevicePage({ initialCode, email }: { initialCode: string; email: string }) {
