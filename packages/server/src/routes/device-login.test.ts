@@ -71,6 +71,12 @@ describe.each(testDialects)('$name: device login, the device side (issue 15)', (
       expect(code.verification_uri_complete).toBe(`${PUBLIC_URL}/device?code=${code.user_code}`);
       expect(code.expires_in).toBe(600);
       expect(code.interval).toBe(5);
+      // No workspace is concerned yet: the log keeps the request (never a code).
+      const started = world.logLines.find((line) => line.includes('device login started'));
+      expect(started).toContain('"host_name":"laptop"');
+      expect(started).toContain('"client":"onepin 0.1.0"');
+      expect(world.logLines.join('')).not.toContain(code.device_code);
+      expect(world.logLines.join('')).not.toContain(code.user_code);
       // Only hashes at rest: neither code appears in the table.
       const rows = await world.database.handle.db
         .selectFrom('device_authorizations')

@@ -59,6 +59,8 @@ export interface DeviceClient {
 
 /** RFC 8628 §3.2's answer: the codes, where to approve, for how long, how often to poll. */
 export interface StartedDeviceLogin {
+  /** The sign-in's id, for the log: the audit log names it once a member decides. */
+  id: string;
   deviceCode: string;
   userCode: string;
   verificationUri: string;
@@ -124,6 +126,7 @@ export async function startDeviceLogin(
     }
     const verificationUri = `${publicUrl}/device`;
     return {
+      id: record.id,
       deviceCode,
       userCode,
       verificationUri,

@@ -56,6 +56,18 @@ export const registerDeviceCode: RouteRegistrar = (app, deps) => {
       { address, userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null },
       deps.settings.publicUrl,
     );
+    // No workspace is concerned yet, so no audit event: the log keeps the request, and the
+    // member's decision is audited with these details (device_login_approved/denied).
+    deps.logger.info(
+      {
+        request_id: c.get('requestId'),
+        device_authorization_id: started.id,
+        ip_address: address,
+        client: [body.client_name, body.client_version].filter(Boolean).join(' ') || null,
+        host_name: body.host_name ?? null,
+      },
+      'device login started',
+    );
     const data = {
       device_code: started.deviceCode,
       user_code: started.userCode,
