@@ -1,7 +1,10 @@
 import { parseApiKey } from '@onepin/core';
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
 import { beforeAll, describe, expect } from 'vitest';
-import { DEVICE_CODE_TTL_SECONDS } from '../services/device-login.js';
+import {
+  DEVICE_CODE_TTL_SECONDS,
+  MAX_OPEN_DEVICE_AUTHORIZATIONS,
+} from '../services/device-login.js';
 import {
   type TestSession,
   type TestWorkspace,
@@ -244,6 +247,21 @@ describe.each(testDialects)('$name: device login, the device side (issue 15)', (
       expect(answer.body.error.code).toBe('ACCESS_DENIED');
       const keys = await world.call('GET', '/api/v1/api-keys?status=all', { session: admin });
       expect(keys.body.data).toEqual([]);
+
+      // Removed from the workspace between approving and the poll: the same.
+      const leaving = await world.addMember(workspace, 'admin');
+      const second = await startCode();
+      await approve(await world.sessionFor(leaving), {
+        user_code: second.user_code,
+        workspace_id: workspace.id,
+      });
+      const removed = await world.call('DELETE', `/api/v1/members/${leaving.userId}`, {
+        session: admin,
+      });
+      expect(removed.status).toBe(200);
+      expect((await poll(second.device_code)).body.error.code).toBe('ACCESS_DENIED');
+      const after = await world.call('GET', '/api/v1/api-keys?status=all', { session: admin });
+      expect(after.body.data).toEqual([]);
     },
   );
 
@@ -405,6 +423,40 @@ describe.each(testDialects)('$name: device login, guessing device codes', (diale
       expect((await poll(real.body.data.device_code)).body.error.code).toBe(
         'AUTHORIZATION_PENDING',
       );
+    },
+  );
+});
+
+describe.each(testDialects)('$name: device login, a flood of sign-ins', (dialect) => {
+  const suite = worldPerSuite(dialect);
+
+  suite.run(
+    'past 10,000 open sign-ins on the server, new ones wait (503, Retry-After) until some end',
+    async () => {
+      const { world } = suite;
+      const now = new Date(world.clock.now()).toISOString();
+      const expires = new Date(world.clock.now() + 600_000).toISOString();
+      const rows = Array.from({ length: MAX_OPEN_DEVICE_AUTHORIZATIONS }, (_, i) => ({
+        id: `flood-${i}`,
+        device_code_hash: `device-${i}`,
+        user_code_hash: `user-${i}`,
+        status: 'pending' as const,
+        interval_seconds: 5,
+        created_at: now,
+        expires_at: expires,
+      }));
+      for (let i = 0; i < rows.length; i += 500) {
+        await world.database.handle.db
+          .insertInto('device_authorizations')
+          .values(rows.slice(i, i + 500))
+          .execute();
+      }
+      const full = await world.call('POST', '/api/v1/device/code', { body: {} });
+      expect(full.status).toBe(503);
+      expect(full.body.error.code).toBe('SERVICE_UNAVAILABLE');
+      expect(full.headers.get('retry-after')).toBe('60');
+      world.clock.advance(600_000);
+      expect((await world.call('POST', '/api/v1/device/code', { body: {} })).status).toBe(200);
     },
   );
 });
