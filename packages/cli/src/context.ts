@@ -25,6 +25,8 @@ export interface CliDeps {
   client?: Omit<ClientOptions, 'token' | 'baseUrl'>;
   /** The current time in epoch milliseconds (key ages, relative times). */
   now?: () => number;
+  /** Opens a URL in the person's browser (`login --web`); resolves to whether it could. */
+  openBrowser?: (url: string) => Promise<boolean>;
 }
 
 /** What a running command works with; built once per invocation. */
@@ -115,6 +117,11 @@ export class CliContext {
       }
       throw error;
     }
+  }
+
+  /** Names the server of requests made without a client (device login), for error messages. */
+  useTarget(target: ApiTarget): void {
+    this.#target = target;
   }
 
   /** The server the last client talked to, for error messages. */

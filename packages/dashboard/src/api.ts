@@ -83,6 +83,41 @@ export interface Invitation {
   expires_at: string;
 }
 
+/** A device sign-in waiting under a user code (`onepin login --web`), for the approval page. */
+export interface DeviceRequest {
+  user_code: string;
+  /** What the device reported about itself: unverified. */
+  client_name: string | null;
+  client_version: string | null;
+  host_name: string | null;
+  os: string | null;
+  /** What the server saw. */
+  ip_address: string | null;
+  user_agent: string | null;
+  requested_at: string;
+  expires_at: string;
+  key_name: string;
+  default_expires_in_days: number;
+  max_expires_in_days: number;
+  workspaces: Array<{
+    id: string;
+    name: string;
+    role: Role;
+    grantable_scopes: string[];
+    default_scopes: string[];
+  }>;
+}
+
+/** What an approval granted: the device collects this key at its next poll. */
+export interface DeviceApproval {
+  workspace_id: string;
+  workspace_name: string;
+  key_name: string;
+  key_type: KeyType;
+  scopes: string[];
+  key_expires_at: string;
+}
+
 export interface OffsetPagination {
   limit: number;
   offset: number;

@@ -10,6 +10,7 @@ export { migrateToLatest } from './migrate.js';
 export { PlaintextKeyRefusedError } from './refuse-plaintext-keys.js';
 export * from './repositories/api-keys.js';
 export * from './repositories/audit-events.js';
+export * from './repositories/device-authorizations.js';
 export * from './repositories/invitations.js';
 export * from './repositories/members.js';
 export * from './repositories/password-links.js';

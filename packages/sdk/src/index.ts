@@ -1,5 +1,13 @@
 export { type ClientOptions, OnePinClient } from './client.js';
 export {
+  type DeviceCode,
+  type DeviceDetails,
+  DeviceLogin,
+  type DeviceLoginOptions,
+  type DevicePollEvent,
+  type DeviceToken,
+} from './device-login.js';
+export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,

@@ -6,6 +6,7 @@ import { FailedAuthThrottle, InMemoryRateLimiter, type RateLimiter } from './aut
 import type { SessionAuthenticator } from './auth/session-authenticator.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { UsageRecorder } from './auth/usage-recorder.js';
+import { UserCodeThrottle } from './auth/user-code-throttle.js';
 import { VerificationCache } from './auth/verification-cache.js';
 import type { BlobStore } from './blob-store/blob-store.js';
 import { MemoryBlobStore } from './blob-store/memory.js';
@@ -45,6 +46,8 @@ export interface AppDeps {
   signInThrottle: SignInThrottle;
   /** The bounded queue every argon2 computation of a request goes through. */
   passwordWork: PasswordWork;
+  /** Wrong device-login user codes, per address, per account and for the node. */
+  userCodeThrottle: UserCodeThrottle;
   settings: AppSettings;
 }
 
@@ -106,6 +109,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
       options.sessions ?? new CookieSessions({ database: options.database, clock, settings }),
     signInThrottle: options.signInThrottle ?? new SignInThrottle(),
     passwordWork: options.passwordWork ?? new PasswordWork(),
+    userCodeThrottle: options.userCodeThrottle ?? new UserCodeThrottle(),
     settings,
   };
 }

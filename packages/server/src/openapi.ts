@@ -24,6 +24,11 @@ export const OPENAPI_CONFIG = {
     },
     { name: 'Session', description: 'Dashboard sign-in, first-run setup and invitations' },
     { name: 'Members', description: "The workspace's people and their roles" },
+    {
+      name: 'Device login',
+      description:
+        'Signing a program in through the browser (`onepin login --web`, RFC 8628): the program asks for codes, a signed-in member approves, the program collects its key',
+    },
   ],
 };
 

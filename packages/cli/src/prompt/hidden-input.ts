@@ -69,5 +69,13 @@ export function readHidden(
     input.on('data', onData);
     input.once('end', onEnd);
     input.once('error', onError);
+    // The input ended before this prompt listened (after an earlier question read the last
+    // line): 'end' will not come again.
+    if (hasEnded(input)) finish();
   });
+}
+
+/** Whether a stream has already ended (and emitted 'end'). */
+export function hasEnded(input: CliInput): boolean {
+  return (input as { readableEnded?: boolean }).readableEnded === true;
 }

@@ -35,6 +35,7 @@ function keyRecord(overrides: Partial<ApiKeyRecord> & { id: string }): ApiKeyRec
     rotated_from: null,
     replaced_by: null,
     lineage_id: overrides.id,
+    created_via: null,
     created_at: T0,
     updated_at: T0,
     ...overrides,

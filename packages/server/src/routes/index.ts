@@ -5,7 +5,13 @@ import { registerListApiKeys } from './api-keys/list.js';
 import { registerRevokeApiKey } from './api-keys/revoke.js';
 import { registerRotateApiKey } from './api-keys/rotate.js';
 import { registerUpdateApiKey } from './api-keys/update.js';
+import { registerRevokeOwnKey } from './auth/revoke-own-key.js';
 import { registerWhoami } from './auth/whoami.js';
+import { registerDeviceApprove } from './device/approve.js';
+import { registerDeviceCode } from './device/code.js';
+import { registerDeviceDeny } from './device/deny.js';
+import { registerDeviceRequest } from './device/request.js';
+import { registerDeviceToken } from './device/token.js';
 import { registerInvitationAccept } from './invitations/accept.js';
 import { registerInvitationAcceptSignedIn } from './invitations/accept-signed-in.js';
 import { registerInvitationCheck } from './invitations/check.js';
@@ -107,6 +113,12 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerCreateWorkspaceInvite,
   registerUpdateWorkspaceMember,
   registerRemoveWorkspaceMember,
+  registerDeviceCode,
+  registerDeviceToken,
+  registerDeviceRequest,
+  registerDeviceApprove,
+  registerDeviceDeny,
+  registerRevokeOwnKey,
 ];
 
 /**
@@ -121,4 +133,15 @@ export const PUBLIC_API_OPERATIONS: readonly string[] = [
   'POST /api/v1/invitation',
   'GET /api/v1/password-link',
   'POST /api/v1/password-link',
+];
+
+/**
+ * The `/api/v1` operations that need no credential and are called by programs, not
+ * browsers: device login (`onepin login --web`) before the program has a key. Unlike the
+ * operations above, a program may call them at any host name that reaches the server; a
+ * browser calling them gets the same Host check (see `assertBrowserHostIfBrowser`).
+ */
+export const PUBLIC_DEVICE_OPERATIONS: readonly string[] = [
+  'POST /api/v1/device/code',
+  'POST /api/v1/device/token',
 ];

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Role, Scope } from '@onepin/core';
+import { requireApiKey } from '../auth/require-api-key.js';
 import { requireScope } from '../auth/require-scope.js';
 import { requireSession } from '../auth/require-session.js';
 import type { AppDeps } from '../deps.js';
@@ -42,6 +43,20 @@ export function sessionRoute<const R extends Omit<RouteConfig, 'middleware' | 's
     middleware: [requireSession(role)],
     security: [{ sessionCookie: [] }],
     'x-required-role': role,
+    responses: { ...errorResponses(401, 403, 429), ...config.responses },
+  });
+}
+
+/**
+ * A route for API keys only, acting on the calling key itself (sessions get 403 `FORBIDDEN`);
+ * any valid key may call it, whatever its scopes.
+ */
+export function keyRoute<const R extends Omit<RouteConfig, 'middleware' | 'security'>>(config: R) {
+  return createRoute({
+    ...config,
+    middleware: [requireApiKey()],
+    security: [{ bearerAuth: [] }],
+    'x-required-scope': null,
     responses: { ...errorResponses(401, 403, 429), ...config.responses },
   });
 }

@@ -22,7 +22,9 @@ export type AuditAction =
   | 'member_role_changed'
   | 'member_login'
   | 'member_password_set'
-  | 'workspace_created';
+  | 'workspace_created'
+  | 'device_login_approved'
+  | 'device_login_denied';
 
 export interface AuditEntry {
   action: AuditAction;

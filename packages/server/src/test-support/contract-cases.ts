@@ -1,4 +1,5 @@
 import type { AuthContractCase } from './auth-contract.js';
+import { DEVICE_CONTRACT_CASES } from './device-contract-cases.js';
 import { RESOURCE_CONTRACT_CASES } from './resource-contract-cases.js';
 import type { TestWorkspace, TestWorld } from './world.js';
 
@@ -278,4 +279,5 @@ export const ALL_CONTRACT_CASES: AuthContractCase[] = [
   ...SESSION_CONTRACT_CASES,
   ...MEMBERSHIP_CONTRACT_CASES,
   ...WORKSPACE_MEMBER_CONTRACT_CASES,
+  ...DEVICE_CONTRACT_CASES,
 ];
