@@ -12,7 +12,7 @@ import { registerAddMember } from './members/add.js';
 import { registerListMembers } from './members/list.js';
 import { registerRemoveMember } from './members/remove.js';
 import { registerUpdateMember } from './members/update.js';
-import type { RouteRegistrar } from './protected-route.js';
+import type { RouteRegistrar } from './route-definition.js';
 import { registerCurrentSession } from './session/current.js';
 import { registerSignIn } from './session/sign-in.js';
 import { registerSignOut } from './session/sign-out.js';
@@ -36,8 +36,9 @@ import { registerListWorkflowUploads } from './workflows/uploads.js';
 import { registerCurrentWorkspace } from './workspaces/current.js';
 
 /**
- * Every API route. Each `/api/v1` one is covered by the auth contract suite; the upload
- * transfer (`PUT /uploads/{id}`) sits outside it, authenticated by its URL's signature.
+ * Every API route; each declares its own rules (`route-definition.ts`). Each `/api/v1` one
+ * that needs a credential is covered by the auth contract suite; the upload transfer
+ * (`PUT /uploads/{id}`) sits outside `/api/v1`, authenticated by its URL's signature.
  */
 export const API_ROUTES: readonly RouteRegistrar[] = [
   registerWhoami,
@@ -75,16 +76,4 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerAddMember,
   registerUpdateMember,
   registerRemoveMember,
-];
-
-/**
- * The `/api/v1` operations that need no credential: those that start a session, and the
- * one-time link checks before it. Everything else goes through authentication.
- */
-export const PUBLIC_API_OPERATIONS: readonly string[] = [
-  'POST /api/v1/session',
-  'GET /api/v1/setup',
-  'POST /api/v1/setup',
-  'GET /api/v1/invitation',
-  'POST /api/v1/invitation',
 ];

@@ -4,7 +4,7 @@ import { meta } from '../../http/envelope.js';
 import { jsonResponse } from '../../http/response-headers.js';
 import { ActivityEventOut, ActivityQuery, toActivityEventOut } from '../../schemas/activity.js';
 import { cursorListEnvelope, errorResponses, jsonContent } from '../../schemas/common.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 const route = protectedRoute('workspace:read', {

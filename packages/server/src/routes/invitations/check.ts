@@ -1,13 +1,12 @@
-import { createRoute } from '@hono/zod-openapi';
 import { notFound } from '../../api-error.js';
 import { dataEnvelope } from '../../http/envelope.js';
 import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { InvitationOut, InvitationQuery } from '../../schemas/session.js';
 import { findInvitation } from '../../services/members.js';
-import type { RouteRegistrar } from '../protected-route.js';
+import { publicRoute, type RouteRegistrar } from '../route-definition.js';
 
-const route = createRoute({
+const route = publicRoute({
   method: 'get',
   path: '/api/v1/invitation',
   tags: ['Session'],

@@ -1,14 +1,13 @@
-import { createRoute } from '@hono/zod-openapi';
 import { dataEnvelope } from '../../http/envelope.js';
 import { jsonResponse } from '../../http/response-headers.js';
 import { assertSameOrigin } from '../../http/same-origin.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { SessionOut, SignInBody } from '../../schemas/session.js';
 import { signIn } from '../../services/sessions.js';
-import type { RouteRegistrar } from '../protected-route.js';
+import { publicRoute, type RouteRegistrar } from '../route-definition.js';
 import { clientInfo, startedSession } from './session-response.js';
 
-const route = createRoute({
+const route = publicRoute({
   method: 'post',
   path: '/api/v1/session',
   tags: ['Session'],

@@ -1,12 +1,11 @@
-import { createRoute } from '@hono/zod-openapi';
 import { dataEnvelope } from '../../http/envelope.js';
 import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { SetupCheckOut, SetupQuery } from '../../schemas/session.js';
 import { setupTokenUsable } from '../../services/setup.js';
-import type { RouteRegistrar } from '../protected-route.js';
+import { publicRoute, type RouteRegistrar } from '../route-definition.js';
 
-const route = createRoute({
+const route = publicRoute({
   method: 'get',
   path: '/api/v1/setup',
   tags: ['Session'],

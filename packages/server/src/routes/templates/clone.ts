@@ -6,7 +6,7 @@ import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { TemplateIdParam } from '../../schemas/template.js';
 import { CopyWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { cloneTemplate } from '../../services/templates.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:write', {
   method: 'post',

@@ -3,7 +3,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { TemplateIdParam, TemplateOut, toTemplateOut } from '../../schemas/template.js';
 import { getTemplate } from '../../services/templates.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('templates:read', {
   method: 'get',

@@ -5,7 +5,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { CreateUploadBody, toUploadOut, UploadCreatedOut } from '../../schemas/upload.js';
 import { createUpload } from '../../services/uploads.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('uploads:write', {
   method: 'post',

@@ -5,7 +5,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { CreateWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { createWorkflow } from '../../services/workflows.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:write', {
   method: 'post',

@@ -5,7 +5,7 @@ import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { getWorkflow } from '../../services/workflows.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:read', {
   method: 'get',

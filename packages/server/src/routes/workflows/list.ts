@@ -4,7 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { toWorkflowOut, WorkflowListQuery, WorkflowOut } from '../../schemas/workflow.js';
 import { listWorkflows } from '../../services/workflows.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:read', {
   method: 'get',

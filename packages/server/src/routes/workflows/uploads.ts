@@ -5,7 +5,7 @@ import { errorResponses, jsonContent, listEnvelope, OffsetQuery } from '../../sc
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { toUploadOut, UploadOut } from '../../schemas/upload.js';
 import { listWorkflowUploads } from '../../services/uploads.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:read', {
   method: 'get',

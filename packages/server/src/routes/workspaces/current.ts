@@ -4,7 +4,7 @@ import { dataEnvelope } from '../../http/envelope.js';
 import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { toWorkspaceOut, WorkspaceOut } from '../../schemas/workspace.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workspace:read', {
   method: 'get',

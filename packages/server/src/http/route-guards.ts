@@ -1,0 +1,37 @@
+import type { MiddlewareHandler } from 'hono';
+import type { BodyPolicy } from '../routes/route-definition.js';
+import type { AppEnv } from './app-env.js';
+import { bodyLimits } from './body-policy.js';
+
+/**
+ * How this app enforces what routes declare (`RouteRules`): built once by `buildApp` and left
+ * on every request's context, so a route's guards need nothing from its file's scope.
+ */
+export interface RouteGuards {
+  /** Resolves the caller to a `principal` (API key or session) or refuses. */
+  readonly credential: MiddlewareHandler<AppEnv>;
+  /** The check of a body policy (one middleware per policy, made on first use). */
+  body(policy: Exclude<BodyPolicy, { kind: 'stream' }>): MiddlewareHandler<AppEnv>;
+}
+
+export function createRouteGuards(options: {
+  credential: MiddlewareHandler<AppEnv>;
+  /** The limit of a policy that names none (`jsonBodyLimitBytes`). */
+  defaultMaxBytes: number;
+}): RouteGuards {
+  const bodyChecks = new WeakMap<BodyPolicy, MiddlewareHandler<AppEnv>>();
+  return Object.freeze({
+    credential: options.credential,
+    body(policy: Exclude<BodyPolicy, { kind: 'stream' }>) {
+      let check = bodyChecks.get(policy);
+      if (check === undefined) {
+        check = bodyLimits({
+          maxBytes: policy.maxBytes ?? options.defaultMaxBytes,
+          json: policy.kind === 'json',
+        });
+        bodyChecks.set(policy, check);
+      }
+      return check;
+    },
+  });
+}
