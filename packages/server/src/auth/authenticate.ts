@@ -31,9 +31,9 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
 
     const authorization = headers.get('authorization');
     if (authorization === null) {
-      const session = sessions
-        ? await authenticateSession(sessions, c, () => failedAuth.recordFailure(address, now))
-        : null;
+      const session = await authenticateSession(sessions, c, () =>
+        failedAuth.recordFailure(address, now),
+      );
       if (session === null) throw invalidApiKey();
       c.set('principal', session);
       return next();
