@@ -1,3 +1,4 @@
+import { previewApiKey } from '@onepin/core';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config.js';
 
@@ -13,7 +14,7 @@ const KEY_LIKE = /op(?:_|%5[Ff])(?:live|test)(?:_|%5[Ff])[0-9A-Za-z]{32}/g;
 /** Replaces anything shaped like a OnePin key with its preview: the last line of defence that
  * keeps secrets out of logs, whatever a message or an error happens to contain. */
 export function redactSecrets(text: string): string {
-  return text.replace(KEY_LIKE, (key) => `${key.slice(0, key.length - 32)}…${key.slice(-4)}`);
+  return text.replace(KEY_LIKE, previewApiKey);
 }
 
 /** Whether a line may hold a key: a cheap test before the regular expression runs. */

@@ -1,8 +1,8 @@
 import type { Role } from '@onepin/core';
+import { readHidden } from '@onepin/core/hidden-input';
 import type { ServerConfig } from '../config.js';
 import { checkPassword, createUserWithWorkspace } from '../services/accounts.js';
 import { withAdminDeps } from './admin-context.js';
-import { promptHidden } from './hidden-prompt.js';
 
 export interface CreateUserOptions {
   email: string;
@@ -19,8 +19,13 @@ export async function createUserCommand(
   print: (line: string) => void,
 ): Promise<void> {
   let password = options.password;
+  // Asked on a terminal only (SPEC §5): piped or scripted, the user is made without one.
   if (password === undefined && process.stdin.isTTY) {
-    password = await promptHidden('Password for the new user (leave empty for none): ');
+    password = await readHidden(
+      process.stdin,
+      process.stderr,
+      'Password for the new user (leave empty for none): ',
+    );
     if (password === '') password = undefined;
     else checkPassword(password);
   }

@@ -1,5 +1,6 @@
+import { previewApiKey } from '@onepin/core';
 import { Command } from 'commander';
-import { type CliContext, previewOf } from '../../context.js';
+import type { CliContext } from '../../context.js';
 import { checkApiKey, checkBaseUrl } from '../../credentials/check.js';
 import { loadCredentialsFile } from '../../credentials/file.js';
 import {
@@ -68,7 +69,7 @@ export async function loginRun(ctx: CliContext, options: LoginOptions): Promise<
 
   out.data({ profile, path, base_url: client.baseUrl, ...me }, () => '');
   out.success(
-    `Logged in to workspace “${me.workspace_name}” (${me.workspace_id}) with key “${me.key_name}” (${previewOf(key)}, ${me.key_type}).`,
+    `Logged in to workspace “${me.workspace_name}” (${me.workspace_id}) with key “${me.key_name}” (${previewApiKey(key)}, ${me.key_type}).`,
   );
   out.message(
     `  Scopes: ${me.scopes.length > 0 ? me.scopes.join(', ') : 'none (this key can only call whoami)'}`,
