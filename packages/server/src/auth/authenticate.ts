@@ -6,7 +6,7 @@ import { clientAddress } from './client-address.js';
 import type { ApiKeyPrincipal, SessionPrincipal } from './principal.js';
 import type { SessionAuthenticator } from './session-authenticator.js';
 import type { VerifiedKey } from './verified-key.js';
-import { verifyApiKey } from './verify-api-key.js';
+import { verifyApiKeyFromCache, verifyApiKeyInDatabase } from './verify-api-key.js';
 
 const BEARER = /^Bearer +(\S+) *$/i;
 
@@ -40,17 +40,22 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
 
     const token = BEARER.exec(authorization)?.[1];
-    const verified = token === undefined ? null : verifyApiKey(token, now, deps);
-    // A cached key is answered synchronously: awaiting it anyway would cost a microtask.
-    const key = verified instanceof Promise ? await verified : verified;
+    let key: VerifiedKey | null | undefined = null;
+    if (token !== undefined) {
+      key = verifyApiKeyFromCache(token, now, deps.keyCache);
+      // Only a key the cache could not decide costs an await (a cached one, none at all).
+      if (key === undefined) key = await verifyApiKeyInDatabase(token, now, deps);
+    }
     if (key === null) {
       failedAuth.recordFailure(address, now);
       throw invalidApiKey();
     }
 
     const limit = key.rateLimitPerMin ?? settings.defaultRateLimitPerMin;
-    const counted = rateLimiter.consume(key.id, limit, now);
-    const decision = counted instanceof Promise ? await counted : counted;
+    // Counting in process answers at once, with no await; a shared counter (Redis) cannot.
+    const decision = rateLimiter.synchronous
+      ? rateLimiter.consume(key.id, limit, now)
+      : await rateLimiter.consume(key.id, limit, now);
     // Every response from here on carries the X-RateLimit-* headers (see jsonResponse).
     c.set('rateLimit', decision);
     if (!decision.allowed) {

@@ -10,31 +10,35 @@ export interface VerifyApiKeyDeps {
 }
 
 /**
- * SHA-256 → verification cache → checksum → database (SPEC §4, §9). Returns `null` for every
- * kind of bad key alike. Only keys that passed the checksum and the database are ever cached,
- * so a cache hit needs neither again; on a miss the checksum is checked before any database
- * work, and a token of the wrong length is refused before it is even hashed.
- *
- * A cache hit — nearly every request — answers synchronously, without a promise.
+ * SHA-256 → verification cache → checksum → database (SPEC §4, §9), in two explicit steps.
+ * This one answers from memory, synchronously — a cached key, nearly every request, costs no
+ * promise: the key, `null` for a refusal (every kind of bad key alike), or `undefined` when
+ * only the database can tell, for `verifyApiKeyInDatabase`. A token of the wrong length is
+ * refused before it is even hashed, and one with a bad checksum before any database work.
  */
-export function verifyApiKey(
+export function verifyApiKeyFromCache(
+  presented: string,
+  nowMs: number,
+  keyCache: VerificationCache,
+): VerifiedKey | null | undefined {
+  if (presented.length !== API_KEY_LENGTH) return null;
+  const cached = keyCache.get(sha256Hex(presented));
+  if (cached !== undefined) return isUsable(cached, nowMs) ? cached : null;
+  return parseApiKey(presented) === null ? null : undefined;
+}
+
+/**
+ * The database step, for a key `verifyApiKeyFromCache` could not decide. Only keys that passed
+ * the checksum and the database are ever cached, so a cache hit needs neither again.
+ */
+export async function verifyApiKeyInDatabase(
   presented: string,
   nowMs: number,
   deps: VerifyApiKeyDeps,
-): VerifiedKey | null | Promise<VerifiedKey | null> {
-  if (presented.length !== API_KEY_LENGTH) return null;
-  const hash = sha256Hex(presented);
-  const cached = deps.keyCache.get(hash);
-  if (cached !== undefined) return isUsable(cached, nowMs) ? cached : null;
-  if (parseApiKey(presented) === null) return null;
-  return verifyInDatabase(hash, nowMs, deps);
-}
-
-async function verifyInDatabase(
-  hash: string,
-  nowMs: number,
-  deps: VerifyApiKeyDeps,
 ): Promise<VerifiedKey | null> {
+  // Hashed again rather than carried over from the cache step: a miss costs a query anyway,
+  // and a hit allocates nothing.
+  const hash = sha256Hex(presented);
   const generation = deps.keyCache.generation;
   const record = await lookupApiKeyForAuthentication(deps.database, hash);
   if (record === undefined) return null;
