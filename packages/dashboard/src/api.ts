@@ -5,73 +5,31 @@
  * state-changing request and names the selected workspace in `X-Workspace-Id`.
  */
 
-import type { ErrorDetail, KeyType, Role } from '@onepin/core';
+import type { components } from '@onepin/sdk/schema';
 
-export type { ErrorDetail, Role };
+/**
+ * The wire types, from the SDK's schema (generated from the server's OpenAPI document): a
+ * field the server renames or drops breaks the dashboard's build, not its users.
+ */
+type Wire = components['schemas'];
 
-export interface SessionWorkspace {
-  id: string;
-  name: string;
-  slug: string;
-  role: Role;
-}
-
-export interface Session {
-  user: { id: string; email: string };
-  workspace: SessionWorkspace;
-  workspaces: SessionWorkspace[];
-  scopes: string[];
-  csrf_token: string;
-  expires_at: string;
-}
-
-export interface ApiKey {
-  id: string;
-  name: string;
-  key_type: KeyType;
-  preview: string;
-  scopes: string[];
-  active: boolean;
-  last_used_at: string | null;
-  rate_limit_per_min: number | null;
-  expires_at: string | null;
-  revoked_at: string | null;
-  created_at: string;
-}
-
+export type ErrorDetail = Wire['ErrorDetail'];
+export type Role = Wire['Role'];
+export type SessionWorkspace = Wire['SessionWorkspace'];
+export type Session = Wire['Session'];
+export type ApiKey = Wire['ApiKey'];
 /** A key as the create and rotate responses return it: the only time `api_key` exists. */
-export interface CreatedApiKey extends ApiKey {
-  api_key: string;
-}
-
-export interface ActivityEvent {
-  id: string;
-  type: string;
-  environment: KeyType;
-  actor: { type: 'api_key' | 'user' | 'system'; id: string | null; name: string | null };
-  target: { type: string; id: string } | null;
-  metadata: Record<string, unknown>;
-  created_at: string;
-}
-
-export interface Member {
-  user_id: string;
-  email: string;
-  role: Role;
-  pending: boolean;
-  created_at: string;
-}
-
-export interface OffsetPagination {
-  limit: number;
-  offset: number;
-  total: number;
-}
-
-export interface CursorPagination {
-  limit: number;
-  cursor: string | null;
-}
+export type CreatedApiKey = Wire['ApiKeyCreated'];
+export type ActivityEvent = Wire['ActivityEvent'];
+export type Member = Wire['Member'];
+/** `POST /members`: the member, and a one-time link when they have no password yet. */
+export type MemberAdded = Wire['MemberAdded'];
+/** `GET /invitation`: whom an invitation link is for. */
+export type Invitation = Wire['Invitation'];
+/** `GET /setup`: whether a first-run link still works. */
+export type SetupCheck = Wire['SetupCheck'];
+export type OffsetPagination = Wire['OffsetPagination'];
+export type CursorPagination = Wire['CursorPagination'];
 
 /** An error answer of the API, with its code and per-field details. */
 export class ApiRequestError extends Error {

@@ -1,15 +1,10 @@
-import { apiRequest, type Session } from '../api.js';
+import { apiRequest, type Invitation, type Session } from '../api.js';
 import { ErrorNotice } from '../components/notice.js';
 import { Link } from '../router.js';
 import { AuthCard } from './auth-card.js';
 import { NewPasswordFields, newPassword } from './new-password-fields.js';
 import { useOneTimeLink } from './one-time-link.js';
 import { useSessionForm } from './session-form.js';
-
-interface Invitation {
-  email: string;
-  workspace_name: string;
-}
 
 /** A member added by email sets their password with the one-time link an admin gave them. */
 export function InvitePage() {

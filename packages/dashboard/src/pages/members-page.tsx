@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { ApiRequestError, type Member, type Role } from '../api.js';
+import { ApiRequestError, type Member, type MemberAdded, type Role } from '../api.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { CopyField } from '../components/copy-field.js';
 import { Dialog } from '../components/dialog.js';
@@ -171,14 +171,10 @@ function AddMemberForm({ onAdded }: { onAdded(email: string, inviteUrl: string |
     setBusy(true);
     setError(null);
     try {
-      const { data } = await api<{ member: Member; invite_url: string | null }>(
-        'POST',
-        '/api/v1/members',
-        {
-          email: String(form.get('email')),
-          role: String(form.get('role')),
-        },
-      );
+      const { data } = await api<MemberAdded>('POST', '/api/v1/members', {
+        email: String(form.get('email')),
+        role: String(form.get('role')),
+      });
       formElement.reset();
       onAdded(data.member.email, data.invite_url);
     } catch (caught) {
