@@ -196,18 +196,24 @@ describe('the server source', () => {
       return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
     });
 
-  it('never answers with c.json or sets headers with c.header: jsonResponse writes them', () => {
-    // Both build a `Headers` object, and a header set there is written again by
-    // `completeHeaders`; the server's headers live on the context until `jsonResponse`.
-    const offenders = sources(root).flatMap((file) =>
+  const linesMatching = (pattern: RegExp) =>
+    sources(root).flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
         .flatMap((line, index) =>
-          /\bc\.(json|header)\(/.test(line) && !/^\s*(\*|\/\/|\/\*)/.test(line)
+          pattern.test(line) && !/^\s*(\*|\/\/|\/\*)/.test(line)
             ? [`${relative(root, file)}:${index + 1}`]
             : [],
         ),
     );
-    expect(offenders).toEqual([]);
+
+  it('never answers with c.json or sets headers with c.header: jsonResponse writes them', () => {
+    // Both build a `Headers` object, and a header set there is written again by
+    // `completeHeaders`; the server's headers live on the context until `jsonResponse`.
+    expect(linesMatching(/\bc\.(json|header)\(/)).toEqual([]);
+  });
+
+  it('reads context variables with c.get, never c.var (a copy of all of them per read)', () => {
+    expect(linesMatching(/\bc\.var\b/)).toEqual([]);
   });
 });

@@ -79,12 +79,13 @@ export function guardsOf(rules: RouteRules, method: string): MiddlewareHandler<A
   return guards;
 }
 
-/** The app's credential check (`authenticate`, unless the app was built with another). */
+/** The app's credential check (`authenticate`, unless the app was built with another). Read
+ * with `c.get`: Hono's `c.var` copies every variable into a new object on each access. */
 const credentialGuard: MiddlewareHandler<AppEnv> = (c, next) =>
-  c.var.routeGuards.credential(c, next);
+  c.get('routeGuards').credential(c, next);
 
 function bodyGuard(policy: Exclude<BodyPolicy, { kind: 'stream' }>): MiddlewareHandler<AppEnv> {
-  return (c, next) => c.var.routeGuards.body(policy)(c, next);
+  return (c, next) => c.get('routeGuards').body(policy)(c, next);
 }
 
 /** Every guard `guardsOf` made: the mark of a declared route. */
