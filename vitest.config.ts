@@ -24,8 +24,8 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts', 'compat/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', 'compat/vendor/**'],
     // The first says which optional suites run; the second clears the servers' log files
     // before the suite and scans them for plaintext keys after it.
     globalSetup: ['./vitest.global-setup.ts', './e2e/helpers/global-setup.ts'],

@@ -5,12 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { createPostgresDatabase } from '@onepin/db/test-support';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runServerCli } from '../packages/server/src/cli.js';
 import { readConfig } from '../packages/server/src/config.js';
 import { type RunningServer, startServer } from '../packages/server/src/main.js';
 
 /**
  * The dashboard in a real headless Chromium against a real server (SPEC §1 first run, §4
- * sessions and CSRF): setup, sign-in, keys created, used, rotated and revoked, a viewer
+ * sessions and CSRF): setup, sign-in, keys created, used, rotated and revoked, invitations
+ * (a new person, an existing account accepting signed in), removing a member, a viewer
  * who cannot create keys, and CSRF refused. Chromium is Debian's (`.ci/run` installs it);
  * the dashboard must be built (`npm test` builds it first).
  */
@@ -67,6 +69,9 @@ describe.skipIf(!CHROMIUM && !REQUIRED).each(databases)(
     /** Every URL the browser asked for: none may leave the server's origin. */
     const requested: string[] = [];
     let admin: Page;
+    let viewerPage: Page;
+    let owner: Page;
+    let serverEnv: Record<string, string>;
     let firstKey: string;
     let rotatedKey: string;
 
@@ -88,6 +93,16 @@ describe.skipIf(!CHROMIUM && !REQUIRED).each(databases)(
       context.on('request', (request) => requested.push(request.url()));
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
       return context.pages()[0] ?? context.newPage();
+    }
+
+    /** Another person's account and workspace, made with the admin command, as an operator would. */
+    async function createAccount(email: string, workspace: string, password: string) {
+      const args = ['admin', 'create-user', '--email', email, '--workspace', workspace];
+      const code = await runServerCli([...args, '--password', password], {
+        env: serverEnv,
+        print: () => {},
+      });
+      expect(code).toBe(0);
     }
 
     const screenshot = (page: Page, name: string) =>
@@ -117,13 +132,14 @@ describe.skipIf(!CHROMIUM && !REQUIRED).each(databases)(
       const created = await database.create();
       dropDatabase = created.drop;
       const lines: string[] = [];
-      const config = readConfig({
+      serverEnv = {
         ONEPIN_HOST: '127.0.0.1',
         ONEPIN_PORT: '0',
         ONEPIN_DATA_DIR: tempDir('onepin-e2e-'),
         ONEPIN_LOG_LEVEL: 'silent',
         ...(created.url && { ONEPIN_DATABASE_URL: created.url }),
-      });
+      };
+      const config = readConfig(serverEnv);
       server = await startServer(config, { print: (line) => lines.push(line) });
       origin = server.url;
       setupUrl =
@@ -143,6 +159,11 @@ describe.skipIf(!CHROMIUM && !REQUIRED).each(databases)(
 
     it('creates the first admin and workspace through the printed setup link', async () => {
       expect(setupUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/setup\?token=/);
+      // Before anyone can sign in, the dashboard says how to finish setup, not "Sign in".
+      await admin.goto(`${origin}/`);
+      await admin.getByRole('heading', { name: 'Finish setting up OnePin' }).waitFor();
+      await admin.getByText('open the one-time setup link the server printed').waitFor();
+      expect(await admin.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
       await admin.goto(setupUrl);
       await admin.getByLabel('Your email').fill('admin@example.com');
       await admin.getByLabel('Password', { exact: true }).fill('correct horse battery');
@@ -290,32 +311,43 @@ describe.skipIf(!CHROMIUM && !REQUIRED).each(databases)(
       expect(result.body.error.code).toBe('CSRF_FAILED');
     });
 
-    it('lets an admin add a viewer, who sees the keys but cannot create one', async () => {
+    it('lets an admin invite a viewer, who creates their account with the link and cannot create keys', async () => {
       await admin.getByRole('link', { name: 'Members' }).click();
-      const form = admin.getByRole('form', { name: 'Add a member' });
+      const form = admin.getByRole('form', { name: 'Invite a member' });
       await form.getByLabel('Email').fill('viewer@example.com');
       await form.getByLabel('Role').selectOption('viewer');
-      await form.getByRole('button', { name: 'Add member' }).click();
+      await form.getByRole('button', { name: 'Invite' }).click();
       const inviteUrl = await admin.getByLabel('Invitation link').inputValue();
       expect(inviteUrl).toMatch(/\/invite\?token=/);
       await screenshot(admin, 'member-invitation');
       await admin.getByRole('button', { name: 'Done' }).click();
+      const pending = admin.getByRole('row').filter({ hasText: 'viewer@example.com' });
+      await pending.getByText('invited', { exact: true }).waitFor();
+      expect(await pending.getByText(/^Joined/).count()).toBe(0);
+      await screenshot(admin, 'members-pending');
 
       const viewer = await openBrowser();
       await viewer.goto(inviteUrl);
       await viewer.getByRole('heading', { name: 'Join Acme' }).waitFor();
+      // The account's email, read-only and marked as the username for password managers.
+      const username = viewer.getByLabel('Email');
+      expect(await username.inputValue()).toBe('viewer@example.com');
+      expect(await username.getAttribute('autocomplete')).toBe('username');
+      expect(await username.isEditable()).toBe(false);
       await viewer.getByLabel('Password', { exact: true }).fill('viewer password 123');
       await viewer.getByLabel('Password again').fill('viewer password 124');
-      await viewer.getByRole('button', { name: 'Set password and sign in' }).click();
+      await viewer.getByRole('button', { name: 'Create account and join' }).click();
       await viewer.getByRole('alert').filter({ hasText: 'The two passwords differ.' }).waitFor();
       await viewer.getByLabel('Password again').fill('viewer password 123');
-      await viewer.getByRole('button', { name: 'Set password and sign in' }).click();
+      await screenshot(viewer, 'invite-new-account');
+      await viewer.getByRole('button', { name: 'Create account and join' }).click();
       await viewer.getByRole('heading', { name: 'API keys' }).waitFor();
       await viewer.getByText('you can see the keys but not change them').waitFor();
       await viewer.getByRole('row').filter({ hasText: 'CI deploys' }).first().waitFor();
       expect(await viewer.getByRole('button', { name: 'Create key' }).count()).toBe(0);
       expect(await viewer.getByRole('button', { name: /Revoke|Rotate/ }).count()).toBe(0);
       await screenshot(viewer, 'viewer-keys');
+      viewerPage = viewer;
 
       const attempt = await viewer.evaluate(async () => {
         const session = (await (await fetch('/api/v1/session')).json()) as any;
@@ -328,6 +360,109 @@ describe.skipIf(!CHROMIUM && !REQUIRED).each(databases)(
       });
       expect(attempt.status).toBe(403);
       expect(attempt.body.error.code).toBe('INSUFFICIENT_SCOPE');
+    });
+
+    it('joins an existing account only when its owner signs in as the invited email and accepts', async () => {
+      await createAccount('owner@other.example', 'Other Co', 'other owner password');
+      await admin.reload();
+      const form = admin.getByRole('form', { name: 'Invite a member' });
+      await form.getByLabel('Email').fill('owner@other.example');
+      await form.getByLabel('Role').selectOption('admin');
+      await form.getByRole('button', { name: 'Invite' }).click();
+      const inviteUrl = await admin.getByLabel('Invitation link').inputValue();
+      await admin.getByRole('button', { name: 'Done' }).click();
+
+      // Someone else, signed in, cannot use it.
+      await viewerPage.goto(inviteUrl);
+      await viewerPage.getByText('You are signed in as viewer@example.com').waitFor();
+      expect(await viewerPage.getByRole('button', { name: 'Accept invitation' }).count()).toBe(0);
+
+      // The owner, signed in as the invited email, accepts with one click.
+      owner = await openBrowser();
+      await owner.goto(`${origin}/login`);
+      await owner.getByLabel('Email').fill('owner@other.example');
+      await owner.getByLabel('Password').fill('other owner password');
+      await owner.getByRole('button', { name: 'Sign in' }).click();
+      await owner.getByRole('heading', { name: 'API keys' }).waitFor();
+      await owner.goto(inviteUrl);
+      await owner.getByRole('heading', { name: 'Join Acme' }).waitFor();
+      await owner.getByText(/invited owner@other\.example to join Acme as admin/).waitFor();
+      await screenshot(owner, 'invite-signed-in');
+      await owner.getByRole('button', { name: 'Accept invitation' }).click();
+      await owner.getByRole('heading', { name: 'API keys' }).waitFor();
+      await owner.getByLabel('Workspace').waitFor();
+      expect(await owner.getByLabel('Workspace').inputValue()).toBe(
+        await admin.evaluate(async () => {
+          const session = (await (await fetch('/api/v1/session')).json()) as any;
+          return session.data.workspace.id as string;
+        }),
+      );
+      await admin.reload();
+      const joined = admin.getByRole('row').filter({ hasText: 'owner@other.example' });
+      await joined.getByText(/^Joined/).waitFor();
+    });
+
+    it('sends a signed-out person with an account to sign in, and never sets their password', async () => {
+      await createAccount('second@other.example', 'Second Co', 'second real password');
+      const form = admin.getByRole('form', { name: 'Invite a member' });
+      await form.getByLabel('Email').fill('second@other.example');
+      await form.getByRole('button', { name: 'Invite' }).click();
+      const inviteUrl = await admin.getByLabel('Invitation link').inputValue();
+      await admin.getByRole('button', { name: 'Done' }).click();
+
+      const second = await openBrowser();
+      await second.goto(inviteUrl);
+      await second.getByLabel('Password', { exact: true }).fill('a password of my choice');
+      await second.getByLabel('Password again').fill('a password of my choice');
+      await second.getByRole('button', { name: 'Create account and join' }).click();
+      await second.getByText('An account for second@other.example exists already').waitFor();
+      await second.getByLabel('Password').fill('second real password');
+      await second.getByRole('button', { name: 'Sign in and accept' }).click();
+      await second.getByRole('heading', { name: 'API keys' }).waitFor();
+      const refused = await fetch(`${origin}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: 'second@other.example',
+          password: 'a password of my choice',
+        }),
+      });
+      expect(refused.status).toBe(401);
+    });
+
+    it("shows no Remove on the only admin's row, and removing a member revokes their keys by default", async () => {
+      // The owner of Other Co joined Acme as an admin: they make a key here in their browser.
+      await owner.goto(`${origin}/settings/api-keys`);
+      await owner.getByRole('button', { name: 'Create key' }).click();
+      const dialog = owner.getByRole('dialog', { name: 'Create an API key' });
+      await dialog.getByLabel('Name').fill('owner laptop');
+      await dialog.getByRole('checkbox', { name: /workspace:read/ }).check();
+      await dialog.getByRole('button', { name: 'Create key' }).click();
+      const ownerKey = await owner.getByLabel('Your new API key').inputValue();
+      expect((await whoami(ownerKey)).status).toBe(200);
+
+      await admin.reload();
+      const table = admin.getByRole('table');
+      await table.getByRole('row').filter({ hasText: 'owner@other.example' }).waitFor();
+      // Two admins now: each may be removed. The role menu and Remove follow last_admin.
+      expect(await table.getByRole('button', { name: 'Remove admin@example.com' }).count()).toBe(1);
+      await admin.getByRole('button', { name: 'Remove owner@other.example' }).click();
+      const confirm = admin.getByRole('alertdialog', { name: 'Remove owner@other.example?' });
+      await confirm.getByText('owner laptop').waitFor();
+      expect(await confirm.getByRole('checkbox', { name: /Revoke it now/ }).isChecked()).toBe(true);
+      await screenshot(admin, 'remove-member');
+      await confirm.getByRole('button', { name: 'Remove owner@other.example' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      expect((await whoami(ownerKey)).status).toBe(401);
+      // Back to one admin: no Remove on their own row.
+      await admin
+        .getByRole('row')
+        .filter({ hasText: 'owner@other.example' })
+        .waitFor({ state: 'detached' });
+      expect(await admin.getByRole('button', { name: 'Remove admin@example.com' }).count()).toBe(0);
+      expect(await admin.getByRole('button', { name: 'Remove viewer@example.com' }).count()).toBe(
+        1,
+      );
     });
 
     it('loaded nothing from another host', () => {

@@ -74,6 +74,50 @@ describe('the built onepin-server, as a new user runs it', () => {
     expect(bad.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });
 
+  it("README's first-key path: create-user prints a one-time link that gives the headless admin a dashboard password", async () => {
+    // As README → "A first key, from the command line" runs it: no --password, no --json.
+    const text = await serverCommand(
+      ['admin', 'create-user', '--email', 'you@example.com', '--workspace', 'Readme Co'],
+      { ...env, ONEPIN_PUBLIC_URL: server.url },
+    );
+    const workspaceId = text.match(/Created workspace "Readme Co" \(id ([0-9a-f-]{36})/)?.[1];
+    const link = text.match(/https?:\/\/\S+\/set-password\?token=([A-Za-z0-9_-]{43})/);
+    expect(workspaceId).toBeDefined();
+    expect(link?.[0].startsWith(server.url)).toBe(true);
+
+    const printed = await serverCommand(
+      [
+        'admin',
+        'create-key',
+        '--workspace',
+        workspaceId ?? '',
+        '--name',
+        'local dev',
+        '--scopes',
+        'workflows:read,workspace:read',
+      ],
+      env,
+    );
+    const key = printed.match(/op_live_[0-9A-Za-z]{32}/)?.[0];
+    const whoami = await fetch(`${server.url}/api/v1/auth/whoami`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(whoami.status).toBe(200);
+
+    const set = await fetch(`${server.url}/api/v1/password-link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: link?.[1], password: 'the first password' }),
+    });
+    expect(set.status).toBe(201);
+    const signIn = await fetch(`${server.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'you@example.com', password: 'the first password' }),
+    });
+    expect(signIn.status).toBe(201);
+  });
+
   it("runs as the package's `onepin-server` command, which is executable after a first build", async () => {
     const serverPackage = new URL('../packages/server/', import.meta.url);
     const { bin } = JSON.parse(readFileSync(new URL('package.json', serverPackage), 'utf8'));

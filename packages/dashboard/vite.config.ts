@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 // The dashboard is static files served by the OnePin server at `/`: every request goes to
 // the same origin, nothing is loaded from another host. `npm run dev -w @onepin/dashboard`
 // serves it with hot reload and forwards /api to a server on 127.0.0.1:8000.
+const API_SERVER = 'http://127.0.0.1:8000';
+
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -19,6 +21,22 @@ export default defineConfig({
     target: 'es2022',
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:8000' },
+    proxy: {
+      '/api': {
+        target: API_SERVER,
+        // The server answers browsers only at its own host name (DNS rebinding), and its
+        // sign-in checks Origin: present this dev server's requests as the server's own. Only
+        // requests from this dev server's own pages: another site's Origin is passed on as is.
+        // (Vite itself refuses requests to host names it does not know: server.allowedHosts.)
+        changeOrigin: true,
+        configure(proxy) {
+          proxy.on('proxyReq', (proxied, incoming) => {
+            if (incoming.headers.origin === `http://${incoming.headers.host}`) {
+              proxied.setHeader('origin', API_SERVER);
+            }
+          });
+        },
+      },
+    },
   },
 });

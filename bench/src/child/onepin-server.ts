@@ -101,6 +101,7 @@ async function principalOf(
       expiresAtMs: Number.POSITIVE_INFINITY,
       enabled: true,
       rateLimitPerMin: record.rate_limit_per_min,
+      lineageId: record.lineage_id,
     },
     workspaceId: record.workspace_id,
     workspaceName: record.workspace_name,

@@ -9,8 +9,12 @@ export const API_KEY_RANDOM_LENGTH = 26;
 export const API_KEY_CHECKSUM_LENGTH = 6;
 /** `op_live_` / `op_test_` + 32 base62 characters. */
 export const API_KEY_PATTERN = /^op_(live|test)_[0-9A-Za-z]{32}$/;
-/** The same shape without anchors, for scanning text for keys. */
-export const API_KEY_SEARCH_PATTERN = /\bop_(?:live|test)_[0-9A-Za-z]{32}\b/g;
+/**
+ * The same shape without anchors or word boundaries, for scanning text: a key glued to other
+ * text (`prod_op_live_…`, `op_live_…x`) is still a key, so nothing may stand in for `\b`.
+ * Shape only: `findApiKeys` also checks the checksum.
+ */
+export const API_KEY_SEARCH_PATTERN = /op_(?:live|test)_[0-9A-Za-z]{32}/g;
 export const API_KEY_LENGTH = 8 + API_KEY_RANDOM_LENGTH + API_KEY_CHECKSUM_LENGTH;
 /** The characters after the prefix: the random part and the checksum. */
 const API_KEY_BODY_LENGTH = API_KEY_RANDOM_LENGTH + API_KEY_CHECKSUM_LENGTH;

@@ -1,6 +1,31 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateApiKey } from './api-key.js';
-import { findApiKeys } from './find-api-keys.js';
+import { apiKeyChecksum, generateApiKey } from './api-key.js';
+import { BASE62_ALPHABET } from './base62.js';
+import { containsApiKey, findApiKeys, redactKeyShapedText } from './find-api-keys.js';
+
+const base62Char = fc.constantFrom(...BASE62_ALPHABET);
+const keyType = fc.constantFrom('live' as const, 'test' as const);
+/** A valid key built from fast-check's own randomness, so failures shrink and replay. */
+const validKey = fc
+  .tuple(keyType, fc.string({ unit: base62Char, minLength: 26, maxLength: 26 }))
+  .map(([type, random]) => `op_${type}_${random}${apiKeyChecksum(random)}`);
+/** Key-shaped strings whose checksum does not match. */
+const lookAlike = fc
+  .tuple(keyType, fc.string({ unit: base62Char, minLength: 32, maxLength: 32 }))
+  .filter(([, body]) => apiKeyChecksum(body.slice(0, 26)) !== body.slice(26))
+  .map(([type, body]) => `op_${type}_${body}`);
+/** Any text: every UTF-16 unit, and text made of what keys are made of, which is harder. */
+const surrounding = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.string({ unit: fc.constantFrom(...`${BASE62_ALPHABET}_%5Fop\n "{}`), maxLength: 60 }),
+);
+
+/** Where `prefix` leaves the next character: its 1-based line and column. */
+function positionAfter(prefix: string): { line: number; column: number } {
+  const lines = prefix.split('\n');
+  return { line: lines.length, column: (lines.at(-1) as string).length + 1 };
+}
 
 describe('findApiKeys', () => {
   it('reports valid keys with line, column and preview, never the key', () => {
@@ -17,13 +42,97 @@ describe('findApiKeys', () => {
 
   it('ignores look-alikes that fail the checksum', () => {
     const key = generateApiKey('live');
-    const lookAlike = `${key.slice(0, -1)}${key.endsWith('a') ? 'b' : 'a'}`;
-    expect(findApiKeys(`token: ${lookAlike}\nop_live_${'x'.repeat(32)}`)).toEqual([]);
+    const lookAlikeKey = `${key.slice(0, -1)}${key.endsWith('a') ? 'b' : 'a'}`;
+    expect(findApiKeys(`token: ${lookAlikeKey}\nop_live_${'x'.repeat(32)}`)).toEqual([]);
   });
 
   it('finds several keys on one line and keys glued to punctuation', () => {
     const a = generateApiKey('live');
     const b = generateApiKey('live');
     expect(findApiKeys(`["${a}","${b}"]`).map((f) => f.column)).toEqual([3, 3 + a.length + 3]);
+  });
+
+  // The red team's bypasses of the old `\b…\b` pattern: `_`, letters and digits are word
+  // characters, so a key glued to them on either side was not found.
+  it.each([
+    ['prod_<key>', (key: string) => `prod_${key}`],
+    ['<key>x', (key: string) => `${key}x`],
+    ['x<key>', (key: string) => `x${key}`],
+    ['<key>_old', (key: string) => `${key}_old`],
+    ['9<key>9', (key: string) => `9${key}9`],
+    ['a JSON string', (key: string) => JSON.stringify({ name: `prod_${key}x` })],
+    ['percent-encoded underscores', (key: string) => `?k=${key.replaceAll('_', '%5F')}&x=1`],
+    ['lower-case percent-encoding', (key: string) => `${key.replaceAll('_', '%5f')}z`],
+    ['two keys back to back', (key: string) => `${key}${key}`],
+  ])('finds a key glued to other text: %s', (_name, embed) => {
+    const key = generateApiKey('test');
+    const found = findApiKeys(embed(key));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.preview === `op_test_…${key.slice(-4)}`)).toBe(true);
+    expect(containsApiKey(embed(key))).toBe(true);
+  });
+
+  it('finds a key embedded anywhere in any text, at its line and column', () => {
+    fc.assert(
+      fc.property(surrounding, validKey, surrounding, (before, key, after) => {
+        const found = findApiKeys(`${before}${key}${after}`);
+        expect(found).toContainEqual({
+          ...positionAfter(before),
+          type: key.startsWith('op_live_') ? 'live' : 'test',
+          preview: `${key.slice(0, 8)}…${key.slice(-4)}`,
+        });
+        expect(containsApiKey(`${before}${key}${after}`)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds a key with percent-encoded underscores embedded anywhere', () => {
+    fc.assert(
+      fc.property(surrounding, validKey, surrounding, (before, key, after) => {
+        const encoded = key.replaceAll('_', '%5F');
+        expect(findApiKeys(`${before}${encoded}${after}`).map((f) => f.preview)).toContain(
+          `${key.slice(0, 8)}…${key.slice(-4)}`,
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never reports a checksum-failing look-alike, wherever it sits', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'xyz _-./"\n'), maxLength: 20 }),
+        lookAlike,
+        fc.string({ unit: fc.constantFrom(...'xyz _-./"\n'), maxLength: 20 }),
+        (before, fake, after) => {
+          expect(findApiKeys(`${before}${fake}${after}`)).toEqual([]);
+          expect(containsApiKey(`${before}${fake}${after}`)).toBe(false);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('redactKeyShapedText', () => {
+  it('replaces every key-shaped string with its preview, checksum or not, glued or not', () => {
+    const key = generateApiKey('live');
+    const fake = `op_test_${'a'.repeat(32)}`;
+    expect(redactKeyShapedText(`prod_${key}x and ${fake}.`)).toBe(
+      `prod_op_live_…${key.slice(-4)}x and op_test_…aaaa.`,
+    );
+    expect(redactKeyShapedText(key.replaceAll('_', '%5F'))).toBe(`op%5Flive%5F…${key.slice(-4)}`);
+  });
+
+  it('leaves nothing of a key embedded anywhere but its preview', () => {
+    fc.assert(
+      fc.property(surrounding, validKey, surrounding, (before, key, after) => {
+        const redacted = redactKeyShapedText(`${before}${key}${after}`);
+        expect(redacted).not.toContain(key.slice(8, 36));
+        expect(containsApiKey(redacted)).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

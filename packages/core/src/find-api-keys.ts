@@ -1,4 +1,4 @@
-import { API_KEY_SEARCH_PATTERN, type KeyType, keyPreview, parseApiKey } from './api-key.js';
+import { type KeyType, keyPreview, parseApiKey, previewApiKey } from './api-key.js';
 
 export interface FoundApiKey {
   /** 1-based line and column of the key's first character. */
@@ -10,16 +10,32 @@ export interface FoundApiKey {
 }
 
 /**
+ * Anything shaped like a key, wherever it sits: glued to letters, digits or `_` on either side
+ * (`prod_op_live_…`, `op_live_…x`), and with its underscores percent-encoded as in a URL
+ * (`op%5Flive%5F…`). No word boundaries: a key always starts at its prefix and is exactly 32
+ * base62 characters after it, and `_` (or `%`) cannot occur inside those 32, so a candidate
+ * can never swallow the start of a real key that follows it.
+ */
+const KEY_SHAPED = /op(?:_|%5[Ff])(live|test)(?:_|%5[Ff])([0-9A-Za-z]{32})/g;
+
+/** Whether text may hold a key at all: a cheap test before any regular expression runs. */
+function mayHoldKey(text: string): boolean {
+  return text.includes('op_') || text.includes('op%5');
+}
+
+/**
  * Finds OnePin keys in text by prefix, shape and checksum, so random look-alikes (which fail
- * the CRC-32 check with near certainty) are not reported.
+ * the CRC-32 check with near certainty) are not reported. Keys glued to other text and keys
+ * with percent-encoded underscores are found too (see `KEY_SHAPED`).
  */
 export function findApiKeys(text: string): FoundApiKey[] {
   const found: FoundApiKey[] = [];
+  if (!mayHoldKey(text)) return found;
   let line = 1;
   let lineStart = 0;
   let scanned = 0;
-  for (const match of text.matchAll(new RegExp(API_KEY_SEARCH_PATTERN.source, 'g'))) {
-    const parsed = parseApiKey(match[0]);
+  for (const match of text.matchAll(new RegExp(KEY_SHAPED.source, 'g'))) {
+    const parsed = parseApiKey(`op_${match[1]}_${match[2]}`);
     if (parsed === null) continue;
     for (let i = scanned; i < match.index; i++) {
       if (text.charCodeAt(i) === 10) {
@@ -36,4 +52,23 @@ export function findApiKeys(text: string): FoundApiKey[] {
     });
   }
   return found;
+}
+
+/** Whether text holds a OnePin key with a valid checksum anywhere (see `findApiKeys`). */
+export function containsApiKey(text: string): boolean {
+  if (!mayHoldKey(text)) return false;
+  for (const match of text.matchAll(new RegExp(KEY_SHAPED.source, 'g'))) {
+    if (parseApiKey(`op_${match[1]}_${match[2]}`) !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * Replaces everything key-shaped with its preview (`op_live_…AbCd`), checksum or not: for
+ * text that leaves the server (log lines, error messages quoting input), where hiding a
+ * look-alike is harmless and showing a key with one typo would still leak 31 of its characters.
+ */
+export function redactKeyShapedText(text: string): string {
+  if (!mayHoldKey(text)) return text;
+  return text.replace(KEY_SHAPED, (key) => previewApiKey(key));
 }

@@ -2,5 +2,10 @@ export * from './api-key.js';
 export { BASE62_ALPHABET, encodeBase62, randomBase62 } from './base62.js';
 export { crc32Ascii } from './crc32.js';
 export * from './errors.js';
-export { type FoundApiKey, findApiKeys } from './find-api-keys.js';
+export {
+  containsApiKey,
+  type FoundApiKey,
+  findApiKeys,
+  redactKeyShapedText,
+} from './find-api-keys.js';
 export * from './scopes.js';

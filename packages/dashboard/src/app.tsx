@@ -5,6 +5,7 @@ import { ApiKeysPage } from './pages/api-keys/api-keys-page.js';
 import { InvitePage } from './pages/invite-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { MembersPage } from './pages/members-page.js';
+import { SetPasswordPage } from './pages/set-password-page.js';
 import { SetupPage } from './pages/setup-page.js';
 import { navigate, useLocation } from './router.js';
 import { useSession } from './session.js';
@@ -16,6 +17,7 @@ const PUBLIC_PAGES: Record<string, () => JSX.Element> = {
   '/login': LoginPage,
   '/setup': SetupPage,
   '/invite': InvitePage,
+  '/set-password': SetPasswordPage,
 };
 
 const PAGES: Record<string, { title: string; Page: () => JSX.Element }> = {

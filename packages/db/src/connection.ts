@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { refusePlaintextKeys } from './refuse-plaintext-keys.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -36,14 +37,17 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
 }
 
 function openSqlite(path: string): DatabaseHandle {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') prepareSqliteFiles(path);
   const sqlite = new SQLite(path);
   // WAL lets readers run beside the writer; NORMAL is durable across process crashes in WAL.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [refusePlaintextKeys],
+  });
   return {
     db,
     dialect: 'sqlite',
@@ -52,6 +56,43 @@ function openSqlite(path: string): DatabaseHandle {
       await db.destroy();
     },
   };
+}
+
+/** The files SQLite keeps beside a database; they hold its data too. */
+export const SQLITE_COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'] as const;
+
+/**
+ * Makes the database file private before SQLite opens it: a new directory is 0700 and a new
+ * file 0600, created here because SQLite would create it 0644 (less the umask) — and SQLite
+ * gives the `-wal` and `-shm` files it creates later the database file's own mode. Files an
+ * older version left readable by others are tightened; directories that already exist are
+ * left as the operator made them (a shared volume may need its group), the files in them
+ * being private either way.
+ */
+function prepareSqliteFiles(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  for (const file of [path, ...SQLITE_COMPANION_SUFFIXES.map((suffix) => `${path}${suffix}`)]) {
+    tightenToOwnerOnly(file);
+  }
+}
+
+/** `chmod go-rwx` on a file of ours; a file that is missing or not ours is left alone. */
+export function tightenToOwnerOnly(file: string): void {
+  let mode: number;
+  try {
+    const stats = statSync(file);
+    if (process.getuid !== undefined && stats.uid !== process.getuid()) return;
+    mode = stats.mode;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if ((mode & 0o077) !== 0) chmodSync(file, mode & 0o700);
 }
 
 function openPostgres(url: string, max: number): DatabaseHandle {
@@ -74,7 +115,10 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   // An idle client that loses its connection (e.g. a PostgreSQL restart) must not crash the
   // process; the pool replaces it on the next checkout.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [refusePlaintextKeys],
+  });
   return {
     db,
     dialect: 'postgres',

@@ -57,6 +57,12 @@ export interface ApiKeysTable {
   rotated_from: string | null;
   /** The key that replaced this one by rotation, if any; a replaced key cannot change again. */
   replaced_by: string | null;
+  /**
+   * The id of the first key of its rotation chain (itself when it was not rotated from
+   * another): the per-key rate limit counts by lineage. Null only for rows written by code
+   * older than the column; readers take `id` for it.
+   */
+  lineage_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -108,7 +114,10 @@ export interface UploadsTable {
   filename: string;
   category: UploadCategory;
   content_type: string;
-  /** Declared at creation; the bytes received must match it exactly. */
+  /**
+   * Declared at creation, and the bytes received must match it exactly; 0 while pending when
+   * the client declared none (the count received is stored when the bytes arrive).
+   */
   size_bytes: number;
   status: UploadStatus;
   /** Lower-case hex SHA-256 of the bytes received; null while pending. */
@@ -145,15 +154,42 @@ export interface SessionsTable {
   ip_address: string | null;
 }
 
-/** One-time links that let a member added by email set a password (hash only). */
-export interface InvitationsTable {
-  token_hash: string;
-  user_id: string;
+/**
+ * An open invitation to join one workspace: an email, a role and the hash of its one-time
+ * link. No user exists for it; a new person's account is made when they accept, and an
+ * existing account joins only when its owner accepts while signed in. One per email and
+ * workspace: inviting again replaces the link.
+ */
+export interface MemberInvitationsTable {
+  id: string;
   workspace_id: string;
+  /** Lower-cased, as users' emails are. */
+  email: string;
+  role: 'admin' | 'editor' | 'viewer';
+  token_hash: string;
   created_by: string | null;
   created_at: Timestamp;
   expires_at: Timestamp;
-  used_at: Timestamp | null;
+}
+
+/**
+ * A one-time link that sets one account's password, issued only by the server's admin
+ * commands (`create-user` without a password, `reset-password`). One per user: issuing a
+ * new one deletes the old; using one deletes it (hash only).
+ */
+export interface PasswordLinksTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** How often each workspace's live or test data set cloned a template (`uses_count`). */
+export interface TemplateUsesTable {
+  workspace_id: string;
+  environment: Environment;
+  template_id: string;
+  uses_count: number;
 }
 
 export interface Database {
@@ -166,7 +202,9 @@ export interface Database {
   workflows: WorkflowsTable;
   uploads: UploadsTable;
   sessions: SessionsTable;
-  invitations: InvitationsTable;
+  member_invitations: MemberInvitationsTable;
+  password_links: PasswordLinksTable;
+  template_uses: TemplateUsesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -180,4 +218,5 @@ export type NewAuditEventRow = Insertable<AuditEventsTable>;
 export type WorkflowRow = Selectable<WorkflowsTable>;
 export type UploadRow = Selectable<UploadsTable>;
 export type SessionRow = Selectable<SessionsTable>;
-export type InvitationRow = Selectable<InvitationsTable>;
+export type MemberInvitationRow = Selectable<MemberInvitationsTable>;
+export type PasswordLinkRow = Selectable<PasswordLinksTable>;

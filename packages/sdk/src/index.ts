@@ -64,6 +64,7 @@ export type {
   Workflow,
   WorkflowCreateParams,
   WorkflowDefinition,
+  WorkflowDefinitionInput,
   WorkflowDuplicateParams,
   WorkflowEdge,
   WorkflowListParams,

@@ -35,3 +35,20 @@ export function invalidApiKey(): ApiError {
 export function notFound(what: string): ApiError {
   return new ApiError('NOT_FOUND', `${what} not found.`);
 }
+
+/**
+ * A one-time link (invitation, set-password link) that is unknown, used or expired. The
+ * routes count it as a failed authentication of the caller's address, like a bad key.
+ */
+export class UnusableLinkError extends ApiError {
+  constructor(code: 'FORBIDDEN' | 'NOT_FOUND', message: string) {
+    super(code, message);
+  }
+}
+
+/** The failed-authentication throttle's 429 (SPEC §5): the address may try again in `seconds`. */
+export function tooManyFailedAuthentications(seconds: number): ApiError {
+  return new ApiError('RATE_LIMITED', 'Too many failed authentication attempts.', {
+    headers: { 'Retry-After': String(seconds) },
+  });
+}

@@ -36,7 +36,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIH
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const routeGuards = createRouteGuards({
     credential: options.credential ?? authenticate(deps),
-    defaultMaxBytes: deps.settings.jsonBodyLimitBytes,
+    settings: deps.settings,
   });
 
   app.use(

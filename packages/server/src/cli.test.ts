@@ -28,6 +28,7 @@ describe('onepin-server admin commands', () => {
     ).toBe(0);
     const made = JSON.parse(lines.pop() ?? '');
     expect(made.user).toMatchObject({ email: 'ada@example.com', has_password: false });
+    expect(made.set_password_url).toMatch(/\/set-password\?token=[A-Za-z0-9_-]{43}$/);
     expect(made.workspace).toMatchObject({ name: 'Acme', slug: 'acme' });
 
     expect(
@@ -68,19 +69,72 @@ describe('onepin-server admin commands', () => {
     }
   });
 
-  it('prints the one-time setup URL on a first start, and not once a user exists', async () => {
-    const first: string[] = [];
-    const server = await startServer(readConfig(env), { print: (line) => first.push(line) });
-    await server.close();
-    expect(first.join('\n')).toMatch(/\/setup\?token=[A-Za-z0-9_-]{32}/);
-    await runServerCli(['admin', 'create-user', '--email', 'a@example.com', '--workspace', 'W'], {
-      env,
-      print,
-    });
-    const second: string[] = [];
-    const again = await startServer(readConfig(env), { print: (line) => second.push(line) });
-    await again.close();
-    expect(second.join('\n')).not.toContain('/setup?token=');
+  it('prints a new setup link on each start while no user exists, and only the latest works', async () => {
+    const starts: string[][] = [[], []];
+    const links: string[] = [];
+    for (const lines of starts) {
+      const server = await startServer(readConfig(env), { print: (line) => lines.push(line) });
+      const link = lines.join('\n').match(/https?:\/\/\S+\/setup\?token=[A-Za-z0-9_-]{32}/)?.[0];
+      expect(link).toBeDefined();
+      links.push(link ?? '');
+      if (links.length === 2) {
+        const usable = async (link: string) => {
+          const token = new URL(link).searchParams.get('token');
+          const response = await fetch(`${server.url}/api/v1/setup?token=${token}`);
+          return ((await response.json()) as any).data.usable;
+        };
+        expect(links[1]).not.toBe(links[0]);
+        expect(await usable(links[0] ?? '')).toBe(false);
+        expect(await usable(links[1] ?? '')).toBe(true);
+      }
+      await server.close();
+    }
+  });
+
+  it('create-user without a password prints a one-time set-password link, and the start says how to get one', async () => {
+    expect(
+      await runServerCli(['admin', 'create-user', '--email', 'a@example.com', '--workspace', 'W'], {
+        env,
+        print,
+      }),
+    ).toBe(0);
+    const printed = lines.join('\n');
+    expect(printed).toContain('Created user a@example.com');
+    const link = printed.match(/http:\/\/127\.0\.0\.1:0\/set-password\?token=([A-Za-z0-9_-]{43})/);
+    expect(link).not.toBeNull();
+
+    const banner: string[] = [];
+    const server = await startServer(readConfig(env), { print: (line) => banner.push(line) });
+    try {
+      expect(banner.join('\n')).not.toContain('/setup?token=');
+      expect(banner.join('\n')).toContain('onepin-server admin reset-password --email');
+      const stage = async () =>
+        ((await (await fetch(`${server.url}/api/v1/setup`)).json()) as any).data.stage;
+      expect(await stage()).toBe('no_password');
+
+      // reset-password prints a fresh link; the one create-user printed stops working.
+      lines = [];
+      expect(
+        await runServerCli(['admin', 'reset-password', '--email', 'A@example.com', '--json'], {
+          env,
+          print,
+        }),
+      ).toBe(0);
+      const reset = JSON.parse(lines.pop() ?? '');
+      expect(reset.user.email).toBe('a@example.com');
+      const token = new URL(reset.set_password_url).searchParams.get('token');
+      const old = await fetch(`${server.url}/api/v1/password-link?token=${link?.[1]}`);
+      expect(old.status).toBe(404);
+      const set = await fetch(`${server.url}/api/v1/password-link`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token, password: 'first password ever' }),
+      });
+      expect(set.status).toBe(201);
+      expect(await stage()).toBe('complete');
+    } finally {
+      await server.close();
+    }
   });
 
   it('creates test keys, with expiry and rate limit, as JSON', async () => {
@@ -141,6 +195,8 @@ describe('onepin-server admin commands', () => {
       /Unknown option/,
     ],
     [['admin', 'frobnicate'], 2, /unknown admin command/],
+    [['admin', 'reset-password'], 2, /--email is required/],
+    [['admin', 'reset-password', '--email', 'nobody@example.com'], 1, /No user with the email/],
     [['launch'], 2, /unknown command "launch"/],
   ])('refuses %j with exit code %i and a clear message', async (argv, code, message) => {
     const errors: string[] = [];

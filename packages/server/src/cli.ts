@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from '@onepin/core';
+import { ROLES, type Role, redactKeyShapedText } from '@onepin/core';
 import { createKeyCommand } from './admin/create-key.js';
 import { createUserCommand } from './admin/create-user.js';
+import { resetPasswordCommand } from './admin/reset-password.js';
 import { wipeTestDataCommand } from './admin/wipe-test-data.js';
 import { ApiError } from './api-error.js';
 import { ConfigError, readConfig } from './config.js';
@@ -10,6 +11,7 @@ import { startServer } from './main.js';
 
 const HELP = `Usage: onepin-server [serve]
        onepin-server admin create-user --email EMAIL --workspace NAME [--password P] [--role admin|editor|viewer] [--json]
+       onepin-server admin reset-password --email EMAIL [--json]
        onepin-server admin create-key --workspace ID --name NAME --scopes a,b [--type live|test] [--expires-at ISO] [--rate-limit N] [--json]
        onepin-server admin wipe-test-data --workspace ID [--json]
 
@@ -92,6 +94,14 @@ async function admin(
     );
     return;
   }
+  if (command === 'reset-password') {
+    await resetPasswordCommand(
+      config,
+      { email: required(values, 'email'), json: values.json },
+      print,
+    );
+    return;
+  }
   if (command === 'wipe-test-data') {
     await wipeTestDataCommand(
       config,
@@ -154,32 +164,36 @@ export async function runServerCli(argv: string[], io: ServerCliIo = {}): Promis
   }
 }
 
+/** What the command prints on failure; its messages may quote arguments or variables, so
+ * anything key-shaped in them is replaced by its preview first. */
+function printError(line: string): void {
+  console.error(redactKeyShapedText(line));
+}
+
 function reportFailure(error: unknown): number {
   if (
     error instanceof UsageError ||
     (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
   ) {
-    console.error(`onepin-server: ${error.message}\n\n${HELP}`);
+    printError(`onepin-server: ${error.message}\n\n${HELP}`);
     return 2;
   }
   if (error instanceof ConfigError) {
-    console.error(`onepin-server: ${error.message}`);
+    printError(`onepin-server: ${error.message}`);
     return 1;
   }
   if (error instanceof ApiError) {
     const details = error.details?.map((d) => `${d.field} ${d.message}`).join('; ');
-    console.error(
-      `onepin-server: [${error.code}] ${error.message}${details ? ` (${details})` : ''}`,
-    );
+    printError(`onepin-server: [${error.code}] ${error.message}${details ? ` (${details})` : ''}`);
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
   if (/EADDRINUSE/.test(message)) {
-    console.error(
+    printError(
       `onepin-server: the address is already in use (${message}). Set ONEPIN_PORT to another port.`,
     );
   } else {
-    console.error(`onepin-server: ${message}`);
+    printError(`onepin-server: ${message}`);
   }
   return 1;
 }

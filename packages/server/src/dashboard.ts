@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
 import type { AppEnv } from './http/app-env.js';
+import { isBrowserHost, WRONG_HOST_MESSAGE } from './http/browser-host.js';
 import type { RouteRegistrar } from './routes/route-definition.js';
 
 /** Paths the dashboard never answers, whatever the SPA's routes: the API and the server's own. */
@@ -79,6 +80,15 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>O
 Build them from the repository root with <code>npm run build</code> (<code>npm start</code> does it
 for you), then restart the server.</p></body></html>`;
 
+/** The dashboard at a host name that is not the server's (DNS rebinding, or a proxy that does
+ * not pass the public host on): refused, with what to do about it. */
+const WRONG_HOST_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>OnePin</title>
+<body>
+<h1>Wrong address</h1>
+<p>${WRONG_HOST_MESSAGE} Open the dashboard at its public URL. Behind a reverse proxy, pass the
+public host on (<code>Host</code>, or <code>X-Forwarded-Host</code> with
+<code>ONEPIN_TRUST_PROXY=true</code>).</p></body></html>`;
+
 function send(
   c: Context<AppEnv>,
   file: StaticFile,
@@ -100,11 +110,14 @@ function send(
  * "not found" included). Never for the API, /health, /ready, /docs or /openapi.json.
  */
 export function serveDashboard(root: string = defaultDashboardDir()): RouteRegistrar {
-  return (app) => {
+  return (app, deps) => {
     const files = loadFiles(root);
     app.get('*', async (c, next) => {
       const path = c.req.path;
       if (SERVER_PATHS.test(path)) return next();
+      if (!isBrowserHost(c, deps.settings)) {
+        return c.html(WRONG_HOST_PAGE, 403, DASHBOARD_HTML_HEADERS);
+      }
       if (files === null) {
         return path === '/' || extname(path) === ''
           ? c.html(NOT_BUILT, 503, { ...DASHBOARD_HTML_HEADERS, 'Retry-After': '60' })

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '@onepin/db';
 import { CookieSessions } from './auth/cookie-sessions.js';
+import { PasswordWork } from './auth/password-work.js';
 import { FailedAuthThrottle, InMemoryRateLimiter, type RateLimiter } from './auth/rate-limiter.js';
 import type { SessionAuthenticator } from './auth/session-authenticator.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
@@ -40,8 +41,10 @@ export interface AppDeps {
   blobStore: BlobStore;
   /** Signs the one-time upload URLs with a key derived from the server secret. */
   uploadSigner: UploadUrlSigner;
-  /** Failed dashboard sign-ins, per email and address (SPEC §5). */
+  /** Failed dashboard sign-ins, per email and address (SPEC §5) and per account. */
   signInThrottle: SignInThrottle;
+  /** The bounded queue every argon2 computation of a request goes through. */
+  passwordWork: PasswordWork;
   /** Frozen: what the app was built with stays what it serves with. */
   settings: Readonly<AppSettings>;
 }
@@ -103,6 +106,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     sessions:
       options.sessions ?? new CookieSessions({ database: options.database, clock, settings }),
     signInThrottle: options.signInThrottle ?? new SignInThrottle(),
+    passwordWork: options.passwordWork ?? new PasswordWork(),
     settings,
   };
 }

@@ -1,25 +1,15 @@
-import { previewApiKey } from '@onepin/core';
+import { redactKeyShapedText } from '@onepin/core';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config.js';
 
 export type { Logger } from 'pino';
 
-/**
- * Anything shaped like a OnePin key, wherever it sits: inside a longer word, after `Bearer`,
- * or with its underscores percent-encoded as in a URL (`op%5Flive%5F…`). No word boundaries,
- * unlike the scanner's pattern: in a log, hiding too much is harmless and too little is a leak.
- */
-const KEY_LIKE = /op(?:_|%5[Ff])(?:live|test)(?:_|%5[Ff])[0-9A-Za-z]{32}/g;
-
 /** Replaces anything shaped like a OnePin key with its preview: the last line of defence that
- * keeps secrets out of logs, whatever a message or an error happens to contain. */
+ * keeps secrets out of logs, whatever a message or an error happens to contain. It finds keys
+ * wherever they sit (glued to other text, percent-encoded) and ignores the checksum: in a log,
+ * hiding too much is harmless and too little is a leak. */
 export function redactSecrets(text: string): string {
-  return text.replace(KEY_LIKE, previewApiKey);
-}
-
-/** Whether a line may hold a key: a cheap test before the regular expression runs. */
-function mayHoldKey(line: string): boolean {
-  return line.includes('op_') || line.includes('op%5');
+  return redactKeyShapedText(text);
 }
 
 /** Credentials by where they sit in a logged object, whatever their shape. */
@@ -47,7 +37,7 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       base: undefined,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       hooks: {
-        streamWrite: (line) => (mayHoldKey(line) ? redactSecrets(line) : line),
+        streamWrite: redactSecrets,
       },
     },
     destination,

@@ -1,16 +1,24 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '@onepin/db';
+import {
+  acquireServerLock,
+  type DatabaseHandle,
+  DatabaseInUseError,
+  migrateToLatest,
+  openDatabase,
+  type ServerLock,
+} from '@onepin/db';
 import { buildApp } from './app.js';
 import { VerificationCache } from './auth/verification-cache.js';
 import { LocalDirectoryBlobStore } from './blob-store/local-directory.js';
 import { startCluster } from './cluster/start-cluster.js';
-import { redactUrl, type ServerConfig } from './config.js';
+import { ConfigError, redactUrl, type ServerConfig } from './config.js';
 import { serveDashboard } from './dashboard.js';
 import { createAppDeps, KEY_CACHE_MAX_ENTRIES, systemClock } from './deps.js';
 import { createLogger } from './logger.js';
 import { loadServerSecret } from './server-secret.js';
+import { setupStage } from './services/setup.js';
 import { issueSetupUrl } from './services/setup-token.js';
 import { UploadUrlSigner } from './uploads/upload-url-signer.js';
 
@@ -61,6 +69,20 @@ export async function openConfiguredDatabase(config: ServerConfig): Promise<Data
   return database;
 }
 
+/**
+ * In SQLite mode, the lock that keeps a second server process off the same database (see
+ * `acquireServerLock`); `null` on PostgreSQL, where any number of nodes may share it.
+ */
+export function lockSqliteDatabase(config: ServerConfig): ServerLock | null {
+  if (/^postgres(ql)?:/i.test(config.databaseUrl) || config.databaseUrl === ':memory:') return null;
+  try {
+    return acquireServerLock(config.databaseUrl);
+  } catch (error) {
+    if (error instanceof DatabaseInUseError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
 /** Starts the API server on the configured address; prints the setup URL on a first run. */
 export async function startServer(
   config: ServerConfig,
@@ -74,7 +96,14 @@ export async function startServer(
   };
   const logger = createLogger(config.logLevel);
   const secret = loadServerSecret(config);
-  const database = await openConfiguredDatabase(config);
+  const lock = lockSqliteDatabase(config);
+  let database: DatabaseHandle;
+  try {
+    database = await openConfiguredDatabase(config);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const keyCache = new VerificationCache({
     ttlMs: config.keyCacheTtlMs,
     maxEntries: KEY_CACHE_MAX_ENTRIES,
@@ -85,11 +114,13 @@ export async function startServer(
     cluster = await startCluster({ config, database, keyCache, logger });
   } catch (error) {
     await database.close().catch(() => {});
+    lock?.release();
     throw error;
   }
   const closeBackends = async () => {
     await cluster.close().catch(() => {});
     await database.close().catch(() => {});
+    lock?.release();
   };
   // Listen first and serve later: with port 0 the public URL is only known once listening,
   // and the app is built with its final settings (upload URLs, links, cookies and the
@@ -147,9 +178,18 @@ export async function startServer(
   if (setupUrl) {
     banner.push(
       '',
-      'No user exists yet. Open this one-time link to create the admin account and the first workspace:',
+      'No user exists yet. Open this one-time link to create the admin account and the first workspace',
+      '(it replaces any link printed before; the next start prints a new one until someone uses it):',
       `  ${setupUrl}`,
       '(or run: onepin-server admin create-user --email you@example.com --workspace "My workspace")',
+      '',
+    );
+  } else if ((await setupStage(deps)) === 'no_password') {
+    banner.push(
+      '',
+      'No one can sign in to the dashboard yet: no account has a password. Open the one-time link',
+      '`onepin-server admin create-user` printed, or print a new one with:',
+      '  onepin-server admin reset-password --email you@example.com',
       '',
     );
   }
@@ -166,6 +206,7 @@ export async function startServer(
         await deps.usage.stop();
         await cluster.close();
         await database.close();
+        lock?.release();
       })();
       return closing;
     },

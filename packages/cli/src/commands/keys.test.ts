@@ -241,14 +241,23 @@ for (const dialect of testDialects) {
         expect(never).toMatchObject({ expires_at: null, scopes: ['workspace:read'] });
       });
 
-      run('disables and enables a key', async () => {
-        const made = await create('--name', 'toggle');
-        const off = await keys(['update', made.id, '--disable']);
-        expect(off.out).toContain('status\tdisabled\n');
-        expect((await cli.run(['whoami'], { env: { ONEPIN_API_KEY: made.api_key } })).code).toBe(1);
-        const on = await keys(['update', made.id, '--enable']);
-        expect(on.out).toContain('status\tactive\n');
-      });
+      run(
+        'disables a key; enabling it again is for admins, so the server refuses a key',
+        async () => {
+          const made = await create('--name', 'toggle');
+          const off = await keys(['update', made.id, '--disable']);
+          expect(off.out).toContain('status\tdisabled\n');
+          expect((await cli.run(['whoami'], { env: { ONEPIN_API_KEY: made.api_key } })).code).toBe(
+            1,
+          );
+          const on = await keys(['update', made.id, '--enable']);
+          expect(on.code).toBe(1);
+          expect(on.err).toMatch(/^\[FORBIDDEN\] .*admin.*\(request_id=[\w-]+\)\n/);
+          // Enabling a key that is on changes nothing, and is allowed.
+          const other = await create('--name', 'on');
+          expect((await keys(['update', other.id, '--enable'])).code).toBe(0);
+        },
+      );
 
       run.each([
         [['update', 'some-id'], 'Nothing to change: pass --name'],

@@ -44,6 +44,25 @@ describe('onepin scan', () => {
     expect(err).toMatch(/Found 1 OnePin key in 2 tracked files/);
   });
 
+  it('finds keys glued to other text: prod_<key>, <key>x, and in a URL with %5F', async () => {
+    const [a, b, c] = [generateApiKey('live'), generateApiKey('test'), generateApiKey('live')];
+    writeFileSync(
+      join(repo, '.env'),
+      `PROD_TOKEN=prod_${a}\nTOKEN=${b}x\nURL=https://x.example/?k=${c.replaceAll('_', '%5F')}\n`,
+    );
+    gitIn('add', '.');
+    const { code, out } = await scan();
+    expect(code).toBe(1);
+    expect(out).toBe(
+      [
+        `.env:1:17\top_live_…${a.slice(-4)}`,
+        `.env:2:7\top_test_…${b.slice(-4)}`,
+        `.env:3:26\top_live_…${c.slice(-4)}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('does not report look-alikes that fail the checksum, and exits 0 when clean', async () => {
     const key = generateApiKey('live');
     writeFileSync(

@@ -44,6 +44,12 @@ describe('option parsers', () => {
     );
   });
 
+  it('--scopes explains an official OnePin scope this server does not provide', () => {
+    expect(() => parseScopes('workflows:read,workflows:run')).toThrow(
+      `workflows:run is the OnePin scope to start, cancel, pause and resume workflow runs, which this server does not provide. Valid scopes: ${SCOPES.join(', ')}.`,
+    );
+  });
+
   it.each([
     ['0', 0],
     ['3600', 3600],

@@ -1,4 +1,4 @@
-import { isScope, SCOPES, type Scope } from '@onepin/core';
+import { isScope, SCOPES, type Scope, unprovidedScopeReason } from '@onepin/core';
 import { InvalidArgumentError } from 'commander';
 
 // Option values are checked while commander parses, so a bad one is a usage error (exit 2)
@@ -30,6 +30,10 @@ export const parseRateLimit = integerBetween(1, Number.MAX_SAFE_INTEGER);
 export function parseScopes(value: string): Scope[] {
   const names = value.split(/[\s,]+/).filter(Boolean);
   const unknown = names.filter((name) => !isScope(name));
+  const unprovided = unknown.map(unprovidedScopeReason).find((reason) => reason !== null);
+  if (unprovided) {
+    throw new InvalidArgumentError(`${unprovided}. Valid scopes: ${SCOPES.join(', ')}.`);
+  }
   if (unknown.length > 0) {
     throw new InvalidArgumentError(
       `Unknown scope${unknown.length === 1 ? '' : 's'} ${unknown.map((s) => `"${s}"`).join(', ')}. Valid scopes: ${SCOPES.join(', ')}.`,

@@ -9,6 +9,17 @@ const PAGE_SIZE = 25;
 
 const quoted = (value: unknown) => (typeof value === 'string' ? `“${value}”` : '');
 
+/** What a member's removal did with their keys (the choice is part of the record). */
+function describeRemovedKeys(m: Record<string, unknown>): string {
+  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+  const revoked = count(m.revoked_keys);
+  const kept = count(m.kept_keys);
+  const keys = (n: number) => (n === 1 ? '1 key' : `${n} keys`);
+  if (revoked > 0) return ` and revoked their ${keys(revoked)}`;
+  if (kept > 0) return `, keeping their ${keys(kept)} working`;
+  return '';
+}
+
 /** One line saying what happened, from the event's type and metadata (never secrets). */
 export function describeEvent(event: ActivityEvent): string {
   const m = event.metadata;
@@ -20,11 +31,19 @@ export function describeEvent(event: ActivityEvent): string {
     case 'api_key_rotated':
       return `Rotated API key ${quoted(m.name)}${typeof m.old_key_ends_at === 'string' ? `; the old key ends ${formatTime(m.old_key_ends_at)}` : ''}`;
     case 'api_key_revoked':
-      return `Revoked API key ${quoted(m.name)}`;
+      return `Revoked API key ${quoted(m.name)}${m.reason === 'member_removed' ? ' (its maker was removed)' : ''}`;
     case 'member_added':
       return `Added ${m.email} as ${m.role}`;
+    case 'member_invited':
+      return `Invited ${m.email} as ${m.role}`;
+    case 'member_invitation_cancelled':
+      return `Cancelled the invitation for ${m.email}`;
+    case 'member_joined':
+      return `Joined as ${m.role}${typeof m.invited_by === 'string' ? `, invited by ${m.invited_by}` : ''}`;
+    case 'member_password_set':
+      return 'Set a password with a one-time link';
     case 'member_removed':
-      return `Removed ${m.email}`;
+      return `Removed ${m.email}${describeRemovedKeys(m)}`;
     case 'member_role_changed':
       return `Changed ${m.email}’s role from ${m.from} to ${m.to}`;
     case 'member_login':

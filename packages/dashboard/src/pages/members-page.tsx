@@ -9,6 +9,7 @@ import { formatTime } from '../format.js';
 import { useOffsetPage } from '../offset-page.js';
 import { useApi, useSession, useSignedIn } from '../session.js';
 import { Field } from './auth-card.js';
+import { RemoveMemberDialog } from './remove-member-dialog.js';
 
 const PAGE_SIZE = 50;
 const ROLES: ReadonlyArray<{ role: Role; hint: string }> = [
@@ -19,9 +20,13 @@ const ROLES: ReadonlyArray<{ role: Role; hint: string }> = [
 
 type OpenDialog =
   | { kind: 'invite'; email: string; url: string }
-  | { kind: 'remove'; member: Member };
+  | { kind: 'remove'; member: Member }
+  | { kind: 'cancel'; member: Member };
 
-/** Settings → Members: who belongs to the workspace; admins add, re-role and remove people. */
+/**
+ * Settings → Members: who belongs to the workspace and who is invited; admins invite people,
+ * issue a new link for a lost one, change roles and remove people (with their keys).
+ */
 export function MembersPage() {
   const session = useSignedIn();
   const { refresh } = useSession();
@@ -38,7 +43,7 @@ export function MembersPage() {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
 
   /** After changing oneself, the session's role changed too. */
-  const afterChange = async (userId: string) => {
+  const afterChange = async (userId: string | null) => {
     if (userId === session.user.id) await refresh();
     else reload();
   };
@@ -46,7 +51,7 @@ export function MembersPage() {
   async function changeRole(member: Member, role: Role) {
     setError(null);
     try {
-      await api('PATCH', `/api/v1/members/${member.user_id}`, { role });
+      await api('PATCH', `/api/v1/members/${member.id}`, { role });
       await afterChange(member.user_id);
     } catch (caught) {
       setError(caught);
@@ -54,18 +59,33 @@ export function MembersPage() {
     }
   }
 
+  /** A lost or expired link: inviting the same email again replaces it. */
+  async function reissue(member: Member) {
+    setError(null);
+    try {
+      const { data } = await api<MemberAdded>('POST', '/api/v1/members', {
+        email: member.email,
+        role: member.role,
+      });
+      reload();
+      setDialog({ kind: 'invite', email: data.member.email, url: data.invite_url });
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
   return (
     <section aria-labelledby="members-title">
       <h1 id="members-title">Members</h1>
       <p className="intro">
-        People who can sign in to <strong>{session.workspace.name}</strong>, and what their role
-        lets them do.
+        People who can sign in to <strong>{session.workspace.name}</strong>, people invited to, and
+        what their role lets them do.
       </p>
       {isAdmin && (
         <AddMemberForm
-          onAdded={(email, url) => {
+          onAdded={(added) => {
             reload();
-            if (url) setDialog({ kind: 'invite', email, url });
+            setDialog({ kind: 'invite', email: added.member.email, url: added.invite_url });
           }}
         />
       )}
@@ -73,12 +93,12 @@ export function MembersPage() {
       {page && (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Members</caption>
+            <caption className="visually-hidden">Members and invitations</caption>
             <thead>
               <tr>
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
-                <th scope="col">Joined</th>
+                <th scope="col">Status</th>
                 {isAdmin && (
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -88,16 +108,18 @@ export function MembersPage() {
             </thead>
             <tbody>
               {page.items.map((member) => (
-                <tr key={member.user_id}>
+                <tr key={`${member.status}:${member.id}`}>
                   <th scope="row">
                     {member.email}
-                    {member.pending && <span className="badge">has not set a password yet</span>}
+                    {member.user_id === session.user.id && <span className="badge">you</span>}
                   </th>
                   <td>
-                    {isAdmin ? (
+                    {isAdmin && member.status === 'active' ? (
                       <select
                         aria-label={`Role of ${member.email}`}
                         value={member.role}
+                        disabled={member.last_admin}
+                        title={member.last_admin ? 'The only admin stays an admin' : undefined}
                         onChange={(event) => changeRole(member, event.target.value as Role)}
                       >
                         {ROLES.map(({ role }) => (
@@ -110,16 +132,37 @@ export function MembersPage() {
                       member.role
                     )}
                   </td>
-                  <td>{formatTime(member.created_at)}</td>
+                  <td>
+                    <MemberStatus member={member} />
+                  </td>
                   {isAdmin && (
                     <td className="actions">
-                      <button
-                        type="button"
-                        className="button button-danger"
-                        onClick={() => setDialog({ kind: 'remove', member })}
-                      >
-                        Remove<span className="visually-hidden"> {member.email}</span>
-                      </button>
+                      {member.status === 'invited' ? (
+                        <>
+                          <button type="button" className="button" onClick={() => reissue(member)}>
+                            New link<span className="visually-hidden"> for {member.email}</span>
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-danger"
+                            onClick={() => setDialog({ kind: 'cancel', member })}
+                          >
+                            Cancel invitation
+                            <span className="visually-hidden"> for {member.email}</span>
+                          </button>
+                        </>
+                      ) : (
+                        // The only admin cannot leave: no Remove on that row (the server refuses too).
+                        !member.last_admin && (
+                          <button
+                            type="button"
+                            className="button button-danger"
+                            onClick={() => setDialog({ kind: 'remove', member })}
+                          >
+                            Remove<span className="visually-hidden"> {member.email}</span>
+                          </button>
+                        )
+                      )}
                     </td>
                   )}
                 </tr>
@@ -134,7 +177,8 @@ export function MembersPage() {
         <Dialog title={`Invitation for ${dialog.email}`} onClose={() => setDialog(null)}>
           <p className="notice notice-warning">
             Send this one-time link to {dialog.email} over a channel you trust. It is shown only now
-            and works once, for 7 days; with it they choose their own password.
+            and works once, for 7 days. Someone new creates their account with it, with a password
+            of their own; someone who already has an account signs in as {dialog.email} to accept.
           </p>
           <CopyField label="Invitation link" value={dialog.url} />
           <div className="dialog-actions">
@@ -154,11 +198,43 @@ export function MembersPage() {
           }}
         />
       )}
+      {dialog?.kind === 'cancel' && (
+        <ConfirmDialog
+          title={`Cancel the invitation for ${dialog.member.email}?`}
+          confirmLabel="Cancel invitation"
+          onConfirm={async () => {
+            await api('DELETE', `/api/v1/members/invitations/${dialog.member.id}`);
+            setDialog(null);
+            reload();
+          }}
+          onClose={() => setDialog(null)}
+        >
+          <p>Its link stops working at once. You can invite {dialog.member.email} again later.</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }
 
-function AddMemberForm({ onAdded }: { onAdded(email: string, inviteUrl: string | null): void }) {
+/** "Joined …" for a member; "Invited … by …" for an invitation, and whether its link still works. */
+function MemberStatus({ member }: { member: Member }) {
+  if (member.status === 'active') return <>Joined {formatTime(member.joined_at)}</>;
+  const expired = member.expires_at !== null && Date.parse(member.expires_at) <= Date.now();
+  return (
+    <>
+      <span className="badge">invited</span> {formatTime(member.invited_at)}
+      {member.invited_by_email && <> by {member.invited_by_email}</>}
+      <br />
+      <span className="hint">
+        {expired
+          ? 'The link expired: issue a new one.'
+          : `Link works until ${formatTime(member.expires_at)}`}
+      </span>
+    </>
+  );
+}
+
+function AddMemberForm({ onAdded }: { onAdded(added: MemberAdded): void }) {
   const api = useApi();
   const roleId = useId();
   const [error, setError] = useState<unknown>(null);
@@ -176,7 +252,7 @@ function AddMemberForm({ onAdded }: { onAdded(email: string, inviteUrl: string |
         role: String(form.get('role')),
       });
       formElement.reset();
-      onAdded(data.member.email, data.invite_url);
+      onAdded(data);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -185,7 +261,7 @@ function AddMemberForm({ onAdded }: { onAdded(email: string, inviteUrl: string |
   }
 
   return (
-    <form onSubmit={add} className="inline-form" aria-label="Add a member">
+    <form onSubmit={add} className="inline-form" aria-label="Invite a member">
       <Field
         id="member-email"
         name="email"
@@ -205,38 +281,11 @@ function AddMemberForm({ onAdded }: { onAdded(email: string, inviteUrl: string |
         </select>
       </div>
       <button type="submit" className="button button-primary" disabled={busy}>
-        Add member
+        Invite
       </button>
       <ErrorNotice
         error={error instanceof ApiRequestError && error.details.length > 0 ? null : error}
       />
     </form>
-  );
-}
-
-function RemoveMemberDialog({
-  member,
-  onClose,
-  onRemoved,
-}: {
-  member: Member;
-  onClose(): void;
-  onRemoved(): void;
-}) {
-  const api = useApi();
-  return (
-    <ConfirmDialog
-      title={`Remove ${member.email}?`}
-      confirmLabel={`Remove ${member.email}`}
-      onConfirm={async () => {
-        await api('DELETE', `/api/v1/members/${member.user_id}`);
-        onRemoved();
-      }}
-      onClose={onClose}
-    >
-      <p>
-        They lose access to this workspace at once. Their keys keep working until you revoke them.
-      </p>
-    </ConfirmDialog>
   );
 }

@@ -1,11 +1,45 @@
 import { ApiRequestError } from '../api.js';
 import { Field } from './auth-card.js';
 
-/** The server's rule for passwords (10 to 1024 characters), checked here first. */
+/** The server's rule for passwords (10 to 256 characters), checked here first. */
 const MIN_LENGTH = 10;
-const MAX_LENGTH = 1024;
+const MAX_LENGTH = 256;
 
-/** A new password, typed twice, for the setup and invitation pages. */
+/**
+ * The account a new password is for, shown read-only and marked as the username, so a
+ * password manager saves the new password under the right account.
+ */
+export function AccountField({ email }: { email: string }) {
+  return (
+    <Field
+      id="username"
+      name="username"
+      label="Email"
+      type="email"
+      autoComplete="username"
+      value={email}
+      readOnly
+    />
+  );
+}
+
+/** The password of an existing account, for signing in. */
+export function CurrentPasswordField({ autoFocus }: { autoFocus?: boolean }) {
+  return (
+    <Field
+      id="password"
+      name="password"
+      label="Password"
+      type="password"
+      autoComplete="current-password"
+      maxLength={MAX_LENGTH}
+      required
+      autoFocus={autoFocus}
+    />
+  );
+}
+
+/** A new password, typed twice, for the setup, invitation and set-password pages. */
 export function NewPasswordFields({
   autoFocus,
   error,
@@ -25,7 +59,7 @@ export function NewPasswordFields({
         maxLength={MAX_LENGTH}
         required
         autoFocus={autoFocus}
-        hint={`At least ${MIN_LENGTH} characters.`}
+        hint={`${MIN_LENGTH} to ${MAX_LENGTH} characters.`}
         error={error}
       />
       <Field
@@ -34,6 +68,7 @@ export function NewPasswordFields({
         label="Password again"
         type="password"
         autoComplete="new-password"
+        maxLength={MAX_LENGTH}
         required
       />
     </>

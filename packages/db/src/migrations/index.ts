@@ -1,6 +1,9 @@
 import { initial } from './001-initial.js';
 import { resources } from './002-resources.js';
 import { sessions } from './003-sessions.js';
+import { invitations } from './004-invitations.js';
+import { keyLineage } from './005-key-lineage.js';
+import { officialShapes } from './006-official-shapes.js';
 import type { OnePinMigration } from './kit.js';
 
 /**
@@ -11,4 +14,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: OnePin
   ['001-initial', initial],
   ['002-resources', resources],
   ['003-sessions', sessions],
+  ['004-invitations', invitations],
+  ['005-key-lineage', keyLineage],
+  ['006-official-shapes', officialShapes],
 ];

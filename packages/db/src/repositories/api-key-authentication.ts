@@ -19,8 +19,11 @@ export interface ApiKeyForAuthentication
     | 'rate_limit_per_min'
     | 'created_by'
     | 'created_at'
+    | 'replaced_by'
   > {
   workspace_name: string;
+  /** The rate-limit bucket: the key's lineage id, or its own id for a row without one. */
+  lineage_id: string;
 }
 
 /** The key by its hash, joined with its workspace's name: the query behind a cache miss. It
@@ -42,6 +45,8 @@ export function authenticationQuery(db: Kysely<Database>, keyHash: string) {
       'api_keys.rate_limit_per_min',
       'api_keys.created_by',
       'api_keys.created_at',
+      'api_keys.replaced_by',
+      (eb) => eb.fn.coalesce('api_keys.lineage_id', 'api_keys.id').as('lineage_id'),
     ])
     .where('api_keys.key_hash', '=', keyHash);
 }

@@ -38,6 +38,8 @@ function forAuthentication(record: ApiKeyRecord, workspaceName: string): ApiKeyF
     rate_limit_per_min: record.rate_limit_per_min,
     created_by: record.created_by,
     created_at: record.created_at,
+    replaced_by: record.replaced_by,
+    lineage_id: record.lineage_id ?? record.id,
   };
 }
 
@@ -186,6 +188,72 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
     const tests = await listApiKeys(db, { ...query, status: 'all', now, keyType: 'test' });
     expect(tests.items.map((k) => k.id)).toEqual(['l3']);
   });
+
+  it.skipIf(!dialectAvailable(dialect))(
+    'status=active returns keys with active:false: never again, and active + revoked = all',
+    async () => {
+      const db = test.handle.db;
+      await insertWorkspace(db, {
+        id: 'ws-status',
+        name: 'ws-status',
+        slug: 'ws-status',
+        created_by: 'user-1',
+        created_at: T0,
+        updated_at: T0,
+      });
+      const at = (day: number) => `2026-02-0${day}T00:00:00.000Z`;
+      const rows = [
+        apiKeyRecord({ id: 's-usable', created_at: at(1) }),
+        apiKeyRecord({ id: 's-deactivated', active: false, created_at: at(2) }),
+        apiKeyRecord({
+          id: 's-in-grace',
+          replaced_by: 's-usable',
+          expires_at: at(9),
+          created_at: at(3),
+        }),
+        apiKeyRecord({
+          id: 's-grace-over',
+          replaced_by: 's-usable',
+          expires_at: at(4),
+          created_at: at(4),
+        }),
+        apiKeyRecord({ id: 's-revoked', active: false, revoked_at: at(5), created_at: at(5) }),
+      ];
+      for (const row of rows) await insertApiKey(db, { ...row, workspace_id: 'ws-status' });
+      const ids = async (status: 'active' | 'revoked' | 'all') =>
+        (
+          await listApiKeys(db, {
+            workspaceId: 'ws-status',
+            status,
+            now: at(6),
+            limit: 10,
+            offset: 0,
+          })
+        ).items
+          .map((k) => k.id)
+          .sort();
+      expect(await ids('active')).toEqual(['s-in-grace', 's-usable']);
+      expect(await ids('revoked')).toEqual(['s-deactivated', 's-grace-over', 's-revoked']);
+      expect([...(await ids('active')), ...(await ids('revoked'))].sort()).toEqual(
+        await ids('all'),
+      );
+    },
+  );
+
+  it.skipIf(!dialectAvailable(dialect))(
+    'reads the lineage for authentication, and the own id for a row written without one',
+    async () => {
+      const db = test.handle.db;
+      await insertApiKey(db, apiKeyRecord({ id: 'lin-old', lineage_id: 'lin-root' }));
+      await insertApiKey(db, apiKeyRecord({ id: 'lin-none', lineage_id: null }));
+      expect((await lookupApiKeyForAuthentication(test.handle, 'hash-lin-old'))?.lineage_id).toBe(
+        'lin-root',
+      );
+      expect((await lookupApiKeyForAuthentication(test.handle, 'hash-lin-none'))?.lineage_id).toBe(
+        'lin-none',
+      );
+    },
+  );
 
   it.skipIf(!dialectAvailable(dialect))('updates only within the workspace', async () => {
     const db = test.handle.db;

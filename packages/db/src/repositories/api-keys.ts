@@ -8,7 +8,11 @@ export interface ApiKeyRecord extends Omit<ApiKeyRow, 'scopes' | 'active'> {
   active: boolean;
 }
 
-/** `active`: usable now; `revoked`: revoked or expired; `all`: both. */
+/**
+ * `active`: usable now (not revoked, not expired, not deactivated; a rotated-out key in its
+ * grace period is usable, so it is active until the grace ends); `revoked`: every other key
+ * (revoked, expired or deactivated); `all`: both. `active` + `revoked` = `all`.
+ */
 export type ApiKeyStatusFilter = 'active' | 'revoked' | 'all';
 
 export interface ApiKeyListQuery {
@@ -66,13 +70,20 @@ export async function listApiKeys(
 ): Promise<{ items: ApiKeyRecord[]; total: number }> {
   let filtered = db.selectFrom('api_keys').where('workspace_id', '=', query.workspaceId);
   if (query.keyType) filtered = filtered.where('key_type', '=', query.keyType);
+  // The same test as the `active` field of the wire form (toApiKeyOut), so a listed key's
+  // `active` always matches the filter it was listed under.
   if (query.status === 'active') {
     filtered = filtered
+      .where('active', '=', 1)
       .where('revoked_at', 'is', null)
       .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', query.now)]));
   } else if (query.status === 'revoked') {
     filtered = filtered.where((eb) =>
-      eb.or([eb('revoked_at', 'is not', null), eb('expires_at', '<=', query.now)]),
+      eb.or([
+        eb('active', '=', 0),
+        eb('revoked_at', 'is not', null),
+        eb('expires_at', '<=', query.now),
+      ]),
     );
   }
   const [rows, count] = await Promise.all([
@@ -86,6 +97,28 @@ export async function listApiKeys(
     filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toApiKeyRecord), total: Number(count.total) };
+}
+
+/**
+ * The keys a person made in a workspace that can still work or be re-activated: not revoked
+ * and not expired (deactivated and rotated-out keys in their grace period included), newest
+ * first. What removing that person from the workspace should offer to revoke.
+ */
+export async function listLiveKeysCreatedBy(
+  db: Kysely<Database>,
+  query: { workspaceId: string; userId: string; now: string },
+): Promise<ApiKeyRecord[]> {
+  const rows = await db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('workspace_id', '=', query.workspaceId)
+    .where('created_by', '=', query.userId)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', query.now)]))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toApiKeyRecord);
 }
 
 /**
@@ -114,4 +147,42 @@ export async function updateApiKey(
   const result = await query.executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return undefined;
   return findApiKeyById(db, workspaceId, id);
+}
+
+/**
+ * The ids of the workspace's keys (any state) that a user created; with `ownerless`, also
+ * those no person created (the admin command's, which act for the workspace's owner).
+ */
+export async function listApiKeyIdsCreatedBy(
+  db: Kysely<Database>,
+  workspaceId: string,
+  userId: string,
+  ownerless = false,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('api_keys')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) =>
+      ownerless
+        ? eb.or([eb('created_by', '=', userId), eb('created_by', 'is', null)])
+        : eb('created_by', '=', userId),
+    )
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Who created each of these keys (id and email), for keys a person created. */
+export async function findApiKeyCreators(
+  db: Kysely<Database>,
+  keyIds: readonly string[],
+): Promise<Map<string, { id: string; email: string }>> {
+  if (keyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('api_keys')
+    .innerJoin('users', 'users.id', 'api_keys.created_by')
+    .select(['api_keys.id as key_id', 'users.id as user_id', 'users.email'])
+    .where('api_keys.id', 'in', keyIds)
+    .execute();
+  return new Map(rows.map((row) => [row.key_id, { id: row.user_id, email: row.email }]));
 }

@@ -1,21 +1,88 @@
+import type { Role } from '@onepin/core';
 import type { Kysely } from 'kysely';
-import type { Database, InvitationRow } from '../schema.js';
+import type { Database, MemberInvitationRow } from '../schema.js';
 
-export async function insertInvitation(
+/**
+ * Makes `invitation` the workspace's one open invitation for its email: an earlier one for
+ * the same email (and its link) is deleted first. Run it in a transaction.
+ */
+export async function replaceInvitation(
   db: Kysely<Database>,
-  invitation: Omit<InvitationRow, 'used_at'>,
+  invitation: MemberInvitationRow,
 ): Promise<void> {
   await db
-    .insertInto('invitations')
-    .values({ ...invitation, used_at: null })
+    .deleteFrom('member_invitations')
+    .where('workspace_id', '=', invitation.workspace_id)
+    .where('email', '=', invitation.email)
+    .execute();
+  await db.insertInto('member_invitations').values(invitation).execute();
+}
+
+/** An open invitation as the members page shows it: with the inviter's email. */
+export interface InvitationRecord {
+  id: string;
+  workspace_id: string;
+  email: string;
+  role: Role;
+  created_by: string | null;
+  /** The inviter's email, while their account exists. */
+  created_by_email: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+function invitations(db: Kysely<Database>) {
+  return db
+    .selectFrom('member_invitations')
+    .leftJoin('users', 'users.id', 'member_invitations.created_by')
+    .select([
+      'member_invitations.id',
+      'member_invitations.workspace_id',
+      'member_invitations.email',
+      'member_invitations.role',
+      'member_invitations.created_by',
+      'users.email as created_by_email',
+      'member_invitations.created_at',
+      'member_invitations.expires_at',
+    ]);
+}
+
+/** The workspace's open invitations (expired ones too: an admin may issue them again). */
+export async function listInvitations(
+  db: Kysely<Database>,
+  query: { workspaceId: string; limit: number; offset: number },
+): Promise<InvitationRecord[]> {
+  return invitations(db)
+    .where('member_invitations.workspace_id', '=', query.workspaceId)
+    .orderBy('member_invitations.created_at')
+    .orderBy('member_invitations.id')
+    .limit(query.limit)
+    .offset(query.offset)
     .execute();
 }
 
-/** What an unused, unexpired invitation lets its holder do: set this user's password. */
-export interface UsableInvitation {
-  user_id: string;
-  email: string;
-  workspace_id: string;
+export async function countInvitations(db: Kysely<Database>, workspaceId: string): Promise<number> {
+  const { total } = await db
+    .selectFrom('member_invitations')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+  return Number(total);
+}
+
+export async function findInvitationByEmail(
+  db: Kysely<Database>,
+  workspaceId: string,
+  email: string,
+): Promise<InvitationRecord | undefined> {
+  return invitations(db)
+    .where('member_invitations.workspace_id', '=', workspaceId)
+    .where('member_invitations.email', '=', email)
+    .executeTakeFirst();
+}
+
+/** What an unexpired link names: the invitation and its workspace's name. */
+export interface UsableInvitation extends InvitationRecord {
   workspace_name: string;
 }
 
@@ -24,59 +91,41 @@ export async function findUsableInvitation(
   tokenHash: string,
   now: string,
 ): Promise<UsableInvitation | undefined> {
-  return db
-    .selectFrom('invitations')
-    .innerJoin('users', 'users.id', 'invitations.user_id')
-    .innerJoin('workspaces', 'workspaces.id', 'invitations.workspace_id')
-    .select([
-      'invitations.user_id',
-      'users.email',
-      'invitations.workspace_id',
-      'workspaces.name as workspace_name',
-    ])
-    .where('invitations.token_hash', '=', tokenHash)
-    .where('invitations.used_at', 'is', null)
-    .where('invitations.expires_at', '>', now)
+  return invitations(db)
+    .innerJoin('workspaces', 'workspaces.id', 'member_invitations.workspace_id')
+    .select('workspaces.name as workspace_name')
+    .where('member_invitations.token_hash', '=', tokenHash)
+    .where('member_invitations.expires_at', '>', now)
     .executeTakeFirst();
 }
 
 /**
- * Uses an invitation once: marks it and every other open invitation of the same user as
- * used, so a password can be set only once. Returns the user's id, or `undefined` when
- * the token is unknown, used or expired (a concurrent use loses).
+ * Uses a link once: deletes its invitation if it is still open and unexpired, and returns
+ * it; `undefined` otherwise (a concurrent use loses).
  */
 export async function consumeInvitation(
   db: Kysely<Database>,
   tokenHash: string,
   now: string,
-): Promise<string | undefined> {
-  const row = await db
-    .updateTable('invitations')
-    .set({ used_at: now })
+): Promise<MemberInvitationRow | undefined> {
+  return db
+    .deleteFrom('member_invitations')
     .where('token_hash', '=', tokenHash)
-    .where('used_at', 'is', null)
     .where('expires_at', '>', now)
-    .returning('user_id')
+    .returningAll()
     .executeTakeFirst();
-  if (row === undefined) return undefined;
-  await db
-    .updateTable('invitations')
-    .set({ used_at: now })
-    .where('user_id', '=', row.user_id)
-    .where('used_at', 'is', null)
-    .execute();
-  return row.user_id;
 }
 
-/** Withdraws a user's open invitations to one workspace (they were removed from it). */
-export async function deleteInvitations(
+/** Withdraws one invitation of a workspace; returns it, or `undefined` when there is none. */
+export async function deleteInvitation(
   db: Kysely<Database>,
   workspaceId: string,
-  userId: string,
-): Promise<void> {
-  await db
-    .deleteFrom('invitations')
+  id: string,
+): Promise<MemberInvitationRow | undefined> {
+  return db
+    .deleteFrom('member_invitations')
     .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
-    .execute();
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }

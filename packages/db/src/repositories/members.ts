@@ -8,8 +8,7 @@ export interface MemberRecord {
   user_id: string;
   email: string;
   role: Role;
-  /** Whether the person has set a password yet (an invited member may not have). */
-  has_password: boolean;
+  /** When they joined the workspace. */
   created_at: string;
 }
 
@@ -17,26 +16,8 @@ function members(db: Kysely<Database>, workspaceId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select([
-      'memberships.user_id',
-      'users.email',
-      'memberships.role',
-      'users.password_hash',
-      'memberships.created_at',
-    ])
+    .select(['memberships.user_id', 'users.email', 'memberships.role', 'memberships.created_at'])
     .where('memberships.workspace_id', '=', workspaceId);
-}
-
-type MemberRow = {
-  user_id: string;
-  email: string;
-  role: Role;
-  password_hash: string | null;
-  created_at: string;
-};
-
-function toMemberRecord({ password_hash, ...row }: MemberRow): MemberRecord {
-  return { ...row, has_password: password_hash !== null };
 }
 
 /** Oldest member first, one page, with the total. */
@@ -57,7 +38,7 @@ export async function listMembers(
       .where('workspace_id', '=', query.workspaceId)
       .executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toMemberRecord), total: Number(count.total) };
+  return { items: rows, total: Number(count.total) };
 }
 
 export async function findMember(
@@ -65,10 +46,16 @@ export async function findMember(
   workspaceId: string,
   userId: string,
 ): Promise<MemberRecord | undefined> {
-  const row = await members(db, workspaceId)
-    .where('memberships.user_id', '=', userId)
-    .executeTakeFirst();
-  return row && toMemberRecord(row);
+  return members(db, workspaceId).where('memberships.user_id', '=', userId).executeTakeFirst();
+}
+
+/** The member with this (lower-cased) email, if they belong to the workspace. */
+export async function findMemberByEmail(
+  db: Kysely<Database>,
+  workspaceId: string,
+  email: string,
+): Promise<MemberRecord | undefined> {
+  return members(db, workspaceId).where('users.email', '=', email).executeTakeFirst();
 }
 
 /**

@@ -89,6 +89,11 @@ export async function deleteSession(db: Kysely<Database>, id: string): Promise<v
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
+/** Ends every session of a user (their password was just set by a link). */
+export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
 /** Removes sessions past their absolute end or idle since `idleSince`; returns how many. */
 export async function deleteExpiredSessions(
   db: Kysely<Database>,

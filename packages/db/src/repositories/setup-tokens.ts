@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
-export async function insertSetupToken(
+/** Makes `token` the only usable setup token: every earlier unused one is deleted. */
+export async function replaceSetupToken(
   db: Kysely<Database>,
   token: { token_hash: string; created_at: string; expires_at: string },
 ): Promise<void> {
+  await db.deleteFrom('setup_tokens').where('used_at', 'is', null).execute();
   await db
     .insertInto('setup_tokens')
     .values({ ...token, used_at: null })

@@ -41,3 +41,14 @@ export async function updateUserPassword(
     .where('id', '=', id)
     .execute();
 }
+
+/** Whether any account can sign in yet (has a password). */
+export async function anyUserHasPassword(db: Kysely<Database>): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('password_hash', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

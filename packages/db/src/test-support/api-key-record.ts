@@ -18,6 +18,7 @@ export function apiKeyRecord(overrides: Partial<ApiKeyRecord> & { id: string }):
     last_used_at: null,
     rotated_from: null,
     replaced_by: null,
+    lineage_id: overrides.id,
     created_at: '2026-01-01T00:00:00.000Z',
     updated_at: '2026-01-01T00:00:00.000Z',
     ...overrides,

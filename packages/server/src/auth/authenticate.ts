@@ -1,61 +1,70 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { ApiError, invalidApiKey } from '../api-error.js';
-import type { AppDeps } from '../deps.js';
+import { ApiError, invalidApiKey, tooManyFailedAuthentications } from '../api-error.js';
+import type { AppDeps, AppSettings } from '../deps.js';
 import type { AppEnv } from '../http/app-env.js';
 import { clientAddress } from './client-address.js';
 import type { ApiKeyPrincipal, SessionPrincipal } from './principal.js';
+import type { FailedAuthThrottle } from './rate-limiter.js';
 import type { SessionAuthenticator } from './session-authenticator.js';
 import type { VerifiedKey } from './verified-key.js';
-import { verifyApiKeyFromCache, verifyApiKeyInDatabase } from './verify-api-key.js';
+import { verifyCachedApiKey, verifyUncachedApiKey } from './verify-api-key.js';
 
 const BEARER = /^Bearer +(\S+) *$/i;
 
 /**
  * Resolves the caller to a `principal` or answers 401/403/429 (SPEC §4). The order matters:
- * throttled addresses are refused before any lookup, every bad key gets the same 401, and
- * the rate limit counts every authenticated request.
+ * a key in the verification cache is served at once, without a promise or an allocation;
+ * anything else from an address the failed-authentication throttle blocks is refused before
+ * any lookup (valid sessions this node has seen recently excepted: see RecentSessions), every
+ * bad key gets the same 401, and the rate limit counts every authenticated request.
  */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  const { clock, failedAuth, rateLimiter, usage, sessions, settings } = deps;
+  const { clock, failedAuth, keyCache, rateLimiter, usage, sessions, settings } = deps;
 
-  return async (c, next) => {
-    const now = clock.now();
-    const headers = c.req.raw.headers;
+  /** Everything but a cache hit: the throttle, then the checksum and the database. */
+  async function verifyOffCache(
+    c: Context<AppEnv>,
+    token: string | undefined,
+    hash: string | null,
+    now: number,
+  ): Promise<VerifiedKey> {
     const address = clientAddress(c, settings.trustProxy);
     const blockedFor = failedAuth.blockedFor(address, now);
-    if (blockedFor > 0) {
-      throw new ApiError('RATE_LIMITED', 'Too many failed authentication attempts.', {
-        headers: { 'Retry-After': String(blockedFor) },
-      });
-    }
-
-    const authorization = headers.get('authorization');
-    if (authorization === null) {
-      const session = await authenticateSession(sessions, c, () =>
-        failedAuth.recordFailure(address, now),
-      );
-      if (session === null) throw invalidApiKey();
-      c.set('principal', session);
-      return next();
-    }
-
-    const token = BEARER.exec(authorization)?.[1];
-    let key: VerifiedKey | null | undefined = null;
-    if (token !== undefined) {
-      key = verifyApiKeyFromCache(token, now, deps.keyCache);
-      // Only a key the cache could not decide costs an await (a cached one, none at all).
-      if (key === undefined) key = await verifyApiKeyInDatabase(token, now, deps);
-    }
+    if (blockedFor > 0) throw tooManyFailedAuthentications(blockedFor);
+    const key =
+      token === undefined || hash === null
+        ? null
+        : await verifyUncachedApiKey(token, hash, now, deps);
     if (key === null) {
       failedAuth.recordFailure(address, now);
       throw invalidApiKey();
     }
+    return key;
+  }
+
+  return async (c, next) => {
+    const now = clock.now();
+    const headers = c.req.raw.headers;
+    const authorization = headers.get('authorization');
+    if (authorization === null) {
+      c.set('principal', await authenticateSession(c, sessions, failedAuth, settings, now));
+      return next();
+    }
+
+    const token = BEARER.exec(authorization)?.[1];
+    const cached = token === undefined ? null : verifyCachedApiKey(token, now, keyCache);
+    // A cached key is answered synchronously: awaiting it anyway would cost a microtask.
+    const key =
+      typeof cached === 'object' && cached !== null
+        ? cached
+        : await verifyOffCache(c, token, cached, now);
 
     const limit = key.rateLimitPerMin ?? settings.defaultRateLimitPerMin;
+    // Counted per lineage, not per key id: a rotated key inherits its predecessor's count.
     // Counting in process answers at once, with no await; a shared counter (Redis) cannot.
     const decision = rateLimiter.synchronous
-      ? rateLimiter.consume(key.id, limit, now)
-      : await rateLimiter.consume(key.id, limit, now);
+      ? rateLimiter.consume(key.lineageId, limit, now)
+      : await rateLimiter.consume(key.lineageId, limit, now);
     // Every response from here on carries the X-RateLimit-* headers (see jsonResponse).
     c.set('rateLimit', decision);
     if (!decision.allowed) {
@@ -76,19 +85,30 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** A session, or `null` without a session cookie. A cookie that names no live session is a
- * failed authentication like a bad key: it counts towards the address's throttle. */
+/**
+ * The session of a request without an `Authorization` header, or a 401. A cookie that names no
+ * live session is a failed authentication like a bad key: it counts towards the address's
+ * throttle. A throttled address keeps only the sessions this node has recently seen valid.
+ */
 async function authenticateSession(
-  sessions: SessionAuthenticator,
   c: Context<AppEnv>,
-  recordFailure: () => void,
-): Promise<SessionPrincipal | null> {
+  sessions: SessionAuthenticator,
+  failedAuth: FailedAuthThrottle,
+  settings: AppSettings,
+  now: number,
+): Promise<SessionPrincipal> {
+  const address = clientAddress(c, settings.trustProxy);
+  const blockedFor = failedAuth.blockedFor(address, now);
+  let session: SessionPrincipal | null = null;
   try {
-    return await sessions.authenticate(c);
+    session = await sessions.authenticate(c, blockedFor);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) recordFailure();
+    if (error instanceof ApiError && error.status === 401) failedAuth.recordFailure(address, now);
     throw error;
   }
+  if (session !== null) return session;
+  if (blockedFor > 0) throw tooManyFailedAuthentications(blockedFor);
+  throw invalidApiKey();
 }
 
 // One principal per verified key, made on first use: a cached key's requests allocate nothing.

@@ -1,11 +1,13 @@
 import { ROLE_SCOPES } from '@onepin/core';
 import { type DatabaseHandle, findSessionForAuthentication, touchSession } from '@onepin/db';
 import type { Context } from 'hono';
-import { ApiError } from '../api-error.js';
+import { ApiError, tooManyFailedAuthentications } from '../api-error.js';
 import type { AppSettings, Clock } from '../deps.js';
 import type { AppEnv } from '../http/app-env.js';
+import { assertBrowserHost } from '../http/browser-host.js';
 import { SESSION_TOUCH_INTERVAL_MS, sessionEnded } from '../services/sessions.js';
 import type { SessionPrincipal } from './principal.js';
+import { RecentSessions } from './recent-sessions.js';
 import type { SessionAuthenticator } from './session-authenticator.js';
 import { csrfTokenMatches, expiredSessionCookie, readSessionCookie } from './session-cookie.js';
 import { sha256Hex } from './sha256.js';
@@ -22,23 +24,45 @@ export class CookieSessions implements SessionAuthenticator {
   readonly #database: DatabaseHandle;
   readonly #clock: Clock;
   readonly #settings: AppSettings;
+  readonly #recent: RecentSessions;
 
-  constructor(deps: { database: DatabaseHandle; clock: Clock; settings: AppSettings }) {
+  constructor(deps: {
+    database: DatabaseHandle;
+    clock: Clock;
+    settings: AppSettings;
+    recent?: RecentSessions;
+  }) {
     this.#database = deps.database;
     this.#clock = deps.clock;
     this.#settings = deps.settings;
+    this.#recent = deps.recent ?? new RecentSessions();
   }
 
-  async authenticate(c: Context<AppEnv>): Promise<SessionPrincipal | null> {
+  remember(tokenHash: string): void {
+    this.#recent.add(tokenHash);
+  }
+
+  async authenticate(
+    c: Context<AppEnv>,
+    blockedForSeconds: number,
+  ): Promise<SessionPrincipal | null> {
     const token = readSessionCookie(c, this.#settings);
     if (token === undefined) return null;
-    const found = await findSessionForAuthentication(this.#database.db, sha256Hex(token));
+    // Before anything is looked up: a cookie only counts at the server's own host name.
+    assertBrowserHost(c, this.#settings);
+    const hash = sha256Hex(token);
+    if (blockedForSeconds > 0 && !this.#recent.has(hash)) {
+      throw tooManyFailedAuthentications(blockedForSeconds);
+    }
+    const found = await findSessionForAuthentication(this.#database.db, hash);
     const nowMs = this.#clock.now();
     if (found === undefined || sessionEnded(found.session, nowMs)) {
+      this.#recent.delete(hash);
       throw new ApiError('UNAUTHORIZED', 'Your session has ended. Sign in again.', {
         headers: { 'Set-Cookie': expiredSessionCookie(this.#settings) },
       });
     }
+    this.#recent.add(hash);
     if (
       !SAFE_METHODS.has(c.req.method) &&
       !csrfTokenMatches(token, c.req.header('x-csrf-token') ?? null)

@@ -32,4 +32,13 @@ describe('FailedAuthThrottle', () => {
     expect(throttle.blockedFor('5.6.7.8', T0 + 1000)).toBe(0);
     expect(throttle.blockedFor('1.2.3.4', T0 + MINUTE)).toBe(0);
   });
+
+  it('counts an IPv6 address by its /64 and an IPv4-mapped address as its IPv4 one', () => {
+    const throttle = new FailedAuthThrottle(3);
+    for (let i = 1; i <= 3; i++) throttle.recordFailure(`2001:db8:5:6::${i}`, T0);
+    expect(throttle.blockedFor('2001:db8:5:6:abcd::1', T0)).toBeGreaterThan(0);
+    expect(throttle.blockedFor('2001:db8:5:7::1', T0)).toBe(0);
+    for (let i = 0; i < 3; i++) throttle.recordFailure('::ffff:192.0.2.1', T0);
+    expect(throttle.blockedFor('192.0.2.1', T0)).toBeGreaterThan(0);
+  });
 });

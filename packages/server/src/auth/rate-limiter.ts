@@ -1,3 +1,5 @@
+import { addressBucket } from './address-bucket.js';
+
 /** The outcome of counting one request against a per-minute limit. */
 export interface RateLimitDecision {
   allowed: boolean;
@@ -103,17 +105,18 @@ export class FailedAuthThrottle {
     this.#shared = shared;
   }
 
-  /** Seconds until the address may try again, or 0 when it is not blocked. */
+  /** Seconds until the address (its /64 for IPv6) may try again, or 0 when it is not blocked. */
   blockedFor(address: string, nowMs: number): number {
-    if (this.#counter.count(address, nowMs) < this.#limit) return 0;
+    if (this.#counter.count(addressBucket(address), nowMs) < this.#limit) return 0;
     return Math.max(1, Math.ceil((this.#counter.windowEnd(nowMs) - nowMs) / 1000));
   }
 
   recordFailure(address: string, nowMs: number): void {
-    this.#counter.add(address, nowMs);
-    this.#shared?.increment(address, nowMs).then(
+    const bucket = addressBucket(address);
+    this.#counter.add(bucket, nowMs);
+    this.#shared?.increment(bucket, nowMs).then(
       (count) => {
-        if (count !== undefined) this.#counter.raise(address, nowMs, count);
+        if (count !== undefined) this.#counter.raise(bucket, nowMs, count);
       },
       () => {},
     );

@@ -17,6 +17,9 @@ export interface VerifiedKey {
   /** Active and not revoked; expiry is checked separately against the clock. */
   readonly enabled: boolean;
   readonly rateLimitPerMin: number | null;
+  /** The rate-limit bucket: shared by a key and every key rotated from it (its lineage), so
+   * rotating cannot reset a spent budget. */
+  readonly lineageId: string;
 }
 
 export function toVerifiedKey(record: ApiKeyForAuthentication): VerifiedKey {
@@ -33,6 +36,7 @@ export function toVerifiedKey(record: ApiKeyForAuthentication): VerifiedKey {
     expiresAtMs: record.expires_at ? Date.parse(record.expires_at) : Number.POSITIVE_INFINITY,
     enabled: record.active && record.revoked_at === null,
     rateLimitPerMin: record.rate_limit_per_min,
+    lineageId: record.lineage_id,
   });
 }
 

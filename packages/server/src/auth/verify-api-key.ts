@@ -10,35 +10,38 @@ export interface VerifyApiKeyDeps {
 }
 
 /**
- * SHA-256 → verification cache → checksum → database (SPEC §4, §9), in two explicit steps.
- * This one answers from memory, synchronously — a cached key, nearly every request, costs no
- * promise: the key, `null` for a refusal (every kind of bad key alike), or `undefined` when
- * only the database can tell, for `verifyApiKeyInDatabase`. A token of the wrong length is
- * refused before it is even hashed, and one with a bad checksum before any database work.
+ * The first half of SHA-256 → verification cache → checksum → database (SPEC §4, §9): what
+ * the cache alone can tell. A usable cached key (nearly every request) is answered here,
+ * synchronously and without allocating; `null` is a bad key the database need not see (a
+ * token of the wrong length, refused before it is even hashed, or a cached key that is no
+ * longer usable). Otherwise the answer is the token's SHA-256, for `verifyUncachedApiKey`:
+ * only the database can tell, and the caller decides first whether it may be asked (the
+ * failed-authentication throttle refuses such lookups, never cached keys).
  */
-export function verifyApiKeyFromCache(
+export function verifyCachedApiKey(
   presented: string,
   nowMs: number,
-  keyCache: VerificationCache,
-): VerifiedKey | null | undefined {
+  cache: VerificationCache,
+): VerifiedKey | null | string {
   if (presented.length !== API_KEY_LENGTH) return null;
-  const cached = keyCache.get(sha256Hex(presented));
-  if (cached !== undefined) return isUsable(cached, nowMs) ? cached : null;
-  return parseApiKey(presented) === null ? null : undefined;
+  const hash = sha256Hex(presented);
+  const cached = cache.get(hash);
+  if (cached === undefined) return hash;
+  return isUsable(cached, nowMs) ? cached : null;
 }
 
 /**
- * The database step, for a key `verifyApiKeyFromCache` could not decide. Only keys that passed
- * the checksum and the database are ever cached, so a cache hit needs neither again.
+ * The second half, for a token the cache did not hold (`hash` from `verifyCachedApiKey`): the
+ * checksum before any database work, then the database. Returns `null` for every kind of bad
+ * key alike. Only keys that passed both are cached, so a cache hit needs neither again.
  */
-export async function verifyApiKeyInDatabase(
+export async function verifyUncachedApiKey(
   presented: string,
+  hash: string,
   nowMs: number,
   deps: VerifyApiKeyDeps,
 ): Promise<VerifiedKey | null> {
-  // Hashed again rather than carried over from the cache step: a miss costs a query anyway,
-  // and a hit allocates nothing.
-  const hash = sha256Hex(presented);
+  if (parseApiKey(presented) === null) return null;
   const generation = deps.keyCache.generation;
   const record = await lookupApiKeyForAuthentication(deps.database, hash);
   if (record === undefined) return null;

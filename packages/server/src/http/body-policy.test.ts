@@ -18,13 +18,16 @@ const extraRoutes: RouteRegistrar[] = [
       protectedRoute(
         null,
         { method: 'put', path: '/api/v1/test-stream', responses: counted },
-        STREAMED_BODY,
+        { body: STREAMED_BODY },
       ),
       async (c) => jsonResponse(c, { bytes: (await c.req.arrayBuffer()).byteLength }, 200),
     ),
   (app) =>
     app.openapi(
-      publicRoute({ method: 'post', path: '/form', responses: counted }, { kind: 'bytes' }),
+      publicRoute(
+        { method: 'post', path: '/form', responses: counted },
+        { body: { kind: 'bytes' } },
+      ),
       async (c) => jsonResponse(c, { bytes: (await c.req.text()).length }, 200),
     ),
 ];

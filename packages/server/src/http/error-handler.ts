@@ -1,5 +1,5 @@
-import { ERROR_CODES, errorCodeForStatus } from '@onepin/core';
-import { isDatabaseUnavailable, isRejectedValue } from '@onepin/db';
+import { ERROR_CODES, errorCodeForStatus, redactKeyShapedText } from '@onepin/core';
+import { isDatabaseUnavailable, isRejectedValue, PlaintextKeyRefusedError } from '@onepin/db';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -8,6 +8,7 @@ import type { Clock } from '../deps.js';
 import type { Logger } from '../logger.js';
 import type { AppEnv } from './app-env.js';
 import { meta } from './envelope.js';
+import { PASTED_KEY_ERROR_MESSAGE, PASTED_KEY_MESSAGE } from './pasted-key-guard.js';
 import { jsonResponse } from './response-headers.js';
 
 /** Turns anything thrown into the error envelope of SPEC §5. Unknown errors are logged with
@@ -22,6 +23,14 @@ export function toApiError(error: unknown): ApiError {
         ? 'The request body is not valid JSON.'
         : ERROR_CODES[code].message;
     return new ApiError(code, message, { cause: error });
+  }
+  if (error instanceof PlaintextKeyRefusedError) {
+    // The storage layer's net caught a key the request guard could not see (it came from a
+    // header, say): the same answer as the guard's.
+    return new ApiError('VALIDATION_ERROR', PASTED_KEY_ERROR_MESSAGE, {
+      details: [{ field: error.column ?? '(request)', message: PASTED_KEY_MESSAGE }],
+      cause: error,
+    });
   }
   if (isRejectedValue(error)) {
     // The database refused a value our validation let through (a NUL byte, say): the
@@ -39,12 +48,22 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError('INTERNAL_ERROR', undefined, { cause: error });
 }
 
+/**
+ * Renders the envelope. Messages and details may quote what the client sent (a field name, a
+ * rejected value, a name that is taken): anything key-shaped in them is replaced by its
+ * preview here, once for every error, so no message written later can echo a key.
+ */
 export function renderError(c: Context<AppEnv>, error: ApiError, clock: Clock): Response {
   const body = {
     error: {
       code: error.code,
-      message: error.message,
-      ...(error.details && { details: error.details }),
+      message: redactKeyShapedText(error.message),
+      ...(error.details && {
+        details: error.details.map((detail) => ({
+          field: redactKeyShapedText(detail.field),
+          message: redactKeyShapedText(detail.message),
+        })),
+      }),
     },
     meta: meta(c, clock.now()),
   };

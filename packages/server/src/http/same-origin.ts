@@ -7,8 +7,9 @@ import type { AppEnv } from './app-env.js';
  * Refuses a cross-site request to an operation that has no session yet to carry a CSRF
  * token (sign-in, setup, accepting an invitation), so another site cannot sign a visitor in
  * to an account of its choosing. Browsers send `Origin` with every such POST; it must be
- * the server's public origin or match the `Host` the request was sent to. Requests without
- * `Origin` (command-line clients) are not browsers and pass.
+ * the server's public origin or match the `Host` the request was sent to — a host the app has
+ * already checked is the server's own (`assertBrowserHost`, against DNS rebinding). Requests
+ * without `Origin` (command-line clients) are not browsers and pass.
  */
 export function assertSameOrigin(c: Context<AppEnv>, settings: AppSettings): void {
   const origin = c.req.header('origin');

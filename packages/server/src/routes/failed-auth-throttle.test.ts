@@ -39,7 +39,12 @@ describe('failed API-key authentications, with the server defaults (SPEC §5)', 
     const withCookie = (address: string) =>
       app.request(
         '/api/v1/auth/whoami',
-        { headers: { cookie: `onepin_session=${randomBytes(32).toString('base64url')}` } },
+        {
+          headers: {
+            host: '127.0.0.1:8000',
+            cookie: `onepin_session=${randomBytes(32).toString('base64url')}`,
+          },
+        },
         { incoming: { socket: { remoteAddress: address } } } as never,
       );
     try {

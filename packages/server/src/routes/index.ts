@@ -1,4 +1,4 @@
-import { registerListActivity } from './activity/list.js';
+import { registerListActivity, registerUsageActivity } from './activity/list.js';
 import { registerCreateApiKey } from './api-keys/create.js';
 import { registerGetApiKey } from './api-keys/get.js';
 import { registerListApiKeys } from './api-keys/list.js';
@@ -7,11 +7,17 @@ import { registerRotateApiKey } from './api-keys/rotate.js';
 import { registerUpdateApiKey } from './api-keys/update.js';
 import { registerWhoami } from './auth/whoami.js';
 import { registerInvitationAccept } from './invitations/accept.js';
+import { registerInvitationAcceptSignedIn } from './invitations/accept-signed-in.js';
 import { registerInvitationCheck } from './invitations/check.js';
 import { registerAddMember } from './members/add.js';
+import { registerCancelInvitation } from './members/cancel-invitation.js';
+import { registerListMemberKeys } from './members/keys.js';
 import { registerListMembers } from './members/list.js';
 import { registerRemoveMember } from './members/remove.js';
 import { registerUpdateMember } from './members/update.js';
+import { registerNotProvided } from './not-provided.js';
+import { registerPasswordLinkCheck } from './password-link/check.js';
+import { registerPasswordLinkSet } from './password-link/set.js';
 import type { RouteRegistrar } from './route-definition.js';
 import { registerCurrentSession } from './session/current.js';
 import { registerSignIn } from './session/sign-in.js';
@@ -30,17 +36,28 @@ import { registerDeleteWorkflow } from './workflows/delete.js';
 import { registerDuplicateWorkflow } from './workflows/duplicate.js';
 import { registerGetWorkflow } from './workflows/get.js';
 import { registerListWorkflows } from './workflows/list.js';
+import { registerWorkflowNameAvailability } from './workflows/name-availability.js';
 import { registerReplaceWorkflow } from './workflows/replace.js';
 import { registerUpdateWorkflow } from './workflows/update.js';
 import { registerListWorkflowUploads } from './workflows/uploads.js';
+import { registerCreateWorkspaceInvite } from './workspace-members/invite.js';
+import { registerListWorkspaceMembers } from './workspace-members/list.js';
+import { registerRemoveWorkspaceMember } from './workspace-members/remove.js';
+import { registerUpdateWorkspaceMember } from './workspace-members/update.js';
 import { registerCurrentWorkspace } from './workspaces/current.js';
+import { registerGetWorkspace } from './workspaces/get.js';
+import { registerListWorkspaces } from './workspaces/list.js';
 
 /**
  * Every API route; each declares its own rules (`route-definition.ts`). Each `/api/v1` one
  * that needs a credential is covered by the auth contract suite; the upload transfer
  * (`PUT /uploads/{id}`) sits outside `/api/v1`, authenticated by its URL's signature.
+ * Order matters where a literal path shares a pattern with a parameter (`/workspaces/current`
+ * before `/workspaces/{workspace_id}`, `/workflows/name-availability` before `/workflows/{id}`,
+ * the not-provided operations first).
  */
 export const API_ROUTES: readonly RouteRegistrar[] = [
+  registerNotProvided,
   registerWhoami,
   registerListApiKeys,
   registerCreateApiKey,
@@ -49,9 +66,13 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerRevokeApiKey,
   registerRotateApiKey,
   registerCurrentWorkspace,
+  registerListWorkspaces,
+  registerGetWorkspace,
   registerListActivity,
+  registerUsageActivity,
   registerListWorkflows,
   registerCreateWorkflow,
+  registerWorkflowNameAvailability,
   registerGetWorkflow,
   registerReplaceWorkflow,
   registerUpdateWorkflow,
@@ -72,8 +93,17 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerSetupComplete,
   registerInvitationCheck,
   registerInvitationAccept,
+  registerInvitationAcceptSignedIn,
+  registerPasswordLinkCheck,
+  registerPasswordLinkSet,
   registerListMembers,
   registerAddMember,
   registerUpdateMember,
   registerRemoveMember,
+  registerListMemberKeys,
+  registerCancelInvitation,
+  registerListWorkspaceMembers,
+  registerCreateWorkspaceInvite,
+  registerUpdateWorkspaceMember,
+  registerRemoveWorkspaceMember,
 ];

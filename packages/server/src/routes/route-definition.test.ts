@@ -41,14 +41,17 @@ const probes: RouteRegistrar[] = [
     ),
   (app) =>
     app.openapi(
-      signedUrlRoute({ method: 'put', path: '/probe/signed', responses: ok }, STREAMED_BODY),
+      signedUrlRoute(
+        { method: 'put', path: '/probe/signed', responses: ok },
+        { body: STREAMED_BODY },
+      ),
       async (c) => jsonResponse(c, { bytes: (await c.req.text()).length }, 200),
     ),
   (app) =>
     app.openapi(
       publicRoute(
         { method: 'post', path: '/api/v1/probe/small', responses: ok },
-        { kind: 'json', maxBytes: 16 },
+        { body: { kind: 'json', maxBytes: 16 } },
       ),
       (c) => jsonResponse(c, {}, 200),
     ),
@@ -175,8 +178,10 @@ describe('the declared routes', () => {
       );
       expect(open.sort()).toEqual([
         'GET /api/v1/invitation',
+        'GET /api/v1/password-link',
         'GET /api/v1/setup',
         'POST /api/v1/invitation',
+        'POST /api/v1/password-link',
         'POST /api/v1/session',
         'POST /api/v1/setup',
         'PUT /uploads/{id}',

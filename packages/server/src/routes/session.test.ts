@@ -7,23 +7,14 @@ import { SESSION_LIFETIME_MS } from '../services/sessions.js';
 import { issueSetupUrl } from '../services/setup-token.js';
 import {
   createTestWorld,
-  type TestSession,
+  sessionFromResponse,
   type TestWorld,
   worldPerSuite,
 } from '../test-support/world.js';
 
 const PASSWORD = 'correct horse battery';
 
-/** The cookie a response set, as a browser would send it back. */
-function sessionFrom(response: { headers: Headers; body: any }): TestSession {
-  const setCookie = response.headers.get('set-cookie') ?? '';
-  return {
-    cookie: setCookie.split(';')[0] ?? '',
-    csrfToken: response.body.data.csrf_token,
-    userId: response.body.data.user.id,
-    email: response.body.data.user.email,
-  };
-}
+const sessionFrom = sessionFromResponse;
 
 describe.each(testDialects)('$name: first-run setup', (dialect) => {
   const suite = worldPerSuite(dialect);
@@ -158,6 +149,34 @@ describe.each(testDialects)('$name: sign-in and sign-out', (dialect) => {
       expect((await signIn(PASSWORD, '10.0.0.9')).status).toBe(201);
     },
   );
+
+  suite.run(
+    'counts failed sign-ins per account across addresses, yet lets its familiar address in',
+    async () => {
+      await createUserWithWorkspace(world.deps, {
+        email: 'spread@example.com',
+        password: PASSWORD,
+        workspaceName: 'Spread',
+      });
+      expect((await signIn(PASSWORD, '192.0.2.50', 'spread@example.com')).status).toBe(201);
+      for (let i = 0; i < 20; i++) {
+        const guess = await signIn(`guess ${i}`, `198.51.100.${i}`, 'spread@example.com');
+        expect(guess.status).toBe(401);
+      }
+      const elsewhere = await signIn(PASSWORD, '203.0.113.9', 'spread@example.com');
+      expect(elsewhere.status).toBe(429);
+      expect(Number(elsewhere.headers.get('retry-after'))).toBe(15 * 60);
+      expect((await signIn(PASSWORD, '192.0.2.50', 'spread@example.com')).status).toBe(201);
+    },
+  );
+
+  suite.run('throttles an IPv6 client by its /64, however it rotates its address', async () => {
+    for (let i = 1; i <= 5; i++) {
+      expect((await signIn('wrong', `2001:db8:9:9::${i}`)).status).toBe(401);
+    }
+    expect((await signIn(PASSWORD, '2001:db8:9:9:ffff:1:2:3')).status).toBe(429);
+    expect((await signIn(PASSWORD, '2001:db8:9:a::1')).status).toBe(201);
+  });
 
   suite.run('refuses a cross-site sign-in but accepts a same-origin one', async () => {
     const body = { email, password: PASSWORD };

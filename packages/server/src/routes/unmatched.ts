@@ -1,5 +1,10 @@
 import { ApiError } from '../api-error.js';
-import { guardsOf, JSON_BODY, type RouteRegistrar, type RouteRules } from './route-definition.js';
+import {
+  declareHandler,
+  JSON_BODY,
+  type RouteRegistrar,
+  type RouteRules,
+} from './route-definition.js';
 
 /** Any body, limited as JSON bodies are: outside the API nothing says what it should be. */
 const ANY_BODY = Object.freeze({ kind: 'bytes' } as const);
@@ -18,8 +23,7 @@ const UNMATCHED: ReadonlyArray<readonly [path: string, rules: RouteRules]> = [
 
 export const registerUnmatched: RouteRegistrar = (app) => {
   for (const [path, rules] of UNMATCHED) {
-    for (const guard of guardsOf(rules, 'all')) app.all(path, guard);
-    app.all(path, () => {
+    declareHandler(app, 'ALL', path, rules, () => {
       throw new ApiError('NOT_FOUND', 'No such route.');
     });
   }

@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { API_KEY_SEARCH_PATTERN, KEY_TYPES, keyPreview, SCOPES, type Scope } from '@onepin/core';
+import {
+  API_KEY_SEARCH_PATTERN,
+  KEY_TYPES,
+  keyPreview,
+  SCOPES,
+  type Scope,
+  unprovidedScopeReason,
+} from '@onepin/core';
 import type { ApiKeyRecord } from '@onepin/db';
 import { describeInput, OffsetQuery, Timestamp } from './common.js';
 
@@ -7,30 +14,25 @@ const scopeList = SCOPES.join(', ');
 
 export const ScopeSchema = z
   .enum(SCOPES as [Scope, ...Scope[]], {
-    error: (issue) => `unknown scope ${describeInput(issue.input)}; valid scopes: ${scopeList}`,
+    error: (issue) => {
+      const unprovided =
+        typeof issue.input === 'string' ? unprovidedScopeReason(issue.input) : null;
+      return `${unprovided ?? `unknown scope ${describeInput(issue.input)}`}; valid scopes: ${scopeList}`;
+    },
   })
   .openapi('Scope');
 
 export const KeyTypeSchema = z.enum(KEY_TYPES as ['live', 'test']).openapi('KeyType');
 
-/** Refuses text containing something shaped like a OnePin key: pasting a secret into a
- * name would store it in plaintext, so it is refused instead. */
-export function withoutKeys<T extends z.ZodString>(schema: T) {
-  return schema.refine((text) => !new RegExp(API_KEY_SEARCH_PATTERN.source).test(text), {
-    message: 'must not contain an API key',
-  });
-}
-
-/** A display name: trimmed, 1–`max` characters, no control characters, no API key. */
+/** A display name: trimmed, 1–`max` characters, no control characters. (A pasted API key is
+ * refused for every field of every body by the pasted-key guard, see http/pasted-key-guard.ts.) */
 export function displayName(max: number) {
-  return withoutKeys(
-    z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(max, `must be at most ${max} characters`)
-      .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters'),
-  );
+  return z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 }
 
 /** An ISO-8601 date-time with an offset, normalised to UTC with milliseconds. */
@@ -128,7 +130,8 @@ export const ApiKeyListQuery = OffsetQuery.extend({
     .default('all')
     .openapi({
       param: { name: 'status', in: 'query' },
-      description: '`revoked` includes expired keys',
+      description:
+        '`active`: keys usable now; `revoked`: every other key (revoked, expired or deactivated)',
     }),
 });
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { redactKeyShapedText } from '@onepin/core';
 
 export const Meta = z
   .object({
@@ -25,6 +26,7 @@ export const CursorPagination = z
       .nullable()
       .openapi({ description: 'Pass as `cursor` for the next page; null on the last page' }),
     next: z.string().nullable(),
+    prev: z.null().openapi({ description: 'Always null: cursor pages go forward only' }),
   })
   .openapi('CursorPagination');
 
@@ -77,6 +79,7 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   415: 'Unsupported content type',
   422: 'Validation error; `details` names each offending field',
   429: 'Rate limited; see Retry-After',
+  503: 'Busy or unavailable for a moment; see Retry-After',
 };
 
 /** Error responses for the OpenAPI document, each with the shared envelope. */
@@ -120,11 +123,14 @@ export const OffsetQuery = z.object({
 /**
  * A rejected value as a validation message may quote it: a string's first 40 characters, a
  * number or boolean as is, otherwise its kind. Never `JSON.stringify` of client input: a deeply
- * nested value overflows the stack, and a long one would be echoed back whole.
+ * nested value overflows the stack, and a long one would be echoed back whole. Anything
+ * key-shaped is replaced by its preview *before* the cut: cutting first could leave 38 of a
+ * key's 40 characters, no longer key-shaped, for every later redaction to miss.
  */
 export function describeInput(input: unknown): string {
   if (typeof input === 'string') {
-    return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
+    const safe = redactKeyShapedText(input);
+    return JSON.stringify(safe.length > 40 ? `${safe.slice(0, 40)}…` : safe);
   }
   if (typeof input === 'number' || typeof input === 'boolean' || input === null) {
     return String(input);

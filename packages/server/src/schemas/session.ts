@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ROLES, type Role } from '@onepin/core';
+import { PASSWORD_MAX_LENGTH } from '../services/passwords.js';
 import { ScopeSchema } from './api-key.js';
 import { Timestamp } from './common.js';
 
@@ -7,8 +8,9 @@ export const RoleSchema = z.enum(ROLES as [Role, ...Role[]]).openapi('Role');
 
 /** One-time tokens in links (setup, invitations): base64url, bounded before any hashing. */
 const LinkToken = z.string().min(1, 'must not be empty').max(200);
-/** Bounded so nobody makes the server hash a huge string; the length rules apply on creation. */
-const PasswordInput = z.string().min(1, 'must not be empty').max(1024);
+/** At most 256 characters everywhere (sign-in included), so nobody makes the server hash a
+ * huge string; the minimum length applies when a password is chosen. */
+const PasswordInput = z.string().min(1, 'must not be empty').max(PASSWORD_MAX_LENGTH);
 
 export const SignInBody = z
   .strictObject({ email: z.string().max(320), password: PasswordInput })
@@ -38,7 +40,7 @@ export const SessionOut = z
 export const SignedOutOut = z.object({ signed_out: z.literal(true) }).openapi('SignedOut');
 
 export const SetupQuery = z.object({
-  token: LinkToken.openapi({ param: { name: 'token', in: 'query' } }),
+  token: LinkToken.optional().openapi({ param: { name: 'token', in: 'query' } }),
 });
 
 export const SetupCheckOut = z
@@ -46,6 +48,10 @@ export const SetupCheckOut = z
     usable: z
       .boolean()
       .openapi({ description: 'Whether the link can still create the first admin' }),
+    stage: z.enum(['no_user', 'no_password', 'complete']).openapi({
+      description:
+        '`no_user`: open the setup link the server printed; `no_password`: users exist but none can sign in yet (open the link `admin create-user` printed, or run `admin reset-password`); `complete`: sign in',
+    }),
   })
   .openapi('SetupCheck');
 
@@ -58,12 +64,30 @@ export const SetupBody = z
   })
   .openapi('Setup');
 
-export const InvitationQuery = SetupQuery;
+export const LinkQuery = z.object({
+  token: LinkToken.openapi({ param: { name: 'token', in: 'query' } }),
+});
 
 export const InvitationOut = z
-  .object({ email: z.string(), workspace_name: z.string() })
+  .object({
+    email: z.string(),
+    workspace_name: z.string(),
+    role: RoleSchema,
+    invited_by_email: z.string().nullable(),
+    expires_at: Timestamp,
+  })
   .openapi('Invitation');
 
 export const AcceptInvitationBody = z
   .strictObject({ token: LinkToken, password: PasswordInput })
   .openapi('InvitationAccept');
+
+export const AcceptSignedInBody = z
+  .strictObject({ token: LinkToken })
+  .openapi('InvitationAcceptSignedIn');
+
+export const PasswordLinkOut = z.object({ email: z.string() }).openapi('PasswordLink');
+
+export const SetPasswordBody = z
+  .strictObject({ token: LinkToken, password: PasswordInput })
+  .openapi('PasswordSet');

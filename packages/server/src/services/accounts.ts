@@ -1,4 +1,3 @@
-import { hash as argon2Hash } from '@node-rs/argon2';
 import type { Role } from '@onepin/core';
 import {
   type Database,
@@ -13,16 +12,10 @@ import {
 } from '@onepin/db';
 import { ApiError } from '../api-error.js';
 import { recordAudit } from './audit.js';
+import { checkPassword, hashPassword } from './passwords.js';
 import { isoNow, type ServiceDeps } from './service-deps.js';
 
-export const PASSWORD_MIN_LENGTH = 10;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{1,63}$/;
-
-/** Hashes a human password with argon2id, the library's default (m=19456, t=2, p=1). API keys
- * never go through this: they are random, and SHA-256 suffices. */
-export function hashPassword(password: string): Promise<string> {
-  return argon2Hash(password);
-}
 
 export function normalizeEmail(email: string): string {
   const normalized = email.trim().toLowerCase();
@@ -32,16 +25,6 @@ export function normalizeEmail(email: string): string {
     });
   }
   return normalized;
-}
-
-export function checkPassword(password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH || password.length > 1024) {
-    throw new ApiError('VALIDATION_ERROR', undefined, {
-      details: [
-        { field: 'password', message: `must be ${PASSWORD_MIN_LENGTH} to 1024 characters` },
-      ],
-    });
-  }
 }
 
 /** A URL-safe slug from a display name: lower-case kebab, 1–50 characters. */
@@ -98,7 +81,8 @@ export async function createUserWithWorkspace(
   const user: UserRow = {
     id: deps.newId(),
     email,
-    password_hash: account.password === undefined ? null : await hashPassword(account.password),
+    password_hash:
+      account.password === undefined ? null : await hashPassword(deps, account.password),
     created_at: now,
     updated_at: now,
   };

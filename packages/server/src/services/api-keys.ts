@@ -1,55 +1,32 @@
-import {
-  type ErrorDetail,
-  generateApiKey,
-  type KeyType,
-  keyDisplayParts,
-  missingScopes,
-  normalizeScopes,
-  type Scope,
-} from '@onepin/core';
+import { type KeyType, normalizeScopes, type Scope } from '@onepin/core';
 import {
   type ApiKeyChanges,
   type ApiKeyRecord,
   type ApiKeyStatusFilter,
+  type Database,
   findApiKeyById,
   insertApiKey,
+  type Kysely,
   listApiKeys as listApiKeyRows,
   updateApiKey as updateApiKeyRow,
 } from '@onepin/db';
 import { ApiError, notFound } from '../api-error.js';
-import type { Actor, Principal } from '../auth/principal.js';
-import { sha256Hex } from '../auth/sha256.js';
+import type { Actor } from '../auth/principal.js';
 import { recordAudit } from './audit.js';
 import { isPlausibleId } from './ids.js';
+import {
+  assertGrantable,
+  checkedExpiry,
+  checkedRateLimit,
+  currentAuthority,
+  type KeyAuthority,
+  visibleTo,
+} from './key-authority.js';
 import { changeKeys } from './key-invalidation.js';
+import { mintApiKey } from './key-minting.js';
 import { isoNow, nextUpdatedAt, type ServiceDeps } from './service-deps.js';
 
-/**
- * What a caller may do with keys (SPEC §3, §8): the scopes it may grant, the environment
- * whose keys it sees, and the latest expiry it may give a key. Admin sessions and the admin
- * commands may do everything; an API key never more than itself.
- */
-export interface KeyAuthority {
-  grantable: readonly Scope[] | 'all';
-  environment: KeyType | 'all';
-  /** Keys made or changed by this caller expire no later than this; null for no bound. */
-  latestExpiry: string | null;
-}
-
-export const FULL_AUTHORITY: KeyAuthority = {
-  grantable: 'all',
-  environment: 'all',
-  latestExpiry: null,
-};
-
-export function authorityOf(principal: Principal): KeyAuthority {
-  if (principal.kind !== 'api_key') return FULL_AUTHORITY;
-  return {
-    grantable: principal.scopes,
-    environment: principal.environment,
-    latestExpiry: principal.key.expiresAt,
-  };
-}
+export { authorityOf, FULL_AUTHORITY, type KeyAuthority } from './key-authority.js';
 
 export interface CreateApiKeyInput {
   name: string;
@@ -71,42 +48,6 @@ export interface CreatedApiKey {
   record: ApiKeyRecord;
   /** The plaintext, to be shown exactly once. */
   plaintext: string;
-}
-
-function assertGrantable(authority: KeyAuthority, scopes: readonly Scope[]): void {
-  if (authority.grantable === 'all') return;
-  const missing = missingScopes(authority.grantable, scopes);
-  if (missing.length > 0) {
-    throw new ApiError(
-      'INSUFFICIENT_SCOPE',
-      `This API key cannot manage keys with scopes it does not hold: ${missing.join(', ')}.`,
-      { details: missing.map((scope) => ({ field: 'scopes', message: scope })) },
-    );
-  }
-}
-
-function visibleTo(authority: KeyAuthority, record: ApiKeyRecord): boolean {
-  return authority.environment === 'all' || authority.environment === record.key_type;
-}
-
-/** The expiry a caller may set: in the future, and no later than the caller's own. */
-function checkedExpiry(
-  authority: KeyAuthority,
-  requested: string | null | undefined,
-  nowIso: string,
-): string | null {
-  const latest = authority.latestExpiry;
-  if (requested === undefined || requested === null) return latest;
-  const problems: ErrorDetail[] = [];
-  if (requested <= nowIso) problems.push({ field: 'expires_at', message: 'must be in the future' });
-  if (latest !== null && requested > latest) {
-    problems.push({
-      field: 'expires_at',
-      message: `must not be later than this API key's own expiry (${latest})`,
-    });
-  }
-  if (problems.length > 0) throw new ApiError('VALIDATION_ERROR', undefined, { details: problems });
-  return requested;
 }
 
 /** Revoked, expired and rotated-out keys are final: they cannot be changed or rotated. */
@@ -164,36 +105,37 @@ export async function createApiKey(
   input: CreateApiKeyInput,
 ): Promise<CreatedApiKey> {
   const nowIso = isoNow(deps);
-  const keyType =
-    input.key_type ?? (authority.environment === 'all' ? 'live' : authority.environment);
-  if (authority.environment !== 'all' && keyType !== authority.environment) {
-    throw new ApiError(
-      'FORBIDDEN',
-      `A ${authority.environment} key can only manage ${authority.environment} keys.`,
-    );
-  }
+  const caller = await currentAuthority(deps, actor.workspaceId, authority);
+  const keyType = input.key_type ?? (caller.environment === 'all' ? 'live' : caller.environment);
   const scopes = normalizeScopes(input.scopes);
-  assertGrantable(authority, scopes);
-  const expiresAt = checkedExpiry(authority, input.expires_at, nowIso);
+  const expiresAt = checkedExpiry(caller, input.expires_at, nowIso);
+  const rateLimit = checkedRateLimit(caller, input.rate_limit_per_min);
+  const secret = mintApiKey(caller, {
+    keyType,
+    scopes,
+    expiresAt,
+    rateLimitPerMin: rateLimit,
+  });
 
-  const plaintext = generateApiKey(keyType);
+  const id = deps.newId();
   const record: ApiKeyRecord = {
-    id: deps.newId(),
+    id,
     workspace_id: actor.workspaceId,
     created_by: actor.userId,
     name: input.name,
     key_type: keyType,
-    key_hash: sha256Hex(plaintext),
-    key_prefix: keyDisplayParts(plaintext).prefix,
-    key_suffix: keyDisplayParts(plaintext).suffix,
+    key_hash: secret.keyHash,
+    key_prefix: secret.keyPrefix,
+    key_suffix: secret.keySuffix,
     scopes,
     active: true,
-    rate_limit_per_min: input.rate_limit_per_min ?? null,
+    rate_limit_per_min: rateLimit,
     expires_at: expiresAt,
     revoked_at: null,
     last_used_at: null,
     rotated_from: null,
     replaced_by: null,
+    lineage_id: id,
     created_at: nowIso,
     updated_at: nowIso,
   };
@@ -206,7 +148,7 @@ export async function createApiKey(
       metadata: { name: record.name, scopes, key_type: keyType, expires_at: expiresAt },
     });
   });
-  return { record, plaintext };
+  return { record, plaintext: secret.plaintext };
 }
 
 export async function updateApiKey(
@@ -218,19 +160,33 @@ export async function updateApiKey(
 ): Promise<ApiKeyRecord> {
   const nowMs = deps.clock.now();
   const nowIso = new Date(nowMs).toISOString();
-  const current = await findVisible(deps, actor.workspaceId, authority, id);
+  const caller = await currentAuthority(deps, actor.workspaceId, authority);
+  const current = await findVisible(deps, actor.workspaceId, caller, id);
   assertChangeable(current, nowIso);
-  assertGrantable(authority, current.scopes);
+  assertGrantable(caller, current.scopes);
   const changes: ApiKeyChanges = { updated_at: nextUpdatedAt(current.updated_at, nowMs) };
   if (input.name !== undefined) changes.name = input.name;
   if (input.scopes !== undefined) {
     changes.scopes = normalizeScopes(input.scopes);
-    assertGrantable(authority, changes.scopes);
+    assertGrantable(caller, changes.scopes);
   }
-  if (input.rate_limit_per_min !== undefined) changes.rate_limit_per_min = input.rate_limit_per_min;
-  if (input.active !== undefined) changes.active = input.active;
+  if (input.rate_limit_per_min !== undefined) {
+    if (caller.callerKeyId === id && input.rate_limit_per_min !== current.rate_limit_per_min) {
+      throw new ApiError('FORBIDDEN', 'An API key cannot change its own rate limit.');
+    }
+    changes.rate_limit_per_min = checkedRateLimit(caller, input.rate_limit_per_min);
+  }
+  if (input.active !== undefined) {
+    if (input.active && !current.active && !caller.mayReactivate) {
+      throw new ApiError(
+        'FORBIDDEN',
+        'Only a workspace admin, signed in to the dashboard, can turn a deactivated key back on.',
+      );
+    }
+    changes.active = input.active;
+  }
   if (input.expires_at !== undefined)
-    changes.expires_at = checkedExpiry(authority, input.expires_at, nowIso);
+    changes.expires_at = checkedExpiry(caller, input.expires_at, nowIso);
 
   const diff: Record<string, { from: unknown; to: unknown }> = {};
   for (const field of ['name', 'scopes', 'rate_limit_per_min', 'active', 'expires_at'] as const) {
@@ -259,27 +215,44 @@ export async function revokeApiKey(
   id: string,
 ): Promise<ApiKeyRecord> {
   const nowMs = deps.clock.now();
-  const nowIso = new Date(nowMs).toISOString();
-  const current = await findVisible(deps, actor.workspaceId, authority, id);
-  assertGrantable(authority, current.scopes);
+  const caller = await currentAuthority(deps, actor.workspaceId, authority);
+  const current = await findVisible(deps, actor.workspaceId, caller, id);
+  assertGrantable(caller, current.scopes);
   if (current.revoked_at !== null) return current;
-  return changeKeys(deps, [current.key_hash], async (trx) => {
-    const row = await updateApiKeyRow(
-      trx,
-      actor.workspaceId,
-      id,
-      { revoked_at: nowIso, active: false, updated_at: nextUpdatedAt(current.updated_at, nowMs) },
-      current.updated_at,
-    );
-    if (row === undefined) throw concurrentChange();
-    await recordAudit(trx, { newId: deps.newId, now: nowIso }, actor, {
-      action: 'api_key_revoked',
-      environment: current.key_type,
-      target: { type: 'api_key', id },
-      metadata: { name: current.name },
-    });
-    return row;
+  return changeKeys(deps, [current.key_hash], (trx) =>
+    revokeInTransaction(trx, deps, actor, current, nowMs),
+  );
+}
+
+/**
+ * The revocation itself, inside the caller's transaction (which must make the nodes forget
+ * the key: `changeKeys`): the row and its audit event, with `reason` when something other
+ * than a direct revoke caused it (e.g. `member_removed`).
+ */
+export async function revokeInTransaction(
+  trx: Kysely<Database>,
+  deps: Pick<ServiceDeps, 'newId'>,
+  actor: Actor,
+  current: ApiKeyRecord,
+  nowMs: number,
+  reason?: string,
+): Promise<ApiKeyRecord> {
+  const nowIso = new Date(nowMs).toISOString();
+  const row = await updateApiKeyRow(
+    trx,
+    current.workspace_id,
+    current.id,
+    { revoked_at: nowIso, active: false, updated_at: nextUpdatedAt(current.updated_at, nowMs) },
+    current.updated_at,
+  );
+  if (row === undefined) throw concurrentChange();
+  await recordAudit(trx, { newId: deps.newId, now: nowIso }, actor, {
+    action: 'api_key_revoked',
+    environment: current.key_type,
+    target: { type: 'api_key', id: current.id },
+    metadata: { name: current.name, ...(reason !== undefined && { reason }) },
   });
+  return row;
 }
 
 export interface RotatedApiKey {
@@ -288,8 +261,11 @@ export interface RotatedApiKey {
 }
 
 /**
- * Replaces a key with a new secret and the same settings. The old key stops now, or keeps
- * working for `graceSeconds` (never past its own expiry) so deployments can switch over.
+ * Replaces a key with a new secret and the same settings (name, scopes, type, rate limit,
+ * expiry, active flag and lineage, so the rate-limit count carries over). The old key stops
+ * now, or keeps working for `graceSeconds` (never past its own expiry) so deployments can
+ * switch over. The new key is minted under the caller's authority like any other: a caller
+ * that could not create a key with these settings cannot rotate it either (403).
  */
 export async function rotateApiKey(
   deps: ServiceDeps,
@@ -300,23 +276,28 @@ export async function rotateApiKey(
 ): Promise<RotatedApiKey> {
   const nowMs = deps.clock.now();
   const nowIso = new Date(nowMs).toISOString();
-  const current = await findVisible(deps, actor.workspaceId, authority, id);
+  const caller = await currentAuthority(deps, actor.workspaceId, authority);
+  const current = await findVisible(deps, actor.workspaceId, caller, id);
   assertChangeable(current, nowIso);
-  assertGrantable(authority, current.scopes);
+  const secret = mintApiKey(caller, {
+    keyType: current.key_type,
+    scopes: current.scopes,
+    expiresAt: current.expires_at,
+    rateLimitPerMin: current.rate_limit_per_min,
+  });
 
-  const plaintext = generateApiKey(current.key_type);
   const fresh: ApiKeyRecord = {
     ...current,
     id: deps.newId(),
     created_by: actor.userId ?? current.created_by,
-    key_hash: sha256Hex(plaintext),
-    key_prefix: keyDisplayParts(plaintext).prefix,
-    key_suffix: keyDisplayParts(plaintext).suffix,
-    active: true,
+    key_hash: secret.keyHash,
+    key_prefix: secret.keyPrefix,
+    key_suffix: secret.keySuffix,
     last_used_at: null,
     revoked_at: null,
     rotated_from: current.id,
     replaced_by: null,
+    lineage_id: current.lineage_id ?? current.id,
     created_at: nowIso,
     updated_at: nowIso,
   };
@@ -355,5 +336,5 @@ export async function rotateApiKey(
     });
     return row;
   });
-  return { oldKey, newKey: { record: fresh, plaintext } };
+  return { oldKey, newKey: { record: fresh, plaintext: secret.plaintext } };
 }

@@ -15,10 +15,13 @@ export type AuditAction =
   | 'upload_confirmed'
   | 'upload_deleted'
   | 'test_data_wiped'
-  | 'member_added'
+  | 'member_invited'
+  | 'member_invitation_cancelled'
+  | 'member_joined'
   | 'member_removed'
   | 'member_role_changed'
   | 'member_login'
+  | 'member_password_set'
   | 'workspace_created';
 
 export interface AuditEntry {

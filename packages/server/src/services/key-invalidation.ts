@@ -38,16 +38,29 @@ export class LocalKeyInvalidation implements KeyInvalidation {
  * the caller answers.
  */
 export async function changeKeys<T>(
-  deps: { database: { db: Kysely<Database> }; keyInvalidation: KeyInvalidation },
+  deps: KeyChangeDeps,
   hashes: readonly string[],
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
+  return changeFoundKeys(deps, async (trx) => ({ value: await work(trx), hashes }));
+}
+
+type KeyChangeDeps = { database: { db: Kysely<Database> }; keyInvalidation: KeyInvalidation };
+
+/**
+ * `changeKeys` for work that finds the keys it changes inside the transaction (say, every
+ * key of a member being removed): `work` returns their hashes with its value.
+ */
+export async function changeFoundKeys<T>(
+  deps: KeyChangeDeps,
+  work: (trx: Kysely<Database>) => Promise<{ value: T; hashes: readonly string[] }>,
+): Promise<T> {
   const { keyInvalidation } = deps;
-  const result = await deps.database.db.transaction().execute(async (trx) => {
-    const value = await work(trx);
-    await keyInvalidation.announce?.(trx, hashes);
-    return value;
+  const { value, hashes } = await deps.database.db.transaction().execute(async (trx) => {
+    const result = await work(trx);
+    if (result.hashes.length > 0) await keyInvalidation.announce?.(trx, result.hashes);
+    return result;
   });
-  await keyInvalidation.invalidate(hashes);
-  return result;
+  if (hashes.length > 0) await keyInvalidation.invalidate(hashes);
+  return value;
 }

@@ -1,132 +1,76 @@
-import { randomBytes } from 'node:crypto';
 import type { Role } from '@onepin/core';
 import {
-  consumeInvitation,
+  type ApiKeyRecord,
   countAdmins,
+  countInvitations,
   type Database,
-  deleteInvitations,
   deleteMembership,
   findMember,
-  findUsableInvitation,
-  findUserByEmail,
-  insertInvitation,
-  insertMembership,
-  insertUser,
+  type InvitationRecord,
   type Kysely,
+  listInvitations,
+  listLiveKeysCreatedBy,
   listMembers as listMemberRows,
   lockWorkspaceMemberships,
   type MemberRecord,
   updateMembershipRole,
-  updateUserPassword,
 } from '@onepin/db';
 import { ApiError, notFound } from '../api-error.js';
 import type { Actor } from '../auth/principal.js';
-import { sha256Hex } from '../auth/sha256.js';
-import { checkPassword, hashPassword, normalizeEmail } from './accounts.js';
+import { revokeInTransaction } from './api-keys.js';
 import { recordAudit } from './audit.js';
+import { isPlausibleId } from './ids.js';
+import { changeFoundKeys } from './key-invalidation.js';
 import { isoNow, type ServiceDeps } from './service-deps.js';
-import { type ClientInfo, createSession, type NewSession } from './sessions.js';
 
-/** How long a member's link to set a password stays usable. */
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** One row of the members page: someone who joined, or an invitation not yet accepted. */
+export type MemberEntry =
+  | { status: 'active'; member: MemberRecord; lastAdmin: boolean }
+  | { status: 'invited'; invitation: InvitationRecord };
 
-export function listMembers(
+/**
+ * The workspace's members, oldest first, then its pending invitations, oldest first, as one
+ * paged list. `lastAdmin` marks the only admin, whom no one can remove or demote.
+ */
+export async function listMembers(
   deps: ServiceDeps,
   workspaceId: string,
   page: { limit: number; offset: number },
-) {
-  return listMemberRows(deps.database.db, { workspaceId, ...page });
-}
-
-export interface AddedMember {
-  member: MemberRecord;
-  /** A one-time link to set a password, for a person who has none yet; shown once. */
-  inviteUrl: string | null;
-}
-
-/**
- * Adds a person to the actor's workspace by email with a role. Someone without an account
- * gets one without a password, and the admin gets a one-time link (valid 7 days) to hand
- * over, with which that person sets their own password. Only its hash is stored.
- */
-export async function addMember(
-  deps: ServiceDeps,
-  actor: Actor,
-  input: { email: string; role: Role },
-  publicUrl: string,
-): Promise<AddedMember> {
-  const email = normalizeEmail(input.email);
-  const nowMs = deps.clock.now();
-  const now = new Date(nowMs).toISOString();
-  const workspaceId = actor.workspaceId;
-  const existing = await findUserByEmail(deps.database.db, email);
-  if (existing && (await findMember(deps.database.db, workspaceId, existing.id))) {
-    throw new ApiError('CONFLICT', `${email} is already a member of this workspace.`);
+): Promise<{ items: MemberEntry[]; total: number }> {
+  const db = deps.database.db;
+  const [members, invitationCount, admins] = await Promise.all([
+    listMemberRows(db, { workspaceId, ...page }),
+    countInvitations(db, workspaceId),
+    countAdmins(db, workspaceId),
+  ]);
+  const items: MemberEntry[] = members.items.map((member) => ({
+    status: 'active',
+    member,
+    lastAdmin: member.role === 'admin' && admins === 1,
+  }));
+  const room = page.limit - items.length;
+  if (room > 0 && invitationCount > 0) {
+    const offset = Math.max(0, page.offset - members.total);
+    const invitations = await listInvitations(db, { workspaceId, limit: room, offset });
+    for (const invitation of invitations) items.push({ status: 'invited', invitation });
   }
-  const userId = existing?.id ?? deps.newId();
-  const token = existing?.password_hash ? null : randomBytes(32).toString('base64url');
-  try {
-    await deps.database.db.transaction().execute(async (trx) => {
-      if (!existing) {
-        await insertUser(trx, {
-          id: userId,
-          email,
-          password_hash: null,
-          created_at: now,
-          updated_at: now,
-        });
-      }
-      await insertMembership(trx, {
-        workspace_id: workspaceId,
-        user_id: userId,
-        role: input.role,
-        created_at: now,
-      });
-      if (token) {
-        await insertInvitation(trx, {
-          token_hash: sha256Hex(token),
-          user_id: userId,
-          workspace_id: workspaceId,
-          created_by: actor.userId,
-          created_at: now,
-          expires_at: new Date(nowMs + INVITATION_TTL_MS).toISOString(),
-        });
-      }
-      await recordAudit(trx, { newId: deps.newId, now }, actor, {
-        action: 'member_added',
-        environment: 'live',
-        target: { type: 'user', id: userId },
-        metadata: { email, role: input.role },
-      });
-    });
-  } catch (error) {
-    // Someone added the same person at the same moment: the unique keys refused the second.
-    const raced = await findUserByEmail(deps.database.db, email);
-    if (raced && (await findMember(deps.database.db, workspaceId, raced.id))) {
-      throw new ApiError('CONFLICT', `${email} is already a member of this workspace.`);
-    }
-    throw error;
-  }
-  const member = await findMember(deps.database.db, workspaceId, userId);
-  if (!member) throw notFound('Member');
-  return { member, inviteUrl: token && `${publicUrl}/invite?token=${token}` };
+  return { items, total: members.total + invitationCount };
 }
 
 const LAST_ADMIN = 'A workspace needs at least one admin: make someone else an admin first.';
 
 /** Runs `change` on one member with the workspace's memberships locked. */
 async function withMember<T>(
+  trx: Kysely<Database>,
   deps: ServiceDeps,
   workspaceId: string,
   userId: string,
-  change: (trx: Kysely<Database>, member: MemberRecord) => Promise<T>,
+  change: (member: MemberRecord) => Promise<T>,
 ): Promise<T> {
-  return deps.database.db.transaction().execute(async (trx) => {
-    await lockWorkspaceMemberships(trx, deps.database.dialect, workspaceId);
-    const member = await findMember(trx, workspaceId, userId);
-    if (!member) throw notFound('Member');
-    return change(trx, member);
-  });
+  await lockWorkspaceMemberships(trx, deps.database.dialect, workspaceId);
+  const member = isPlausibleId(userId) ? await findMember(trx, workspaceId, userId) : undefined;
+  if (!member) throw notFound('Member');
+  return change(member);
 }
 
 /** Changes a member's role; the last admin cannot be demoted (409). */
@@ -135,69 +79,105 @@ export function changeMemberRole(
   actor: Actor,
   userId: string,
   role: Role,
-): Promise<MemberRecord> {
-  return withMember(deps, actor.workspaceId, userId, async (trx, member) => {
-    if (member.role === role) return member;
-    if (member.role === 'admin' && (await countAdmins(trx, actor.workspaceId)) <= 1) {
-      throw new ApiError('CONFLICT', LAST_ADMIN);
-    }
-    await updateMembershipRole(trx, actor.workspaceId, userId, role);
-    await recordAudit(trx, { newId: deps.newId, now: isoNow(deps) }, actor, {
-      action: 'member_role_changed',
-      environment: 'live',
-      target: { type: 'user', id: userId },
-      metadata: { email: member.email, from: member.role, to: role },
-    });
-    return { ...member, role };
-  });
+): Promise<MemberEntry> {
+  return deps.database.db.transaction().execute((trx) =>
+    withMember(trx, deps, actor.workspaceId, userId, async (member) => {
+      const admins = await countAdmins(trx, actor.workspaceId);
+      if (member.role !== role) {
+        if (member.role === 'admin' && admins <= 1) throw new ApiError('CONFLICT', LAST_ADMIN);
+        await updateMembershipRole(trx, actor.workspaceId, userId, role);
+        await recordAudit(trx, { newId: deps.newId, now: isoNow(deps) }, actor, {
+          action: 'member_role_changed',
+          environment: 'live',
+          target: { type: 'user', id: userId },
+          metadata: { email: member.email, from: member.role, to: role },
+        });
+      }
+      const after = await countAdmins(trx, actor.workspaceId);
+      return {
+        status: 'active',
+        member: { ...member, role },
+        lastAdmin: role === 'admin' && after === 1,
+      };
+    }),
+  );
 }
 
 /**
- * Removes a member (and their unused invitation) from the workspace; the last admin cannot
- * be removed (409). Their sessions stop reaching this workspace on the next request.
+ * The keys a member made in the workspace that still work or could work again (neither
+ * revoked nor expired): what removing them offers to revoke.
+ */
+export async function listMemberKeys(
+  deps: ServiceDeps,
+  workspaceId: string,
+  userId: string,
+): Promise<ApiKeyRecord[]> {
+  const db = deps.database.db;
+  const member = isPlausibleId(userId) ? await findMember(db, workspaceId, userId) : undefined;
+  if (!member) throw notFound('Member');
+  return listLiveKeysCreatedBy(db, { workspaceId, userId, now: isoNow(deps) });
+}
+
+export interface RemovedMember {
+  member: MemberRecord;
+  /** Their keys this removal revoked (`revokeKeys`), each evicted from every node's cache. */
+  revokedKeys: ApiKeyRecord[];
+  /** Their keys left working, because the caller chose to keep them. */
+  keptKeys: ApiKeyRecord[];
+}
+
+/**
+ * Removes a member from the workspace, and by default revokes the keys they made there in
+ * the same transaction (issue 11: a removed member's keys used to keep working unnoticed).
+ * The caller may keep the keys (`revokeKeys: false`); `member_removed` records the choice
+ * and which keys it concerned. The last admin cannot be removed (409). Their sessions stop
+ * reaching this workspace on the next request.
  */
 export function removeMember(
   deps: ServiceDeps,
   actor: Actor,
   userId: string,
-): Promise<MemberRecord> {
-  return withMember(deps, actor.workspaceId, userId, async (trx, member) => {
-    if (member.role === 'admin' && (await countAdmins(trx, actor.workspaceId)) <= 1) {
-      throw new ApiError('CONFLICT', LAST_ADMIN);
-    }
-    await deleteMembership(trx, actor.workspaceId, userId);
-    await deleteInvitations(trx, actor.workspaceId, userId);
-    await recordAudit(trx, { newId: deps.newId, now: isoNow(deps) }, actor, {
-      action: 'member_removed',
-      environment: 'live',
-      target: { type: 'user', id: userId },
-      metadata: { email: member.email, role: member.role },
-    });
-    return member;
-  });
-}
-
-/** Who an invitation link is for, or `undefined` when it cannot be used. */
-export function findInvitation(deps: ServiceDeps, token: string) {
-  return findUsableInvitation(deps.database.db, sha256Hex(token), isoNow(deps));
-}
-
-/** Sets the invited person's password with their one-time link, and signs them in. */
-export async function acceptInvitation(
-  deps: ServiceDeps,
-  input: { token: string; password: string },
-  client: ClientInfo,
-): Promise<NewSession> {
-  checkPassword(input.password);
-  const passwordHash = await hashPassword(input.password);
-  const now = isoNow(deps);
-  const userId = await deps.database.db.transaction().execute(async (trx) => {
-    const id = await consumeInvitation(trx, sha256Hex(input.token), now);
-    if (id === undefined) {
-      throw new ApiError('FORBIDDEN', 'This invitation link is invalid, expired or already used.');
-    }
-    await updateUserPassword(trx, id, passwordHash, now);
-    return id;
-  });
-  return createSession(deps, userId, client);
+  options: { revokeKeys: boolean },
+): Promise<RemovedMember> {
+  const nowMs = deps.clock.now();
+  const now = new Date(nowMs).toISOString();
+  return changeFoundKeys(deps, (trx) =>
+    withMember(trx, deps, actor.workspaceId, userId, async (member) => {
+      if (member.role === 'admin' && (await countAdmins(trx, actor.workspaceId)) <= 1) {
+        throw new ApiError('CONFLICT', LAST_ADMIN);
+      }
+      const keys = await listLiveKeysCreatedBy(trx, {
+        workspaceId: actor.workspaceId,
+        userId,
+        now,
+      });
+      await deleteMembership(trx, actor.workspaceId, userId);
+      const revokedKeys: ApiKeyRecord[] = [];
+      if (options.revokeKeys) {
+        for (const key of keys) {
+          revokedKeys.push(
+            await revokeInTransaction(trx, deps, actor, key, nowMs, 'member_removed'),
+          );
+        }
+      }
+      const keptKeys = options.revokeKeys ? [] : keys;
+      const summary = (list: ApiKeyRecord[]) => list.map((key) => ({ id: key.id, name: key.name }));
+      await recordAudit(trx, { newId: deps.newId, now }, actor, {
+        action: 'member_removed',
+        environment: 'live',
+        target: { type: 'user', id: userId },
+        metadata: {
+          email: member.email,
+          role: member.role,
+          revoke_keys: options.revokeKeys,
+          revoked_keys: summary(revokedKeys),
+          kept_keys: summary(keptKeys),
+        },
+      });
+      return {
+        value: { member, revokedKeys, keptKeys },
+        hashes: options.revokeKeys ? keys.map((key) => key.key_hash) : [],
+      };
+    }),
+  );
 }

@@ -1,9 +1,10 @@
 import type { DatabaseHandle } from '@onepin/db';
 import type { Clock } from '../deps.js';
 import type { KeyInvalidation } from './key-invalidation.js';
+import type { PasswordDeps } from './passwords.js';
 
 /** What business rules need: the routes pass `AppDeps`, the admin commands build their own. */
-export interface ServiceDeps {
+export interface ServiceDeps extends PasswordDeps {
   database: DatabaseHandle;
   clock: Clock;
   newId: () => string;

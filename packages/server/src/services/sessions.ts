@@ -1,4 +1,4 @@
-import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+import { redactKeyShapedText } from '@onepin/core';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -12,6 +12,7 @@ import { newSessionToken } from '../auth/session-cookie.js';
 import { sha256Hex } from '../auth/sha256.js';
 import type { SignInThrottle } from '../auth/sign-in-throttle.js';
 import { recordAudit } from './audit.js';
+import { passwordMatches } from './passwords.js';
 import type { ServiceDeps } from './service-deps.js';
 
 /** A session ends after this long without a request… */
@@ -57,7 +58,10 @@ export async function createSession(
     created_at: now,
     last_seen_at: now,
     expires_at: new Date(nowMs + SESSION_LIFETIME_MS).toISOString(),
-    user_agent: client.userAgent?.slice(0, 500) ?? null,
+    // Whatever the browser says, for the person's list of sessions: a key pasted into it is
+    // kept as its preview (before the cut, which could leave most of a key behind).
+    user_agent:
+      client.userAgent === null ? null : redactKeyShapedText(client.userAgent).slice(0, 500),
     ip_address: client.address,
   };
   await insertSession(deps.database.db, row);
@@ -74,24 +78,12 @@ export async function endSession(deps: ServiceDeps, sessionId: string): Promise<
   await deleteSession(deps.database.db, sessionId);
 }
 
-/**
- * A throwaway hash verified when there is no such user (or they have no password yet), so
- * the time a sign-in takes does not tell them apart. Made once, in the background, at start.
- */
-const dummyHash = argon2Hash('onepin timing equaliser');
-dummyHash.catch(() => {});
-
-async function passwordMatches(hash: string | null | undefined, password: string) {
-  const matches = await argon2Verify(hash || (await dummyHash), password).catch(() => false);
-  return Boolean(hash) && matches;
-}
-
 const BAD_CREDENTIALS = 'Incorrect email or password.';
 
 /**
- * Signs a person in with email and password (SPEC §5): throttled per email and address,
- * one message for an unknown email and a wrong password, and a `member_login` event in
- * each of their workspaces.
+ * Signs a person in with email and password (SPEC §5): throttled per email and address and
+ * per account, one message for an unknown email and a wrong password (at the same cost),
+ * and a `member_login` event in each of their workspaces.
  */
 export async function signIn(
   deps: ServiceDeps & { signInThrottle: SignInThrottle },
@@ -107,11 +99,11 @@ export async function signIn(
     });
   }
   const user = await findUserByEmail(deps.database.db, email);
-  if (!(await passwordMatches(user?.password_hash, credentials.password)) || !user) {
+  if (!(await passwordMatches(deps, user?.password_hash, credentials.password)) || !user) {
     deps.signInThrottle.recordFailure(client.address, email, nowMs);
     throw new ApiError('UNAUTHORIZED', BAD_CREDENTIALS);
   }
-  deps.signInThrottle.recordSuccess(client.address, email);
+  deps.signInThrottle.recordSuccess(client.address, email, nowMs);
 
   const workspaces = await listWorkspacesOfUser(deps.database.db, user.id);
   if (workspaces.length === 0) {

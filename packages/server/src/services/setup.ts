@@ -1,4 +1,9 @@
-import { consumeSetupToken, countUsers, findUsableSetupToken } from '@onepin/db';
+import {
+  anyUserHasPassword,
+  consumeSetupToken,
+  countUsers,
+  findUsableSetupToken,
+} from '@onepin/db';
 import { ApiError } from '../api-error.js';
 import { sha256Hex } from '../auth/sha256.js';
 import { createUserWithWorkspace } from './accounts.js';
@@ -11,6 +16,19 @@ export async function setupTokenUsable(deps: ServiceDeps, token: string): Promis
   return (
     (await countUsers(db)) === 0 && (await findUsableSetupToken(db, sha256Hex(token), isoNow(deps)))
   );
+}
+
+/**
+ * How far the first run got: no user yet (open the setup link the server printed), users
+ * but no one with a password (open the link `admin create-user` printed, or run
+ * `admin reset-password`), or done (sign in).
+ */
+export async function setupStage(
+  deps: ServiceDeps,
+): Promise<'no_user' | 'no_password' | 'complete'> {
+  const db = deps.database.db;
+  if (await anyUserHasPassword(db)) return 'complete';
+  return (await countUsers(db)) === 0 ? 'no_user' : 'no_password';
 }
 
 export interface SetupInput {

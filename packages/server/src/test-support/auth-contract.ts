@@ -20,8 +20,15 @@ export interface AuthContractCase {
   operation: string;
   /** The scope the route needs; `null` when any valid key may call it. */
   scope: Scope | null;
-  /** Builds a request that succeeds for a live key of `workspace` holding `scope`. */
-  prepare(world: TestWorld, workspace: TestWorkspace): Promise<ContractRequest>;
+  /**
+   * Builds a request that succeeds for a live key of `workspace` holding `scope`, or for
+   * `caller` when a session's success depends on who it is (accepting an invitation).
+   */
+  prepare(
+    world: TestWorld,
+    workspace: TestWorkspace,
+    caller?: TestSession,
+  ): Promise<ContractRequest>;
   /** The request names one object, so another workspace's key must get 404. */
   targetsObject: boolean;
   /** Only a signed-in person may call it: API keys get 403 `FORBIDDEN` whatever their scopes. */
@@ -251,7 +258,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
         const session = await world.signIn(home, leastRole(contract));
         const response = await send(
           world,
-          await contract.prepare(world, home),
+          await contract.prepare(world, home, session),
           null,
           {},
           { session },

@@ -16,6 +16,7 @@ export function cacheKey(cache: VerificationCache, hash: string): void {
     expiresAtMs: Number.POSITIVE_INFINITY,
     enabled: true,
     rateLimitPerMin: null,
+    lineageId: hash.slice(0, 8),
   };
   cache.setIfCurrent(hash, key, cache.generation);
 }

@@ -81,6 +81,27 @@ export const CORE_CONTRACT_CASES: AuthContractCase[] = [
     targetsObject: false,
     prepare: async () => ({ method: 'GET', path: '/api/v1/activity' }),
   },
+  {
+    operation: 'GET /api/v1/usage/activity',
+    scope: 'workspace:read',
+    targetsObject: false,
+    prepare: async () => ({ method: 'GET', path: '/api/v1/usage/activity?range=30d' }),
+  },
+  {
+    operation: 'GET /api/v1/workspaces',
+    scope: 'workspace:read',
+    targetsObject: false,
+    prepare: async () => ({ method: 'GET', path: '/api/v1/workspaces' }),
+  },
+  {
+    operation: 'GET /api/v1/workspaces/{workspace_id}',
+    scope: 'workspace:read',
+    targetsObject: true,
+    prepare: async (_world, workspace) => ({
+      method: 'GET',
+      path: `/api/v1/workspaces/${workspace.id}`,
+    }),
+  },
 ];
 
 let emailCounter = 0;
@@ -145,8 +166,116 @@ export const SESSION_CONTRACT_CASES: AuthContractCase[] = [
   },
 ];
 
+/** An open invitation to a fresh workspace, for `email` (the caller's, when there is one). */
+async function invitationFor(world: TestWorld, email: string): Promise<string> {
+  const inviting = await world.createWorkspace('Inviting');
+  const admin = await world.signIn(inviting);
+  const added = await world.call('POST', '/api/v1/members', {
+    session: admin,
+    body: { email, role: 'viewer' },
+  });
+  return new URL(added.body.data.invite_url).searchParams.get('token') ?? '';
+}
+
+/** Operations on invitations and on what removing a member touches. */
+export const MEMBERSHIP_CONTRACT_CASES: AuthContractCase[] = [
+  {
+    operation: 'POST /api/v1/invitation/accept',
+    scope: null,
+    sessionOnly: true,
+    targetsObject: false,
+    prepare: async (world, _workspace, caller) => ({
+      method: 'POST',
+      path: '/api/v1/invitation/accept',
+      body: {
+        token: await invitationFor(world, caller?.email ?? `someone${++emailCounter}@example.com`),
+      },
+    }),
+  },
+  {
+    operation: 'GET /api/v1/members/{user_id}/api-keys',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'GET',
+      path: `/api/v1/members/${(await world.addMember(workspace, 'viewer')).userId}/api-keys`,
+    }),
+  },
+  {
+    operation: 'DELETE /api/v1/members/invitations/{invitation_id}',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (world, workspace) => {
+      const admin = await world.sessionFor({ userId: workspace.userId, email: workspace.email });
+      const added = await world.call('POST', '/api/v1/members', {
+        session: admin,
+        body: { email: `invitee${++emailCounter}@example.com`, role: 'viewer' },
+      });
+      return {
+        method: 'DELETE',
+        path: `/api/v1/members/invitations/${added.body.data.member.id}`,
+      };
+    },
+  },
+];
+
+/** The member and invite operations at the public API's `/workspaces/{ws_id}/…` paths. */
+export const WORKSPACE_MEMBER_CONTRACT_CASES: AuthContractCase[] = [
+  {
+    operation: 'GET /api/v1/workspaces/{ws_id}/members',
+    scope: null,
+    sessionOnly: true,
+    targetsObject: true,
+    prepare: async (_world, workspace) => ({
+      method: 'GET',
+      path: `/api/v1/workspaces/${workspace.id}/members`,
+    }),
+  },
+  {
+    operation: 'POST /api/v1/workspaces/{ws_id}/invites',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (_world, workspace) => ({
+      method: 'POST',
+      path: `/api/v1/workspaces/${workspace.id}/invites`,
+      body: { email: `invited${++emailCounter}-${Date.now()}@example.com`, role: 'viewer' },
+    }),
+  },
+  {
+    operation: 'PATCH /api/v1/workspaces/{ws_id}/members/{member_id}',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'PATCH',
+      path: `/api/v1/workspaces/${workspace.id}/members/${(await world.addMember(workspace, 'viewer')).userId}`,
+      body: { role: 'editor' },
+    }),
+  },
+  {
+    operation: 'DELETE /api/v1/workspaces/{ws_id}/members/{member_id}',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'DELETE',
+      path: `/api/v1/workspaces/${workspace.id}/members/${(await world.addMember(workspace, 'viewer')).userId}`,
+    }),
+  },
+];
+
 export const ALL_CONTRACT_CASES: AuthContractCase[] = [
   ...CORE_CONTRACT_CASES,
   ...RESOURCE_CONTRACT_CASES,
   ...SESSION_CONTRACT_CASES,
+  ...MEMBERSHIP_CONTRACT_CASES,
+  ...WORKSPACE_MEMBER_CONTRACT_CASES,
 ];

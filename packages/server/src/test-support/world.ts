@@ -95,6 +95,17 @@ export interface TestWorldOptions extends Omit<AppDepsOptions, 'database'> {
 
 let workspaceCounter = 0;
 
+/** The session a response started (sign-in, setup, a link), as a browser would send it back. */
+export function sessionFromResponse(response: { headers: Headers; body: any }): TestSession {
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  return {
+    cookie: setCookie.split(';')[0] ?? '',
+    csrfToken: response.body.data.csrf_token,
+    userId: response.body.data.user.id,
+    email: response.body.data.user.email,
+  };
+}
+
 /** A fresh database of one dialect, the real app on top of it, and helpers to drive it. */
 export async function createTestWorld(
   dialect: TestDialect,
@@ -119,7 +130,11 @@ export async function createTestWorld(
   const app = buildApp(deps, options.app);
 
   const request = (method: string, path: string, opts: RequestOptions = {}) => {
-    const headers: Record<string, string> = { ...opts.headers };
+    // As a browser at the public URL sends it (the server checks it for browser requests).
+    const headers: Record<string, string> = {
+      host: new URL(deps.settings.publicUrl).host,
+      ...opts.headers,
+    };
     if (opts.key) headers.authorization = `Bearer ${opts.key}`;
     if (opts.session) {
       headers.cookie ??= opts.session.cookie;

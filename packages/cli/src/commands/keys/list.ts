@@ -20,7 +20,7 @@ export function createKeysListCommand(ctx: CliContext, run = keysListRun): Comma
     .addOption(
       new Option(
         '--status <status>',
-        'active, revoked (expired included) or all (the default)',
+        'active (usable now), revoked (expired and disabled included) or all (the default)',
       ).choices(['active', 'revoked', 'all']),
     );
   return addPageOptions(command).action((options: KeysListOptions) => run(ctx, options));

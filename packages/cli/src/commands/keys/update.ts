@@ -38,8 +38,13 @@ export function createKeysUpdateCommand(ctx: CliContext, run = keysUpdateRun): C
         value === 'never' ? value : parseDateTime(value),
       ),
     )
-    .addOption(new Option('--enable', 'let the key be used again').conflicts('disable'))
-    .option('--disable', 'stop the key from being used (until --enable)')
+    .addOption(
+      new Option(
+        '--enable',
+        'let a disabled key be used again (only a workspace admin may: the server refuses API keys)',
+      ).conflicts('disable'),
+    )
+    .option('--disable', 'stop the key from being used (until an admin enables it again)')
     .action((id: string, flags: KeysUpdateFlags) => run(ctx, { id, ...fromFlags(flags) }));
 }
 

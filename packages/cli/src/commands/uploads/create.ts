@@ -58,7 +58,7 @@ export async function uploadsCreateRun(
     bar?.done();
   }
   out.success(
-    `Uploaded ${upload.filename} (${formatBytes(upload.size_bytes)}): upload ${upload.id}.`,
+    `Uploaded ${upload.filename} (${formatBytes(upload.size_bytes ?? 0)}): upload ${upload.id}.`,
   );
   if (options.workflow !== undefined) {
     upload = await client.uploads.confirm(upload.id, {

@@ -75,7 +75,7 @@ export function ApiKeysPage() {
           }}
         >
           <option value="active">Active keys</option>
-          <option value="revoked">Revoked and expired keys</option>
+          <option value="revoked">Revoked, expired and disabled keys</option>
           <option value="all">All keys</option>
         </select>
       </div>

@@ -123,6 +123,46 @@ describe.each(testDialects)('$name: /api/v1/api-keys', (dialect) => {
     }
   });
 
+  run(
+    'status=active returns keys with active:false: never again; active + revoked = all',
+    async () => {
+      const fresh = await createTestWorld(dialect, { clock: world.clock });
+      try {
+        const ws = await fresh.createWorkspace();
+        const session = await fresh.signIn(ws);
+        const make = async (name: string) =>
+          (await fresh.call('POST', '/api/v1/api-keys', { session, body: { name } })).body.data;
+        const usable = await make('usable');
+        const deactivated = await make('deactivated');
+        const inGrace = await make('in grace');
+        await fresh.call('PATCH', `/api/v1/api-keys/${deactivated.id}`, {
+          session,
+          body: { active: false },
+        });
+        const rotated = await fresh.call('PATCH', `/api/v1/api-keys/${inGrace.id}/rotate`, {
+          session,
+          body: { grace_period_seconds: 3600 },
+        });
+        const list = async (status: string) =>
+          (await fresh.call('GET', `/api/v1/api-keys?status=${status}`, { session })).body.data;
+        const active = await list('active');
+        const revoked = await list('revoked');
+        expect(active.every((k: any) => k.active === true)).toBe(true);
+        expect(revoked.every((k: any) => k.active === false)).toBe(true);
+        expect(active.map((k: any) => k.name).sort()).toEqual(['in grace', 'in grace', 'usable']);
+        expect(revoked.map((k: any) => k.id)).toEqual([deactivated.id]);
+        expect((await list('all')).length).toBe(active.length + revoked.length);
+        // The rotated-out key counts as active while its grace period runs, then as revoked.
+        expect(active.map((k: any) => k.id)).toContain(rotated.body.data.old_key.id);
+        fresh.clock.advance(3_600_000);
+        expect((await list('revoked')).map((k: any) => k.id)).toContain(inGrace.id);
+        expect(usable.active).toBe(true);
+      } finally {
+        await fresh.dispose();
+      }
+    },
+  );
+
   run.each([
     [{}, 'name'],
     [{ name: '' }, 'name'],
@@ -290,7 +330,7 @@ describe.each(testDialects)('$name: /api/v1/api-keys', (dialect) => {
     });
 
     run(
-      'deactivating a cached key stops it on the next request; reactivating brings it back',
+      'deactivating a cached key stops it on the next request; an admin reactivating brings it back',
       async () => {
         const target = (await create({ name: 'toggle' })).body.data;
         expect(
@@ -304,7 +344,7 @@ describe.each(testDialects)('$name: /api/v1/api-keys', (dialect) => {
           (await world.call('GET', '/api/v1/auth/whoami', { key: target.api_key })).status,
         ).toBe(401);
         await world.call('PATCH', `/api/v1/api-keys/${target.id}`, {
-          key: admin,
+          session: await world.signIn(workspace),
           body: { active: true },
         });
         expect(

@@ -12,7 +12,7 @@ const route = protectedRoute('api_keys:write', {
   tags: ['API keys'],
   summary: 'Create an API key',
   description:
-    'The plaintext `api_key` is in this response only. An API key can only create keys of its own type, with scopes it holds itself, expiring no later than itself.',
+    "The plaintext `api_key` is in this response only. An API key can only create keys of its own type, with scopes it holds itself, expiring no later than itself, with a rate limit no higher than its own (without `expires_at` or `rate_limit_per_min`, the new key gets the caller's own when that is stricter). A rotated-out key cannot create keys.",
   request: { body: jsonBody(CreateApiKeyBody) },
   responses: {
     201: jsonContent(envelope(ApiKeyCreatedOut), 'The new key, with its plaintext'),
@@ -26,7 +26,7 @@ export const registerCreateApiKey: RouteRegistrar = (app, deps) => {
     const created = await createApiKey(
       deps,
       actorOf(principal),
-      authorityOf(principal),
+      authorityOf(principal, deps.settings),
       c.req.valid('json'),
     );
     const now = deps.clock.now();

@@ -20,7 +20,7 @@ export const registerGetApiKey: RouteRegistrar = (app, deps) => {
     const key = await getApiKey(
       deps,
       principal.workspaceId,
-      authorityOf(principal),
+      authorityOf(principal, deps.settings),
       c.req.valid('param').id,
     );
     const now = deps.clock.now();

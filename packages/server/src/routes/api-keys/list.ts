@@ -22,7 +22,12 @@ export const registerListApiKeys: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const principal = c.get('principal');
     const query = c.req.valid('query');
-    const page = await listApiKeys(deps, principal.workspaceId, authorityOf(principal), query);
+    const page = await listApiKeys(
+      deps,
+      principal.workspaceId,
+      authorityOf(principal, deps.settings),
+      query,
+    );
     const now = deps.clock.now();
     return jsonResponse(
       c,

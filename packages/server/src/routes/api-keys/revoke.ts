@@ -12,7 +12,7 @@ const route = protectedRoute('api_keys:write', {
   tags: ['API keys'],
   summary: 'Revoke a key',
   description:
-    'Soft: the key stops working at once and stays listed as revoked. Revoking twice is harmless.',
+    'Soft: the key stops working at once and stays listed as revoked. Revoking twice is harmless. A rotated-out key cannot revoke keys (403).',
   request: { params: ApiKeyIdParam },
   responses: { 200: jsonContent(envelope(ApiKeyOut), 'The revoked key'), ...errorResponses(404) },
 });
@@ -23,7 +23,7 @@ export const registerRevokeApiKey: RouteRegistrar = (app, deps) => {
     const key = await revokeApiKey(
       deps,
       actorOf(principal),
-      authorityOf(principal),
+      authorityOf(principal, deps.settings),
       c.req.valid('param').id,
     );
     const now = deps.clock.now();

@@ -17,7 +17,7 @@ const route = protectedRoute('api_keys:write', {
   tags: ['API keys'],
   summary: 'Replace a key with a new secret',
   description:
-    'The new key keeps the name, scopes, type, rate limit and expiry. The old key stops now, or after `grace_period_seconds` (never past its own expiry). The new plaintext is in this response only.',
+    "The new key keeps the name, scopes, type, rate limit, expiry and active flag, and the old key's rate-limit count. The old key stops now, or after `grace_period_seconds` (never past its own expiry). The new plaintext is in this response only. An API key can rotate only keys it could create: 403 when the key would outlive the caller or has a higher rate limit; a rotated-out key cannot rotate keys.",
   request: {
     params: ApiKeyIdParam,
     body: { content: { 'application/json': { schema: RotateApiKeyBody } }, required: false },
@@ -35,7 +35,7 @@ export const registerRotateApiKey: RouteRegistrar = (app, deps) => {
     const { oldKey, newKey } = await rotateApiKey(
       deps,
       actorOf(principal),
-      authorityOf(principal),
+      authorityOf(principal, deps.settings),
       c.req.valid('param').id,
       grace,
     );

@@ -11,7 +11,8 @@ const route = protectedRoute('api_keys:write', {
   path: '/api/v1/api-keys/{id}',
   tags: ['API keys'],
   summary: "Change a key's name, scopes, rate limit, active flag or expiry",
-  description: 'Revoked, expired and rotated-out keys cannot change (409).',
+  description:
+    'Revoked, expired and rotated-out keys cannot change (409). An API key cannot change its own rate limit, give a key a limit above its own or an expiry past its own, or turn a deactivated key back on (only an admin session can); a rotated-out key cannot change keys (403).',
   request: { params: ApiKeyIdParam, body: jsonBody(UpdateApiKeyBody) },
   responses: {
     200: jsonContent(envelope(ApiKeyOut), 'The updated key'),
@@ -25,7 +26,7 @@ export const registerUpdateApiKey: RouteRegistrar = (app, deps) => {
     const key = await updateApiKey(
       deps,
       actorOf(principal),
-      authorityOf(principal),
+      authorityOf(principal, deps.settings),
       c.req.valid('param').id,
       c.req.valid('json'),
     );

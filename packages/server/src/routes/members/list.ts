@@ -9,11 +9,12 @@ const route = sessionRoute(null, {
   method: 'get',
   path: '/api/v1/members',
   tags: ['Members'],
-  summary: "The workspace's members, oldest first",
-  description: 'Any member may see who else belongs to the workspace.',
+  summary: "The workspace's members, then its pending invitations",
+  description:
+    'Any member may see who else belongs to the workspace and who is invited. Members come oldest first, then invitations (`status: invited`), oldest first.',
   request: { query: MemberListQuery },
   responses: {
-    200: jsonContent(listEnvelope(MemberOut), 'One page of members'),
+    200: jsonContent(listEnvelope(MemberOut), 'One page of members and invitations'),
     ...errorResponses(422),
   },
 });

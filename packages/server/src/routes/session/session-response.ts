@@ -38,22 +38,24 @@ export function toSessionOut(session: {
 
 /**
  * Sets the cookie of a session that was just created (sign-in, setup, invitation) and
- * describes it, in the user's first workspace.
+ * describes it, in `workspaceId` (a workspace just joined) or else the user's first one.
  */
 export async function startedSession(
   c: Context<AppEnv>,
   deps: AppDeps,
   session: NewSession,
+  workspaceId?: string,
 ): Promise<z.infer<typeof SessionOut>> {
   const db = deps.database.db;
   const [user, workspaces] = await Promise.all([
     findUserById(db, session.row.user_id),
     listWorkspacesOfUser(db, session.row.user_id),
   ]);
-  const first = workspaces[0];
+  const first = workspaces.find((w) => w.id === workspaceId) ?? workspaces[0];
   if (!user || !first) throw new ApiError('FORBIDDEN', 'This account belongs to no workspace.');
   const maxAge = Math.floor((Date.parse(session.row.expires_at) - deps.clock.now()) / 1000);
   writeSessionCookie(c, deps.settings, session.token, maxAge);
+  deps.sessions?.remember(session.row.token_hash);
   const toWorkspace = (w: SessionWorkspace) => ({
     id: w.id,
     name: w.name,

@@ -2,25 +2,33 @@ import { dataEnvelope } from '../../http/envelope.js';
 import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { SetupCheckOut, SetupQuery } from '../../schemas/session.js';
-import { setupTokenUsable } from '../../services/setup.js';
+import { setupStage, setupTokenUsable } from '../../services/setup.js';
 import { publicRoute, type RouteRegistrar } from '../route-definition.js';
 
-const route = publicRoute({
-  method: 'get',
-  path: '/api/v1/setup',
-  tags: ['Session'],
-  summary: 'Whether a first-run setup link can still be used',
-  description: 'The link is the one the server prints on its first start, while no user exists.',
-  request: { query: SetupQuery },
-  responses: {
-    200: jsonContent(envelope(SetupCheckOut), 'Whether the link is usable'),
-    ...errorResponses(422),
+const route = publicRoute(
+  {
+    method: 'get',
+    path: '/api/v1/setup',
+    tags: ['Session'],
+    summary: 'How far the first run got, and whether a setup link can still be used',
+    description:
+      'The link is the one the server prints on each start while no user exists (each start replaces the previous link). `stage` tells the sign-in page whether anyone can sign in yet.',
+    request: { query: SetupQuery },
+    responses: {
+      200: jsonContent(envelope(SetupCheckOut), 'Whether the link is usable'),
+      ...errorResponses(422),
+    },
   },
-});
+  { browser: true },
+);
 
 export const registerSetupCheck: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
-    const usable = await setupTokenUsable(deps, c.req.valid('query').token);
-    return jsonResponse(c, dataEnvelope(c, deps.clock, { usable }), 200);
+    const { token } = c.req.valid('query');
+    const [usable, stage] = await Promise.all([
+      token === undefined ? false : setupTokenUsable(deps, token),
+      setupStage(deps),
+    ]);
+    return jsonResponse(c, dataEnvelope(c, deps.clock, { usable, stage }), 200);
   });
 };
