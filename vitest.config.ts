@@ -16,6 +16,7 @@ export default defineConfig({
       { find: /^@onepin\/db\/test-support$/, replacement: source('db/src/test-support/index.ts') },
       { find: /^@onepin\/sdk$/, replacement: source('sdk/src/index.ts') },
       { find: /^@onepin\/sdk\/credentials$/, replacement: source('sdk/src/credentials/index.ts') },
+      { find: /^@onepin\/sdk\/format$/, replacement: source('sdk/src/format/index.ts') },
       { find: /^@onepin\/server$/, replacement: source('server/src/index.ts') },
       {
         find: /^@onepin\/server\/test-support$/,

@@ -12,6 +12,7 @@ import { registerOpenApi } from './openapi.js';
 import { API_ROUTES } from './routes/index.js';
 import { type RouteRegistrar, undeclaredEndpoints } from './routes/route-definition.js';
 import { registerDocs } from './routes/system/docs.js';
+import { registerFavicon } from './routes/system/favicon.js';
 import { healthRoutes, type ReadinessCheck } from './routes/system/health.js';
 import { registerUnmatched } from './routes/unmatched.js';
 
@@ -54,6 +55,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIH
     healthRoutes(options.readinessChecks),
     registerOpenApi,
     registerDocs,
+    registerFavicon,
     registerUnmatched,
   ]) {
     register(app, deps);

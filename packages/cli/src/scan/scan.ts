@@ -5,7 +5,7 @@ import type { ScanFinding } from './scan-finding.js';
 
 export type ScanMode =
   | { kind: 'paths'; paths: readonly string[] }
-  | { kind: 'tracked' }
+  | { kind: 'worktree'; untracked: boolean }
   | { kind: 'staged' }
   | { kind: 'history' };
 
@@ -13,16 +13,21 @@ export interface ScanResult {
   findings: ScanFinding[];
   /** What was scanned, for the summary line. */
   scope: string;
+  /** The untracked (and not ignored) files that were scanned too, relative to the top. */
+  untracked: string[];
 }
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /**
- * Scans for OnePin keys: given paths, the git repository's tracked files (the default),
- * the staged changes (for a pre-commit hook) or the whole history.
+ * Scans for OnePin keys: given paths; the git work tree (the default: tracked files, and
+ * the untracked ones git does not ignore, where a fresh `config.env` sits before anyone
+ * commits it); the staged changes (for a pre-commit hook); or the whole history.
  */
 export async function scan(mode: ScanMode, cwd: string): Promise<ScanResult> {
   if (mode.kind === 'paths') {
     const { findings, filesScanned } = await scanFiles(mode.paths, cwd);
-    return { findings, scope: `${filesScanned} file${filesScanned === 1 ? '' : 's'}` };
+    return { findings, scope: plural(filesScanned, 'file'), untracked: [] };
   }
   if (!(await isGitRepository(cwd))) {
     throw new Error('not inside a git repository: pass the files or directories to scan');
@@ -33,6 +38,7 @@ export async function scan(mode: ScanMode, cwd: string): Promise<ScanResult> {
         await git(cwd, ['diff', '--cached', '-U0', '--no-color', '--no-ext-diff']),
       ),
       scope: 'staged changes',
+      untracked: [],
     };
   }
   if (mode.kind === 'history') {
@@ -45,10 +51,25 @@ export async function scan(mode: ScanMode, cwd: string): Promise<ScanResult> {
       '--no-ext-diff',
       '--format=commit %H',
     ]);
-    return { findings: scanDiff(log), scope: 'git history' };
+    return { findings: scanDiff(log), scope: 'git history', untracked: [] };
   }
   const top = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
-  const tracked = (await git(top, ['ls-files', '-z'])).split('\0').filter(Boolean);
-  const { findings, filesScanned } = await scanFiles(tracked, top, false);
-  return { findings, scope: `${filesScanned} tracked file${filesScanned === 1 ? '' : 's'}` };
+  const list = async (args: string[]) => (await git(top, args)).split('\0').filter(Boolean);
+  const tracked = await list(['ls-files', '-z']);
+  const untracked = mode.untracked
+    ? await list(['ls-files', '-z', '--others', '--exclude-standard'])
+    : [];
+  const inTracked = await scanFiles(tracked, top, false);
+  const inUntracked = await scanFiles(untracked, top, false);
+  const scope =
+    `${plural(inTracked.filesScanned, 'tracked file')}` +
+    (mode.untracked ? ` and ${plural(inUntracked.filesScanned, 'untracked file')}` : '');
+  return {
+    findings: [
+      ...inTracked.findings,
+      ...inUntracked.findings.map((finding) => ({ ...finding, untracked: true as const })),
+    ],
+    scope,
+    untracked,
+  };
 }

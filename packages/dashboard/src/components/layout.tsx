@@ -2,9 +2,9 @@ import { type ReactNode, useId, useState } from 'react';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession, useSignedIn } from '../session.js';
 
-const NAV = [
+/** Settings → API keys and Settings → Members: the pages README and the CLI point to. */
+const SETTINGS = [
   { href: '/settings/api-keys', label: 'API keys' },
-  { href: '/activity', label: 'Activity' },
   { href: '/settings/members', label: 'Members' },
 ];
 
@@ -42,11 +42,30 @@ function WorkspaceSwitcher() {
   );
 }
 
+/** The settings pages' own tabs, under a "Settings" heading that names the section. */
+function SettingsNav({ path }: { path: string }) {
+  return (
+    <nav aria-label="Settings" className="subnav">
+      <span className="subnav-title">Settings</span>
+      {SETTINGS.map((item) => (
+        <Link
+          key={item.href}
+          href={item.href}
+          aria-current={path === item.href ? 'page' : undefined}
+        >
+          {item.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 /** The frame of every signed-in page: workspace, navigation, who is signed in. */
 export function Layout({ children }: { children: ReactNode }) {
   const session = useSignedIn();
   const { signOut } = useSession();
   const { path } = useLocation();
+  const inSettings = path.startsWith('/settings/');
   return (
     <>
       <a className="skip-link" href="#main">
@@ -56,18 +75,17 @@ export function Layout({ children }: { children: ReactNode }) {
         <span className="brand">OnePin</span>
         <WorkspaceSwitcher />
         <nav aria-label="Main" className="nav">
-          {NAV.map((item) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              aria-current={path === item.href ? 'page' : undefined}
-            >
-              {item.label}
-            </Link>
-          ))}
+          <Link href="/settings/api-keys" aria-current={inSettings ? 'true' : undefined}>
+            Settings
+          </Link>
+          <Link href="/activity" aria-current={path === '/activity' ? 'page' : undefined}>
+            Activity
+          </Link>
+          {/* The API reference is the server's own page, outside the app. */}
+          <a href="/docs">API reference</a>
         </nav>
         <span className="who">
-          <span>
+          <span className="who-name">
             {session.user.email} · {session.workspace.role}
           </span>
           <button
@@ -83,6 +101,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </span>
       </header>
       <main id="main" tabIndex={-1}>
+        {inSettings && <SettingsNav path={path} />}
         {children}
       </main>
     </>

@@ -16,6 +16,25 @@ export async function findWorkspaceById(
   return db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The workspaces an operator may mean by `reference`: the one with that id, the one with
+ * that slug, and every one with that exact name (names are not unique), oldest first.
+ */
+export async function findWorkspacesByReference(
+  db: Kysely<Database>,
+  reference: string,
+): Promise<WorkspaceRow[]> {
+  return db
+    .selectFrom('workspaces')
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb('id', '=', reference), eb('slug', '=', reference), eb('name', '=', reference)]),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 export async function workspaceSlugExists(db: Kysely<Database>, slug: string): Promise<boolean> {
   const row = await db
     .selectFrom('workspaces')

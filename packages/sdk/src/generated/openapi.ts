@@ -118,7 +118,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
-                    /** @description `active`: keys usable now; `revoked`: every other key (revoked, expired or deactivated) */
+                    /** @description `active` (the default): keys usable now; `revoked`: every other key (revoked, expired or deactivated); `all`: both */
                     status?: "active" | "revoked" | "all";
                 };
                 header?: never;
@@ -4439,6 +4439,7 @@ export interface components {
             key_type: components["schemas"]["KeyType"];
             /**
              * Format: date-time
+             * @description The latest use known to the node that answers. Uses are written in batches once a minute: a use on this node shows at once, a use on another node within a minute.
              * @example 2026-11-26T12:00:00.000Z
              */
             last_used_at: string | null;
@@ -4447,10 +4448,20 @@ export interface components {
             preview: string;
             rate_limit_per_min: number | null;
             /**
+             * Format: uuid
+             * @description The key that replaced this one in a rotation; it works until `expires_at` (grace period) or `revoked_at`
+             */
+            replaced_by: string | null;
+            /**
              * Format: date-time
              * @example 2026-11-26T12:00:00.000Z
              */
             revoked_at: string | null;
+            /**
+             * Format: uuid
+             * @description The key this one replaced in a rotation
+             */
+            rotated_from: string | null;
             scopes: components["schemas"]["Scope"][];
             /**
              * Format: date-time

@@ -1,3 +1,4 @@
+import { formatBytes } from '@onepin/core';
 import {
   bindUpload,
   deleteUpload as deleteUploadRow,
@@ -72,7 +73,12 @@ export async function createUpload(
   const limit = deps.settings.uploadMaxBytes;
   if (request.size_bytes !== undefined && request.size_bytes > limit) {
     throw new ApiError('VALIDATION_ERROR', undefined, {
-      details: [{ field: 'size_bytes', message: `must be at most ${limit} (the server's limit)` }],
+      details: [
+        {
+          field: 'size_bytes',
+          message: `must be at most ${formatBytes(limit)} (${limit} bytes, the server's limit)`,
+        },
+      ],
     });
   }
   const nowMs = deps.clock.now();
@@ -165,7 +171,7 @@ function checkContentLength(
 const overServerLimit = (limit: number) =>
   new ApiError(
     'PAYLOAD_TOO_LARGE',
-    `The body is larger than the server's upload limit (${limit} bytes).`,
+    `The body is larger than the server's upload limit (${formatBytes(limit)}).`,
   );
 
 const empty = () =>

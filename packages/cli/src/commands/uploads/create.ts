@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import type { Upload, UploadCategory } from '@onepin/sdk';
+import { formatBytes } from '@onepin/sdk/format';
 import { Command, Option } from 'commander';
 import type { CliContext } from '../../context.js';
-import { formatBytes } from '../../format/bytes.js';
 import { createProgressBar } from '../../output/progress-bar.js';
 
 export interface UploadsCreateOptions {

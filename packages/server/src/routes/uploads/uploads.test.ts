@@ -358,7 +358,10 @@ for (const dialect of testDialects) {
         });
         expect(response.status).toBe(422);
         expect(response.body.error.details).toEqual([
-          { field: 'size_bytes', message: `must be at most ${LIMIT} (the server's limit)` },
+          {
+            field: 'size_bytes',
+            message: `must be at most 2 MiB (${LIMIT} bytes, the server's limit)`,
+          },
         ]);
       });
     });
