@@ -1,4 +1,4 @@
-import { keyPreview } from '@onepin/core';
+import { previewApiKey } from '@onepin/core';
 import type { ClientOptions, Fetch, OnePinClient } from '@onepin/sdk';
 import { loadSdk } from './api/sdk.js';
 import type { ApiTarget } from './api/to-cli-error.js';
@@ -92,7 +92,7 @@ export class CliContext {
   async client(): Promise<OnePinClient> {
     const credentials = await this.credentials();
     this.debug(
-      `Using ${previewOf(credentials.apiKey)} from ${credentials.keyFrom} against ${credentials.baseUrl}`,
+      `Using ${previewApiKey(credentials.apiKey)} from ${credentials.keyFrom} against ${credentials.baseUrl}`,
     );
     return this.connect(credentials);
   }
@@ -143,9 +143,4 @@ export class CliContext {
       return response;
     };
   }
-}
-
-/** `op_live_…AbCd`: the only form of a key the CLI ever prints. */
-export function previewOf(apiKey: string): string {
-  return keyPreview(apiKey.slice(0, 8), apiKey.slice(-4));
 }

@@ -36,8 +36,8 @@ export interface AppDeps {
   usage: UsageRecorder;
   rateLimiter: RateLimiter;
   failedAuth: FailedAuthThrottle;
-  /** Dashboard sessions (cookie); `createAppDeps` always provides them. */
-  sessions?: SessionAuthenticator;
+  /** Dashboard sessions (cookie). */
+  sessions: SessionAuthenticator;
   /** Where upload bytes live. */
   blobStore: BlobStore;
   /** Signs the one-time upload URLs with a key derived from the server secret. */
@@ -48,7 +48,8 @@ export interface AppDeps {
   passwordWork: PasswordWork;
   /** Wrong device-login user codes, per address, per account and for the node. */
   userCodeThrottle: UserCodeThrottle;
-  settings: AppSettings;
+  /** Frozen: what the app was built with stays what it serves with. */
+  settings: Readonly<AppSettings>;
 }
 
 export interface AppSettings {
@@ -79,14 +80,14 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
       maxEntries: KEY_CACHE_MAX_ENTRIES,
       now: () => clock.now(),
     });
-  const settings: AppSettings = {
+  const settings: Readonly<AppSettings> = Object.freeze({
     publicUrl: 'http://127.0.0.1:8000',
     defaultRateLimitPerMin: 600,
     trustProxy: false,
     jsonBodyLimitBytes: 1024 * 1024,
     uploadMaxBytes: DEFAULT_UPLOAD_MAX_BYTES,
     ...options.settings,
-  };
+  });
   return {
     database: options.database,
     clock,

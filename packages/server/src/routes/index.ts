@@ -24,7 +24,7 @@ import { registerUpdateMember } from './members/update.js';
 import { registerNotProvided } from './not-provided.js';
 import { registerPasswordLinkCheck } from './password-link/check.js';
 import { registerPasswordLinkSet } from './password-link/set.js';
-import type { RouteRegistrar } from './protected-route.js';
+import type { RouteRegistrar } from './route-definition.js';
 import { registerCurrentSession } from './session/current.js';
 import { registerSignIn } from './session/sign-in.js';
 import { registerSignOut } from './session/sign-out.js';
@@ -49,15 +49,15 @@ import { registerListWorkflowUploads } from './workflows/uploads.js';
 import { registerCreateWorkspaceInvite } from './workspace-members/invite.js';
 import { registerListWorkspaceMembers } from './workspace-members/list.js';
 import { registerRemoveWorkspaceMember } from './workspace-members/remove.js';
-import { registerWorkspaceFromPath } from './workspace-members/select-workspace.js';
 import { registerUpdateWorkspaceMember } from './workspace-members/update.js';
 import { registerCurrentWorkspace } from './workspaces/current.js';
 import { registerGetWorkspace } from './workspaces/get.js';
 import { registerListWorkspaces } from './workspaces/list.js';
 
 /**
- * Every API route. Each `/api/v1` one is covered by the auth contract suite; the upload
- * transfer (`PUT /uploads/{id}`) sits outside it, authenticated by its URL's signature.
+ * Every API route; each declares its own rules (`route-definition.ts`). Each `/api/v1` one
+ * that needs a credential is covered by the auth contract suite; the upload transfer
+ * (`PUT /uploads/{id}`) sits outside `/api/v1`, authenticated by its URL's signature.
  * Order matters where a literal path shares a pattern with a parameter (`/workspaces/current`
  * before `/workspaces/{workspace_id}`, `/workflows/name-availability` before `/workflows/{id}`,
  * the not-provided operations first).
@@ -108,7 +108,6 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerRemoveMember,
   registerListMemberKeys,
   registerCancelInvitation,
-  registerWorkspaceFromPath,
   registerListWorkspaceMembers,
   registerCreateWorkspaceInvite,
   registerUpdateWorkspaceMember,
@@ -119,29 +118,4 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerDeviceApprove,
   registerDeviceDeny,
   registerRevokeOwnKey,
-];
-
-/**
- * The `/api/v1` operations that need no credential: those that start a session, and the
- * one-time link checks before it. Everything else goes through authentication.
- */
-export const PUBLIC_API_OPERATIONS: readonly string[] = [
-  'POST /api/v1/session',
-  'GET /api/v1/setup',
-  'POST /api/v1/setup',
-  'GET /api/v1/invitation',
-  'POST /api/v1/invitation',
-  'GET /api/v1/password-link',
-  'POST /api/v1/password-link',
-];
-
-/**
- * The `/api/v1` operations that need no credential and are called by programs, not
- * browsers: device login (`onepin login --web`) before the program has a key. Unlike the
- * operations above, a program may call them at any host name that reaches the server; a
- * browser calling them gets the same Host check (see `assertBrowserHostIfBrowser`).
- */
-export const PUBLIC_DEVICE_OPERATIONS: readonly string[] = [
-  'POST /api/v1/device/code',
-  'POST /api/v1/device/token',
 ];

@@ -1,3 +1,4 @@
+import { previewApiKey } from '@onepin/core';
 import { Command } from 'commander';
 import type { CliContext } from '../../context.js';
 import { checkApiKey, checkBaseUrl } from '../../credentials/check.js';

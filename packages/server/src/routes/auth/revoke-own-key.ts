@@ -4,9 +4,9 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { ApiKeyOut, toApiKeyOut } from '../../schemas/api-key.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { revokeOwnDeviceKey } from '../../services/device-login.js';
-import { keyRoute, type RouteRegistrar } from '../protected-route.js';
+import { ownKeyRoute, type RouteRegistrar } from '../route-definition.js';
 
-const route = keyRoute({
+const route = ownKeyRoute({
   method: 'delete',
   path: '/api/v1/auth/key',
   tags: ['Auth'],

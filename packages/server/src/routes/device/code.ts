@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { ApiError } from '../../api-error.js';
 import { addressBucket } from '../../auth/address-bucket.js';
 import { clientAddress } from '../../auth/client-address.js';
@@ -8,12 +7,12 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { DeviceCodeBody, DeviceCodeOut } from '../../schemas/device.js';
 import { startDeviceLogin } from '../../services/device-login.js';
-import type { RouteRegistrar } from '../protected-route.js';
+import { publicRoute, type RouteRegistrar } from '../route-definition.js';
 
 /** Sign-ins one address may start per minute: a person needs one, a test run a few. */
 export const DEVICE_CODES_PER_ADDRESS_PER_MIN = 10;
 
-const route = createRoute({
+const route = publicRoute({
   method: 'post',
   path: '/api/v1/device/code',
   tags: ['Device login'],

@@ -3,7 +3,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { DeviceDeniedOut, DeviceDenyBody } from '../../schemas/device.js';
 import { denyDeviceLogin } from '../../services/device-approval.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 import { underUserCodeThrottle } from './user-code-throttle.js';
 
 const route = sessionRoute(null, {

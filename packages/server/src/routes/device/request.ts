@@ -8,7 +8,7 @@ import {
   MAX_DEVICE_KEY_DAYS,
 } from '../../services/device-approval.js';
 import { formatUserCode, normalizeUserCode } from '../../services/device-codes.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 import { underUserCodeThrottle } from './user-code-throttle.js';
 
 const route = sessionRoute(null, {

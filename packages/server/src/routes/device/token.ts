@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { assertBrowserHostIfBrowser } from '../../http/browser-host.js';
 import { dataEnvelope } from '../../http/envelope.js';
 import { jsonResponse } from '../../http/response-headers.js';
@@ -7,9 +6,9 @@ import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/c
 import { DeviceTokenBody, DeviceTokenOut } from '../../schemas/device.js';
 import { pollDeviceLogin } from '../../services/device-login.js';
 import { underFailedAuthThrottle } from '../link-throttle.js';
-import type { RouteRegistrar } from '../protected-route.js';
+import { publicRoute, type RouteRegistrar } from '../route-definition.js';
 
-const route = createRoute({
+const route = publicRoute({
   method: 'post',
   path: '/api/v1/device/token',
   tags: ['Device login'],
