@@ -102,6 +102,7 @@ async function principalOf(
       enabled: true,
       rateLimitPerMin: record.rate_limit_per_min,
       lineageId: record.lineage_id,
+      actingUserId: record.created_by ?? record.workspace_created_by,
     },
     workspaceId: record.workspace_id,
     workspaceName: record.workspace_name,

@@ -22,6 +22,9 @@ export interface ApiKeyForAuthentication
     | 'replaced_by'
   > {
   workspace_name: string;
+  /** Who created the key's workspace: whom a key that no person made acts for (whoami's
+   * `user_id`), read here so that answering it costs no query per request. */
+  workspace_created_by: string | null;
   /** The rate-limit bucket: the key's lineage id, or its own id for a row without one. */
   lineage_id: string;
 }
@@ -36,6 +39,7 @@ export function authenticationQuery(db: Kysely<Database>, keyHash: string) {
       'api_keys.id',
       'api_keys.workspace_id',
       'workspaces.name as workspace_name',
+      'workspaces.created_by as workspace_created_by',
       'api_keys.name',
       'api_keys.key_type',
       'api_keys.scopes',

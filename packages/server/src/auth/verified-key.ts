@@ -10,6 +10,9 @@ export interface VerifiedKey {
   readonly keyType: KeyType;
   readonly scopes: readonly Scope[];
   readonly createdBy: string | null;
+  /** The person the key acts for: its creator, else its workspace's creator (a key made by
+   * `onepin-server admin create-key` has no creator); null only when neither is known. */
+  readonly actingUserId: string | null;
   readonly createdAt: string;
   readonly expiresAt: string | null;
   /** `expiresAt` as epoch ms, `Infinity` when the key never expires. */
@@ -31,6 +34,7 @@ export function toVerifiedKey(record: ApiKeyForAuthentication): VerifiedKey {
     keyType: record.key_type,
     scopes: Object.freeze([...record.scopes]),
     createdBy: record.created_by,
+    actingUserId: record.created_by ?? record.workspace_created_by,
     createdAt: record.created_at,
     expiresAt: record.expires_at,
     expiresAtMs: record.expires_at ? Date.parse(record.expires_at) : Number.POSITIVE_INFINITY,

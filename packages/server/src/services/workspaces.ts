@@ -43,9 +43,13 @@ export async function attributedOne<T extends { created_by: string | null }, O>(
   return render(record, record.created_by ?? (await workspaceOwnerId(deps, workspaceId)));
 }
 
-/** The user a caller acts as: a session's person, a key's creator, or the workspace's owner. */
-export async function actingUserId(deps: ServiceDeps, principal: Principal): Promise<string> {
-  return principal.userId ?? workspaceOwnerId(deps, principal.workspaceId);
+/**
+ * The user a caller acts as, as authentication already knows it: a session's person, a key's
+ * creator, or the creator of the key's workspace. Null only for a workspace with no recorded
+ * creator: then `workspaceOwnerId` looks the owner up.
+ */
+export function knownActingUserId(principal: Principal): string | null {
+  return principal.userId ?? (principal.kind === 'api_key' ? principal.key.actingUserId : null);
 }
 
 /** The workspaces a caller can see: a key its own, a session every one the person belongs to. */

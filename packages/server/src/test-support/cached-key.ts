@@ -17,6 +17,7 @@ export function cacheKey(cache: VerificationCache, hash: string): void {
     enabled: true,
     rateLimitPerMin: null,
     lineageId: hash.slice(0, 8),
+    actingUserId: null,
   };
   cache.setIfCurrent(hash, key, cache.generation);
 }

@@ -99,6 +99,26 @@ describe.each(testDialects)('$name: workspace and whoami', (dialect) => {
     expect(upload.body.data.upload).toMatchObject({ user_id: workspace.userId, created_by: null });
   });
 
+  run(
+    'answers whoami for a key no person made from what authentication read, with no query per request',
+    async () => {
+      const workspace = await suite.world.createWorkspace('Headless and fast');
+      const key = await adminKey(suite.world, workspace, []);
+      const first = await suite.world.call('GET', '/api/v1/auth/whoami', { key });
+      expect(first.body.data.user_id).toBe(workspace.userId);
+      // Were whoami to look the owner up per request, it would now see another person (a
+      // workspace's creator never changes; this only shows where the answer comes from).
+      const other = await suite.world.addMember(workspace, 'admin');
+      await suite.world.database.handle.db
+        .updateTable('workspaces')
+        .set({ created_by: other.userId })
+        .where('id', '=', workspace.id)
+        .execute();
+      const cached = await suite.world.call('GET', '/api/v1/auth/whoami', { key });
+      expect(cached.body.data.user_id).toBe(workspace.userId);
+    },
+  );
+
   run('whoami works for a key without scopes and names the workspace and the key', async () => {
     const workspace = await suite.world.createWorkspace('Whoami Inc');
     const expiresAt = new Date(suite.world.clock.now() + 86_400_000).toISOString();
