@@ -1,4 +1,3 @@
-import { previewApiKey } from '@onepin/core';
 import { Command } from 'commander';
 import type { CliContext } from '../../context.js';
 import { checkApiKey, checkBaseUrl } from '../../credentials/check.js';
