@@ -9,3 +9,4 @@ export {
   redactKeyShapedText,
 } from './find-api-keys.js';
 export * from './scopes.js';
+export * from './webhook-events.js';

@@ -13,7 +13,7 @@ import { requestContext } from './http/request-context.js';
 import { securityHeaders } from './http/security-headers.js';
 import { validationHook } from './http/validation-hook.js';
 import { registerOpenApi } from './openapi.js';
-import { API_ROUTES, PUBLIC_API_OPERATIONS } from './routes/index.js';
+import { API_ROUTES, MACHINE_API_OPERATIONS, PUBLIC_API_OPERATIONS } from './routes/index.js';
 import type { RouteRegistrar } from './routes/protected-route.js';
 import { registerDocs } from './routes/system/docs.js';
 import { healthRoutes, type ReadinessCheck } from './routes/system/health.js';
@@ -43,7 +43,11 @@ export interface BuildAppOptions {
 /** Builds the HTTP app from its dependencies. It never reads the environment. */
 export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const publicPaths = new Set([...PUBLIC_API_OPERATIONS, ...(options.publicApiPaths ?? [])]);
+  const publicPaths = new Set([
+    ...PUBLIC_API_OPERATIONS,
+    ...MACHINE_API_OPERATIONS,
+    ...(options.publicApiPaths ?? []),
+  ]);
   const auth = options.benchmarkWithoutAuthentication
     ? fixedPrincipal(options.benchmarkWithoutAuthentication.principal)
     : authenticate(deps);

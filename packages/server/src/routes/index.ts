@@ -9,6 +9,14 @@ import { registerWhoami } from './auth/whoami.js';
 import { registerInvitationAccept } from './invitations/accept.js';
 import { registerInvitationAcceptSignedIn } from './invitations/accept-signed-in.js';
 import { registerInvitationCheck } from './invitations/check.js';
+import {
+  CREDENTIALS_REVOKE_PATH,
+  registerCredentialsRevoke,
+} from './leak-reports/credentials-revoke.js';
+import {
+  GITHUB_SECRET_SCANNING_PATH,
+  registerGithubSecretScanning,
+} from './leak-reports/github.js';
 import { registerAddMember } from './members/add.js';
 import { registerCancelInvitation } from './members/cancel-invitation.js';
 import { registerListMemberKeys } from './members/keys.js';
@@ -30,6 +38,15 @@ import { registerConfirmUpload } from './uploads/confirm.js';
 import { registerCreateUpload } from './uploads/create.js';
 import { registerDeleteUpload } from './uploads/delete.js';
 import { registerUploadTransfer } from './uploads/transfer.js';
+import { registerCreateWebhook } from './webhooks/create.js';
+import { registerDeleteWebhook } from './webhooks/delete.js';
+import { registerListWebhookDeliveries } from './webhooks/deliveries.js';
+import { registerGetWebhookDelivery } from './webhooks/delivery.js';
+import { registerGetWebhook } from './webhooks/get.js';
+import { registerListWebhooks } from './webhooks/list.js';
+import { registerRedeliverWebhook } from './webhooks/redeliver.js';
+import { registerRotateWebhookSecret } from './webhooks/rotate-secret.js';
+import { registerUpdateWebhook } from './webhooks/update.js';
 import { registerCreateWorkflow } from './workflows/create.js';
 import { registerDeleteWorkflow } from './workflows/delete.js';
 import { registerDuplicateWorkflow } from './workflows/duplicate.js';
@@ -85,6 +102,17 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerRemoveMember,
   registerListMemberKeys,
   registerCancelInvitation,
+  registerListWebhooks,
+  registerCreateWebhook,
+  registerGetWebhook,
+  registerUpdateWebhook,
+  registerDeleteWebhook,
+  registerRotateWebhookSecret,
+  registerListWebhookDeliveries,
+  registerGetWebhookDelivery,
+  registerRedeliverWebhook,
+  registerGithubSecretScanning,
+  registerCredentialsRevoke,
 ];
 
 /**
@@ -99,4 +127,14 @@ export const PUBLIC_API_OPERATIONS: readonly string[] = [
   'POST /api/v1/invitation',
   'GET /api/v1/password-link',
   'POST /api/v1/password-link',
+];
+
+/**
+ * `/api/v1` operations that need no credential and are not a browser's: leak reports, which
+ * machines (GitHub) and anyone holding a key send, from any host name. Each proves itself
+ * its own way (a signature; holding the key) and is throttled per address.
+ */
+export const MACHINE_API_OPERATIONS: readonly string[] = [
+  `POST ${GITHUB_SECRET_SCANNING_PATH}`,
+  `POST ${CREDENTIALS_REVOKE_PATH}`,
 ];

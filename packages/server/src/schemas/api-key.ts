@@ -44,6 +44,20 @@ const RateLimit = z
   .max(1_000_000, 'must be at most 1000000')
   .nullable();
 
+export const ApiKeyLeakOut = z
+  .object({
+    source: z.enum(['github', 'public_report']).openapi({
+      description:
+        '`github`: GitHub secret scanning; `public_report`: the public revocation endpoint',
+    }),
+    url: z.string().nullable().openapi({ description: 'Where the key was found, when known' }),
+    action: z.enum(['revoked', 'notified']).openapi({
+      description: '`revoked`: the report revoked the key; `notified`: it was only reported',
+    }),
+    reported_at: Timestamp,
+  })
+  .openapi('ApiKeyLeak');
+
 export const ApiKeyOut = z
   .object({
     id: z.string().openapi({ format: 'uuid' }),
@@ -62,6 +76,9 @@ export const ApiKeyOut = z
     revoked_at: Timestamp.nullable(),
     created_at: Timestamp,
     updated_at: Timestamp,
+    leak: ApiKeyLeakOut.nullable().openapi({
+      description: 'The latest report that this key was found in public (its banner), or null',
+    }),
   })
   .openapi('ApiKey');
 
@@ -151,5 +168,6 @@ export function toApiKeyOut(record: ApiKeyRecord, nowMs: number): z.infer<typeof
     revoked_at: record.revoked_at,
     created_at: record.created_at,
     updated_at: record.updated_at,
+    leak: record.leak ?? null,
   };
 }

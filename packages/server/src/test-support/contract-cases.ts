@@ -1,5 +1,6 @@
 import type { AuthContractCase } from './auth-contract.js';
 import { RESOURCE_CONTRACT_CASES } from './resource-contract-cases.js';
+import { WEBHOOK_CONTRACT_CASES } from './webhook-contract-cases.js';
 import type { TestWorkspace, TestWorld } from './world.js';
 
 /** A key to act on, with no scopes so any caller may manage it under the subset rule. */
@@ -207,4 +208,5 @@ export const ALL_CONTRACT_CASES: AuthContractCase[] = [
   ...RESOURCE_CONTRACT_CASES,
   ...SESSION_CONTRACT_CASES,
   ...MEMBERSHIP_CONTRACT_CASES,
+  ...WEBHOOK_CONTRACT_CASES,
 ];
