@@ -1,4 +1,7 @@
 import { insertWebhook, listDeliveries, type WebhookRecord } from '@onepin/db';
+import { processReportedRevocations } from '../services/key-event-sweeps.js';
+import { DeliveryWorker } from '../webhooks/delivery-worker.js';
+import { HttpWebhookSender, type WebhookSender } from '../webhooks/http-sender.js';
 import type { TestWorkspace, TestWorld } from './world.js';
 
 /**
@@ -51,4 +54,29 @@ export async function seedDelivery(
   const delivery = items[0];
   if (delivery === undefined) throw new Error('the seeded webhook got no delivery');
   return { webhookId: webhook.id, deliveryId: delivery.id };
+}
+
+/** A delivery worker on the world's database, sending for real (to local receivers). */
+export function deliveryWorkerFor(
+  world: TestWorld,
+  options: { nodeId?: string; sender?: WebhookSender; random?: () => number } = {},
+): DeliveryWorker {
+  return new DeliveryWorker({
+    database: world.database.handle,
+    clock: world.clock,
+    newId: world.deps.newId,
+    logger: world.deps.logger,
+    sender: options.sender ?? new HttpWebhookSender({ allowPrivate: true, timeoutMs: 5_000 }),
+    secrets: world.deps.webhookSecrets,
+    nodeId: options.nodeId ?? 'test-node',
+    leaseMs: 30_000,
+    random: options.random ?? (() => 0.5),
+  });
+}
+
+/** Everything a node's background work would do now: reported keys, then due deliveries. */
+export async function drainEvents(world: TestWorld, worker: DeliveryWorker): Promise<void> {
+  await world.deps.rateLimitEvents.settled();
+  while ((await processReportedRevocations(world.deps, 30_000)) > 0) {}
+  while ((await worker.deliverDue()) > 0) {}
 }

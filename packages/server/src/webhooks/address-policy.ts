@@ -19,14 +19,14 @@ export function refusedAddressReason(address: string): string | null {
   if (parsed.kind() === 'ipv6') {
     const v6 = parsed as ipaddr.IPv6;
     if (v6.isIPv4MappedAddress()) return refusedAddressReason(v6.toIPv4Address().toString());
-    const parts = v6.parts;
-    // ::a.b.c.d (IPv4-compatible, deprecated): the first 96 bits are zero.
-    if (parts.slice(0, 6).every((part) => part === 0)) {
-      return 'is an IPv4-compatible or unspecified IPv6 address';
-    }
   }
   const range = parsed.range();
-  return range === 'unicast' ? null : `is a ${RANGE_NAMES[range] ?? range} address`;
+  if (range !== 'unicast') return `is a ${RANGE_NAMES[range] ?? range} address`;
+  // ::a.b.c.d (IPv4-compatible, deprecated): the first 96 bits are zero.
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((p) => p === 0)) {
+    return 'is an IPv4-compatible IPv6 address';
+  }
+  return null;
 }
 
 const RANGE_NAMES: Record<string, string> = {
