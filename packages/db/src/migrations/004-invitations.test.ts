@@ -36,6 +36,13 @@ describe.each(testDialects)('$name: migration 004-invitations', (dialect) => {
       database = await dialect.create();
       const db = database.handle.db as any;
       for (const table of [
+        'webhook_delivery_attempts',
+        'webhook_deliveries',
+        'webhook_events',
+        'webhooks',
+        'api_key_leaks',
+        'api_key_event_marks',
+        'pending_key_revocations',
         'kysely_migration',
         'kysely_migration_lock',
         'uploads',
