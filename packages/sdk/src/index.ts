@@ -1,3 +1,7 @@
+export {
+  WEBHOOK_EVENT_CATALOGUE,
+  WEBHOOK_EVENT_TYPES,
+} from '@onepin/core';
 export { type ClientOptions, OnePinClient } from './client.js';
 export {
   APIConnectionError,
@@ -34,6 +38,7 @@ export type {
   ApiKey,
   ApiKeyCreated,
   ApiKeyCreateParams,
+  ApiKeyLeak,
   ApiKeyListParams,
   ApiKeyRotateParams,
   ApiKeyRotation,
@@ -60,6 +65,19 @@ export type {
   Uploads,
 } from './resources/uploads.js';
 export type {
+  Webhook,
+  WebhookCreateParams,
+  WebhookDelivery,
+  WebhookDeliveryDetail,
+  WebhookDeliveryListParams,
+  WebhookEventType,
+  WebhookListParams,
+  WebhookRotateSecretParams,
+  Webhooks,
+  WebhookUpdateParams,
+  WebhookWithSecret,
+} from './resources/webhooks.js';
+export type {
   Deleted,
   Workflow,
   WorkflowCreateParams,
@@ -74,3 +92,8 @@ export type {
   WorkflowUploadsParams,
 } from './resources/workflows.js';
 export type { CurrentWorkspace, Workspace } from './resources/workspace.js';
+export {
+  type CredentialsRevokeReceipt,
+  type RevokeCredentialsOptions,
+  revokeCredentials,
+} from './revoke-credentials.js';
