@@ -4,6 +4,7 @@ export { crc32Ascii } from './crc32.js';
 export * from './errors.js';
 export {
   containsApiKey,
+  extractApiKeys,
   type FoundApiKey,
   findApiKeys,
   redactKeyShapedText,

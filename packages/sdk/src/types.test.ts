@@ -98,6 +98,8 @@ describe('public types', () => {
       | 'api_keys:write'
       | 'templates:read'
       | 'uploads:write'
+      | 'webhooks:read'
+      | 'webhooks:write'
       | 'workflows:read'
       | 'workflows:write'
       | 'workspace:read'

@@ -11,6 +11,11 @@ export type ScanMode =
 
 export interface ScanResult {
   findings: ScanFinding[];
+  /**
+   * The keys found, each once, for `scan --revoke` to report: kept apart from `findings`,
+   * which are printed, and never printed or written anywhere.
+   */
+  keys: string[];
   /** What was scanned, for the summary line. */
   scope: string;
 }
@@ -21,17 +26,15 @@ export interface ScanResult {
  */
 export async function scan(mode: ScanMode, cwd: string): Promise<ScanResult> {
   if (mode.kind === 'paths') {
-    const { findings, filesScanned } = await scanFiles(mode.paths, cwd);
-    return { findings, scope: `${filesScanned} file${filesScanned === 1 ? '' : 's'}` };
+    const { findings, keys, filesScanned } = await scanFiles(mode.paths, cwd);
+    return { findings, keys, scope: `${filesScanned} file${filesScanned === 1 ? '' : 's'}` };
   }
   if (!(await isGitRepository(cwd))) {
     throw new Error('not inside a git repository: pass the files or directories to scan');
   }
   if (mode.kind === 'staged') {
     return {
-      findings: scanDiff(
-        await git(cwd, ['diff', '--cached', '-U0', '--no-color', '--no-ext-diff']),
-      ),
+      ...scanDiff(await git(cwd, ['diff', '--cached', '-U0', '--no-color', '--no-ext-diff'])),
       scope: 'staged changes',
     };
   }
@@ -45,10 +48,10 @@ export async function scan(mode: ScanMode, cwd: string): Promise<ScanResult> {
       '--no-ext-diff',
       '--format=commit %H',
     ]);
-    return { findings: scanDiff(log), scope: 'git history' };
+    return { ...scanDiff(log), scope: 'git history' };
   }
   const top = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
   const tracked = (await git(top, ['ls-files', '-z'])).split('\0').filter(Boolean);
-  const { findings, filesScanned } = await scanFiles(tracked, top, false);
-  return { findings, scope: `${filesScanned} tracked file${filesScanned === 1 ? '' : 's'}` };
+  const { findings, keys, filesScanned } = await scanFiles(tracked, top, false);
+  return { findings, keys, scope: `${filesScanned} tracked file${filesScanned === 1 ? '' : 's'}` };
 }

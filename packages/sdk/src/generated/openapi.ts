@@ -4608,7 +4608,7 @@ export interface components {
              * @example 2026-11-26T12:00:00.000Z
              */
             last_used_at: string | null;
-            leak: components["schemas"]["ApiKeyLeak"];
+            leak: components["schemas"]["ApiKeyLeak"] | null;
             name: string;
             /** @example op_live_…AbCd */
             preview: string;
@@ -4639,7 +4639,6 @@ export interface components {
             /** @description The plaintext key. Returned only this once: store it now. */
             api_key: string;
         };
-        /** @description The latest report that this key was found in public (its banner), or null */
         ApiKeyLeak: {
             /**
              * @description `revoked`: the report revoked the key; `notified`: it was only reported
@@ -4658,7 +4657,7 @@ export interface components {
             source: "github" | "public_report";
             /** @description Where the key was found, when known */
             url: string | null;
-        } | null;
+        };
         ApiKeyRotate: {
             grace_period_seconds?: number;
         };

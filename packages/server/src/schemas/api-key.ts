@@ -76,9 +76,8 @@ export const ApiKeyOut = z
     revoked_at: Timestamp.nullable(),
     created_at: Timestamp,
     updated_at: Timestamp,
-    leak: ApiKeyLeakOut.nullable().openapi({
-      description: 'The latest report that this key was found in public (its banner), or null',
-    }),
+    // The latest report that this key was found in public (its banner), or null.
+    leak: z.union([ApiKeyLeakOut, z.null()]),
   })
   .openapi('ApiKey');
 

@@ -41,7 +41,10 @@ describe.each(testDialects)('$name: webhook delivery (issue 16)', (dialect) => {
   }
 
   const keyRequest = (admin: TestSession, method: string, path: string, body?: unknown) =>
-    world.call(method, `/api/v1/api-keys${path}`, { session: admin, ...(body && { body }) });
+    world.call(method, `/api/v1/api-keys${path}`, {
+      session: admin,
+      ...(body !== undefined && { body }),
+    });
 
   const typesReceived = () => receiver.received.map((delivery) => delivery.json.type);
 

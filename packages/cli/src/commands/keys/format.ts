@@ -1,4 +1,4 @@
-import type { ApiKey, OnePinClient } from '@onepin/sdk';
+import type { ApiKey, ApiKeyLeak, OnePinClient } from '@onepin/sdk';
 import { isPermissionDenied } from '../../api/sdk.js';
 import type { CliContext } from '../../context.js';
 import { timeCell, timeField } from '../../format/time.js';
@@ -53,7 +53,22 @@ export function keyFields(ctx: CliContext, key: ApiKey): [string, string][] {
     ['Last used', timeField(key.last_used_at, tty, now, 'never')],
     ['Expires', timeField(key.expires_at, tty, now, 'never')],
     ['Revoked', timeField(key.revoked_at, tty, now)],
+    ['Leaked', key.leak ? `${key.leak.reported_at} (${leakSource(key.leak)})` : ''],
   ];
+}
+
+function leakSource(leak: ApiKeyLeak): string {
+  return leak.source === 'github' ? 'GitHub secret scanning' : 'a public report';
+}
+
+/** The warning `keys show` prints under a key reported leaked (the dashboard shows the same). */
+export function leakBanner(leak: ApiKeyLeak): string {
+  const where = leak.url ? ` at ${leak.url}` : '';
+  const what =
+    leak.action === 'revoked'
+      ? 'and was revoked at once'
+      : 'and still works: revoke it (onepin keys revoke ID) and rotate what uses it';
+  return `LEAKED: this key was found in public${where} (${leakSource(leak)}, ${leak.reported_at}) ${what}.`;
 }
 
 /**

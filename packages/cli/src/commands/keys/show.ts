@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../context.js';
-import { keyFields } from './format.js';
+import { keyFields, leakBanner } from './format.js';
 
 export interface KeysShowOptions {
   id: string;
@@ -19,4 +19,5 @@ export async function keysShowRun(ctx: CliContext, options: KeysShowOptions): Pr
   const client = await ctx.client();
   const key = await client.apiKeys.retrieve(options.id);
   ctx.out.fields(key, keyFields(ctx, key));
+  if (key.leak) ctx.out.warn(leakBanner(key.leak));
 }
