@@ -37,6 +37,43 @@ export interface ApiKey {
   expires_at: string | null;
   revoked_at: string | null;
   created_at: string;
+  /** The latest report that the key was found in public (its banner), or null. */
+  leak: ApiKeyLeak | null;
+}
+
+export interface ApiKeyLeak {
+  source: 'github' | 'public_report';
+  url: string | null;
+  action: 'revoked' | 'notified';
+  reported_at: string;
+}
+
+export interface Webhook {
+  id: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  environment: KeyType;
+  active: boolean;
+  previous_secret_expires_at: string | null;
+  created_at: string;
+}
+
+/** A webhook as create and rotate-secret return it: the only time `secret` exists. */
+export interface WebhookWithSecret extends Webhook {
+  secret: string;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  event_id: string;
+  event_type: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  next_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
 }
 
 /** A key as the create and rotate responses return it: the only time `api_key` exists. */

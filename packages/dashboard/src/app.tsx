@@ -7,6 +7,7 @@ import { LoginPage } from './pages/login-page.js';
 import { MembersPage } from './pages/members-page.js';
 import { SetPasswordPage } from './pages/set-password-page.js';
 import { SetupPage } from './pages/setup-page.js';
+import { WebhooksPage } from './pages/webhooks/webhooks-page.js';
 import { navigate, useLocation } from './router.js';
 import { useSession } from './session.js';
 
@@ -24,6 +25,7 @@ const PAGES: Record<string, { title: string; Page: () => JSX.Element }> = {
   '/settings/api-keys': { title: 'API keys', Page: ApiKeysPage },
   '/activity': { title: 'Activity', Page: ActivityPage },
   '/settings/members': { title: 'Members', Page: MembersPage },
+  '/settings/webhooks': { title: 'Webhooks', Page: WebhooksPage },
 };
 
 function Redirect({ to }: { to: string }) {

@@ -2,10 +2,12 @@ import { type ReactNode, useId, useState } from 'react';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession, useSignedIn } from '../session.js';
 
-const NAV = [
+const NAV: ReadonlyArray<{ href: string; label: string; scope?: string }> = [
   { href: '/settings/api-keys', label: 'API keys' },
   { href: '/activity', label: 'Activity' },
   { href: '/settings/members', label: 'Members' },
+  // Admins only (webhook URLs and logs are theirs): hidden from the others.
+  { href: '/settings/webhooks', label: 'Webhooks', scope: 'webhooks:read' },
 ];
 
 function WorkspaceSwitcher() {
@@ -56,7 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <span className="brand">OnePin</span>
         <WorkspaceSwitcher />
         <nav aria-label="Main" className="nav">
-          {NAV.map((item) => (
+          {NAV.filter((item) => !item.scope || session.scopes.includes(item.scope)).map((item) => (
             <Link
               key={item.href}
               href={item.href}
