@@ -162,10 +162,10 @@ describe.skipIf(!CHROMIUM && !REQUIRED)('dashboard webhooks at 390 px (issue 16)
   });
 
   async function workspaceId(): Promise<string> {
-    const session = await page.evaluate(async () => {
+    return page.evaluate(async () => {
       const response = await fetch('/api/v1/session');
-      return response.json();
+      const session = (await response.json()) as { data: { workspace: { id: string } } };
+      return session.data.workspace.id;
     });
-    return session.data.workspace.id;
   }
 });
