@@ -64,6 +64,8 @@ export class DeliveryWorker {
     const { clock, sender, logger } = this.#options;
     const { delivery, event, webhook } = item;
     let result: DeliveryResult;
+    // A webhook switched off gets nothing more: its pending deliveries end here, not in a day.
+    const final = !webhook.active;
     if (!webhook.active) {
       result = {
         statusCode: null,
@@ -91,7 +93,7 @@ export class DeliveryWorker {
       }
     }
     try {
-      await this.#record(item, result);
+      await this.#record(item, result, final);
     } catch (error) {
       // The lease runs out and another claim retries it: at least once, never lost.
       logger.error({ err: error, delivery_id: delivery.id }, 'webhook delivery not recorded');
@@ -113,7 +115,7 @@ export class DeliveryWorker {
     return previous === null ? [current] : [current, previous];
   }
 
-  async #record(item: ClaimedDelivery, result: DeliveryResult): Promise<void> {
+  async #record(item: ClaimedDelivery, result: DeliveryResult, final: boolean): Promise<void> {
     const { clock, newId, database, nodeId, random } = this.#options;
     const { delivery } = item;
     const nowMs = clock.now();
@@ -121,7 +123,7 @@ export class DeliveryWorker {
     const attempts = delivery.attempts + 1;
     const succeeded = result.error === null;
     let next: string | null = null;
-    if (!succeeded) {
+    if (!succeeded && !final) {
       const at = nowMs + retryDelayMs(attempts, random);
       if (at <= Date.parse(delivery.retry_until)) next = new Date(at).toISOString();
     }

@@ -414,6 +414,68 @@ describe.each(testDialects)('$name: webhook delivery (issue 16)', (dialect) => {
     expect(receiver.received).toHaveLength(1);
   });
 
+  suite.run('fails the pending deliveries of a webhook switched off, and says why', async () => {
+    const { admin, webhook, workspace } = await subscribed(['api_key.created']);
+    await world.createKey(workspace);
+    await world.call('PATCH', `/api/v1/webhooks/${webhook.id}`, {
+      session: admin,
+      body: { active: false },
+    });
+    await drainEvents(world, worker);
+    expect(receiver.received).toHaveLength(0);
+    const [entry] = (
+      await world.call('GET', `/api/v1/webhooks/${webhook.id}/deliveries`, { session: admin })
+    ).body.data;
+    expect(entry).toMatchObject({
+      status: 'failed',
+      next_attempt_at: null,
+      last_error: 'the webhook is disabled',
+    });
+  });
+
+  suite.run(
+    'says to rotate the secret when it cannot be decrypted (ONEPIN_SECRET changed)',
+    async () => {
+      const { admin, webhook, workspace } = await subscribed(['api_key.created']);
+      await world.createKey(workspace);
+      const { SecretBox } = await import('./secret-box.js');
+      const { DeliveryWorker } = await import('./delivery-worker.js');
+      const { HttpWebhookSender } = await import('./http-sender.js');
+      const otherSecret = new DeliveryWorker({
+        database: world.database.handle,
+        clock: world.clock,
+        newId: world.deps.newId,
+        logger: world.deps.logger,
+        sender: new HttpWebhookSender({ allowPrivate: true, timeoutMs: 5_000 }),
+        secrets: new SecretBox(Buffer.alloc(32, 7)),
+        nodeId: 'restarted-with-another-secret',
+        leaseMs: 30_000,
+      });
+      await otherSecret.deliverDue();
+      expect(receiver.received).toHaveLength(0);
+      const [entry] = (
+        await world.call('GET', `/api/v1/webhooks/${webhook.id}/deliveries`, { session: admin })
+      ).body.data;
+      expect(entry.last_error).toBe(
+        'the signing secret cannot be decrypted (was ONEPIN_SECRET changed?): rotate the webhook secret',
+      );
+    },
+  );
+
+  suite.run(
+    'announces no expiry that passed more than a week before it was first seen',
+    async () => {
+      const { workspace } = await subscribed(['api_key.expired']);
+      await world.createKey(workspace, {
+        expiresAt: new Date(world.clock.now() + 60_000).toISOString(),
+      });
+      world.clock.advance(8 * 24 * 3_600_000);
+      expect(await announceExpiredKeys(world.deps)).toBe(0);
+      await drainEvents(world, worker);
+      expect(typesReceived()).not.toContain('api_key.expired');
+    },
+  );
+
   suite.run('stores the signing secret encrypted, never in plaintext', async () => {
     const { webhook, admin } = await subscribed(['*']);
     const raw = webhook.secret.slice('whsec_'.length);

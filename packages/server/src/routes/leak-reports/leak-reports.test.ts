@@ -131,6 +131,20 @@ describe.each(testDialects)('$name: leaked-key reports (issue 16)', (dialect) =>
     expect(shown.body.data.leak).toMatchObject({ action: 'notified', source: 'github' });
   });
 
+  suite.run(
+    'a key already revoked is still a true positive, its report recorded as notified',
+    async () => {
+      const workspace = await world.createWorkspace();
+      const key = await world.createKey(workspace);
+      const admin = await world.signIn(workspace);
+      await world.call('DELETE', `/api/v1/api-keys/${key.id}`, { session: admin });
+      const answer = await report([{ token: key.plaintext, type: 't', url: 'https://x.example' }]);
+      expect(answer.body[0].label).toBe('true_positive');
+      const shown = await world.call('GET', `/api/v1/api-keys/${key.id}`, { session: admin });
+      expect(shown.body.data.leak).toMatchObject({ action: 'notified', url: 'https://x.example' });
+    },
+  );
+
   suite.run.each([
     ['a signature by another key', { signature: 'stranger' }],
     ['an unknown key identifier', { identifier: 'f'.repeat(64) }],
