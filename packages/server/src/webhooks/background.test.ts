@@ -12,7 +12,12 @@ describe('the background work of a node', () => {
   suite.run('announces expiries every 15 s, and sends deliveries on every pass', async () => {
     const { world } = suite;
     let passes = 0;
-    const worker = { deliverDue: async () => (passes++, 0) } as unknown as DeliveryWorker;
+    const worker = {
+      deliverDue: async () => {
+        passes++;
+        return 0;
+      },
+    } as unknown as DeliveryWorker;
     const background = new WebhookBackground({
       worker,
       deps: world.deps,
