@@ -118,15 +118,15 @@ export const UpdateApiKeyBody = z
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
   .openapi('ApiKeyUpdate');
 
+/** How long the old secret keeps working after a rotation (keys, webhook secrets): 0–7 days. */
+export const GracePeriodSeconds = z
+  .number({ error: 'must be a whole number of seconds' })
+  .int('must be a whole number of seconds')
+  .min(0, 'must be at least 0')
+  .max(604_800, 'must be at most 604800 (7 days)');
+
 export const RotateApiKeyBody = z
-  .strictObject({
-    grace_period_seconds: z
-      .number({ error: 'must be a whole number of seconds' })
-      .int('must be a whole number of seconds')
-      .min(0, 'must be at least 0')
-      .max(604_800, 'must be at most 604800 (7 days)')
-      .optional(),
-  })
+  .strictObject({ grace_period_seconds: GracePeriodSeconds.optional() })
   .openapi('ApiKeyRotate');
 
 export const ApiKeyListQuery = OffsetQuery.extend({

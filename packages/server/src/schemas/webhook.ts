@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@onepin/core';
 import type { DeliveryListItem, WebhookDeliveryAttemptRow, WebhookRecord } from '@onepin/db';
-import { KeyTypeSchema } from './api-key.js';
+import { GracePeriodSeconds, KeyTypeSchema } from './api-key.js';
 import { describeInput, OffsetQuery, Timestamp } from './common.js';
 
 const eventList = WEBHOOK_EVENT_TYPES.join(', ');
@@ -92,14 +92,7 @@ export const UpdateWebhookBody = z
   .openapi('WebhookUpdate');
 
 export const RotateWebhookSecretBody = z
-  .strictObject({
-    grace_period_seconds: z
-      .number({ error: 'must be a whole number of seconds' })
-      .int('must be a whole number of seconds')
-      .min(0, 'must be at least 0')
-      .max(604_800, 'must be at most 604800 (7 days)')
-      .optional(),
-  })
+  .strictObject({ grace_period_seconds: GracePeriodSeconds.optional() })
   .openapi('WebhookSecretRotate');
 
 const IdParam = (name: string) =>
