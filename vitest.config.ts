@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^@onepin\/db\/test-support$/, replacement: source('db/src/test-support/index.ts') },
       { find: /^@onepin\/sdk$/, replacement: source('sdk/src/index.ts') },
       { find: /^@onepin\/sdk\/credentials$/, replacement: source('sdk/src/credentials/index.ts') },
+      { find: /^@onepin\/sdk\/format$/, replacement: source('sdk/src/format/index.ts') },
       { find: /^@onepin\/server$/, replacement: source('server/src/index.ts') },
       {
         find: /^@onepin\/server\/test-support$/,
@@ -20,8 +21,8 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts', 'compat/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', 'compat/vendor/**'],
     // The first says which optional suites run; the second clears the servers' log files
     // before the suite and scans them for plaintext keys after it.
     globalSetup: ['./vitest.global-setup.ts', './e2e/helpers/global-setup.ts'],

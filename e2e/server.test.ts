@@ -36,12 +36,13 @@ describe('the built onepin-server, as a new user runs it', () => {
         env,
       ),
     );
+    // The workspace by the name the dashboard shows; the key alone on stdout.
     const printed = await serverCommand(
       [
         'admin',
         'create-key',
         '--workspace',
-        user.workspace.id,
+        'Acme',
         '--name',
         'laptop',
         '--scopes',
@@ -49,8 +50,8 @@ describe('the built onepin-server, as a new user runs it', () => {
       ],
       env,
     );
-    const key = printed.match(/op_live_[0-9A-Za-z]{32}/)?.[0];
-    expect(key).toBeDefined();
+    expect(printed).toMatch(/^op_live_[0-9A-Za-z]{32}\n$/);
+    const key = printed.trim();
 
     const whoami = await fetch(`${server.url}/api/v1/auth/whoami`, {
       headers: { authorization: `Bearer ${key}` },
@@ -85,12 +86,13 @@ describe('the built onepin-server, as a new user runs it', () => {
     expect(workspaceId).toBeDefined();
     expect(link?.[0].startsWith(server.url)).toBe(true);
 
+    // `--workspace` by the name, as README writes it; `$(…)` captures the key and nothing else.
     const printed = await serverCommand(
       [
         'admin',
         'create-key',
         '--workspace',
-        workspaceId ?? '',
+        'Readme Co',
         '--name',
         'local dev',
         '--scopes',
@@ -98,7 +100,8 @@ describe('the built onepin-server, as a new user runs it', () => {
       ],
       env,
     );
-    const key = printed.match(/op_live_[0-9A-Za-z]{32}/)?.[0];
+    expect(printed).toMatch(/^op_live_[0-9A-Za-z]{32}\n$/);
+    const key = printed.trim();
     const whoami = await fetch(`${server.url}/api/v1/auth/whoami`, {
       headers: { authorization: `Bearer ${key}` },
     });

@@ -13,6 +13,8 @@ export default defineConfig({
     alias: {
       // Scope names and explanations come from the one catalogue the server uses.
       '@onepin/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)),
+      // How times, statuses and activity read: the same module the CLI uses.
+      '@onepin/sdk/format': fileURLToPath(new URL('../sdk/src/format/index.ts', import.meta.url)),
     },
   },
   build: {

@@ -42,12 +42,19 @@ export class CliContext {
   exitCode = 0;
   #global: GlobalOptions = {};
   #out: Output | undefined;
+  readonly #jsonRequested: boolean;
   #credentials: Promise<ResolvedCredentials> | undefined;
   #target: ApiTarget | undefined;
 
-  constructor(io: CliIo, deps: CliDeps = {}) {
+  constructor(io: CliIo, deps: CliDeps = {}, options: { json?: boolean } = {}) {
     this.io = io;
     this.deps = deps;
+    this.#jsonRequested = options.json === true;
+  }
+
+  /** `--json` is on the command line: even errors found while parsing it are JSON. */
+  get jsonRequested(): boolean {
+    return this.#jsonRequested;
   }
 
   /** Called before the action runs, once commander has parsed the global options. */
@@ -65,7 +72,7 @@ export class CliContext {
   }
 
   get out(): Output {
-    this.#out ??= new Output(this.io, { json: false, color: false });
+    this.#out ??= new Output(this.io, { json: this.#jsonRequested, color: false });
     return this.#out;
   }
 
@@ -100,11 +107,10 @@ export class CliContext {
       label = baseUrlSourceLabel('file', profile, found?.path ?? file.credentialsPath());
       return found?.baseUrl;
     });
-    checkBaseUrl(
-      baseUrl,
-      baseUrlSource === 'file' ? label : baseUrlSourceLabel(baseUrlSource, '', ''),
-    );
-    this.#target = { baseUrl, keyFrom: 'no key (none is needed)' };
+    const baseUrlFrom =
+      baseUrlSource === 'file' ? label : baseUrlSourceLabel(baseUrlSource, '', '');
+    checkBaseUrl(baseUrl, baseUrlFrom);
+    this.#target = { baseUrl, keyFrom: 'no key (none is needed)', baseUrlFrom };
     return baseUrl;
   }
 
@@ -114,17 +120,13 @@ export class CliContext {
     this.debug(
       `Using ${previewOf(credentials.apiKey)} from ${credentials.keyFrom} against ${credentials.baseUrl}`,
     );
-    return this.connect(credentials.apiKey, credentials.baseUrl, credentials.keyFrom);
+    return this.connect(credentials);
   }
 
   /** A client for a given key (checked by the caller) and server; errors will name them. */
-  async connect(
-    apiKey: string,
-    baseUrl: string,
-    keyFrom: string,
-    whenRefused?: string,
-  ): Promise<OnePinClient> {
-    this.#target = { baseUrl, keyFrom, whenRefused };
+  async connect(target: ApiTarget & { apiKey: string }): Promise<OnePinClient> {
+    const { apiKey, baseUrl, keyFrom, baseUrlFrom, whenRefused } = target;
+    this.#target = { baseUrl, keyFrom, baseUrlFrom, whenRefused };
     const options = this.deps.client ?? {};
     const { OnePinClient, OnePinConfigurationError } = await loadSdk();
     try {

@@ -22,6 +22,54 @@ describe('onepin (command line)', () => {
     expect(io.out()).toBe('');
   });
 
+  it.each(['keys', 'workflows', 'templates', 'uploads'])(
+    'exits 2 for `onepin %s` without its command, with the group’s help on stderr',
+    async (group) => {
+      const io = captureIo();
+      expect(await main([group], io)).toBe(2);
+      expect(io.err()).toMatch(new RegExp(`^Usage: onepin ${group} \\[options\\] \\[command\\]`));
+      expect(io.out()).toBe('');
+    },
+  );
+
+  it('still prints help on stdout and exits 0 when it is asked for', async () => {
+    for (const argv of [['keys', '--help'], ['help', 'keys'], ['--help']]) {
+      const io = captureIo();
+      expect(await main(argv, io)).toBe(0);
+      expect(io.out()).toMatch(/^Usage: onepin/);
+      expect(io.err()).toBe('');
+    }
+  });
+
+  it.each<[string[], string]>([
+    [['--bogus', '--json'], "unknown option '--bogus'"],
+    [['keys', 'list', '--limit', '0', '--json'], "option '--limit <n>' argument '0' is invalid."],
+    [['keys', 'rotate', 'k', '--grace', '2', '--json'], 'A bare number has no unit'],
+    [
+      ['keys', '--json'],
+      'onepin keys needs a command: list, show, create, update, rotate, revoke.',
+    ],
+    [['completion', '--json'], "missing required argument 'shell'"],
+  ])(
+    'with --json, reports the command-line mistake %j as the JSON envelope',
+    async (argv, text) => {
+      const io = captureIo();
+      expect(await main(argv, io)).toBe(2);
+      expect(io.out()).toBe('');
+      const lines = io.err().trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      const body = JSON.parse(lines[0] ?? '');
+      expect(body.error.code).toBe('USAGE');
+      expect(body.error.message).toContain(text);
+    },
+  );
+
+  it('treats --json after -- as an argument, not as the option', async () => {
+    const io = captureIo();
+    expect(await main(['--bogus', '--', '--json'], io)).toBe(2);
+    expect(io.err()).toMatch(/^\[USAGE\] unknown option '--bogus'/);
+  });
+
   it('prints the command tree as JSON', async () => {
     const io = captureIo();
     expect(await main(['schema'], io)).toBe(0);

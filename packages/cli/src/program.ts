@@ -13,6 +13,7 @@ import { createUploadsCommand } from './commands/uploads.js';
 import { createWebhooksCommand } from './commands/webhooks.js';
 import { createWorkflowsCommand } from './commands/workflows.js';
 import type { CliContext, GlobalOptions } from './context.js';
+import { UsageError } from './errors.js';
 
 /** Builds the whole `onepin` command tree around one context. */
 export function buildProgram(ctx: CliContext): Command {
@@ -69,15 +70,31 @@ export function buildProgram(ctx: CliContext): Command {
 
 /** Settings commander does not pass down to commands built on their own: errors are thrown
  * (the caller maps them to exit codes), all output goes through the context's streams, and
- * each command's help lists the global options too. */
+ * each command's help lists the global options too. With --json, a mistake found while
+ * parsing is the same JSON error object as any other (and no help text is mixed in). */
 function configureAll(command: Command, ctx: CliContext): void {
   command
     .exitOverride()
     .configureOutput({
       writeOut: (text) => ctx.io.stdout.write(text),
-      writeErr: (text) => ctx.io.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error: /, '[USAGE] ')),
+      writeErr: (text) => {
+        if (!ctx.jsonRequested) ctx.io.stderr.write(text);
+      },
+      outputError: (text, write) => {
+        if (ctx.jsonRequested) ctx.out.error(new UsageError(commanderMessage(text)));
+        else write(text.replace(/^error: /, '[USAGE] '));
+      },
     })
     .configureHelp({ showGlobalOptions: true });
   for (const child of command.commands) configureAll(child, ctx);
+}
+
+/** Commander's error text as one message: without its `error: ` and its line breaks. */
+function commanderMessage(text: string): string {
+  return text
+    .replace(/^error: /, '')
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ');
 }

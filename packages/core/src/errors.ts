@@ -14,6 +14,10 @@ export const ERROR_CODES = {
   },
   CSRF_FAILED: { status: 403, message: 'Missing or invalid CSRF token.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
+  NOT_PROVIDED: {
+    status: 404,
+    message: 'This operation of the public OnePin API is not provided by this server.',
+  },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
   CONFLICT: { status: 409, message: 'The request conflicts with the current state.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },

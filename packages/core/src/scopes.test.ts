@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isScope, missingScopes, normalizeScopes, ROLE_SCOPES, SCOPES } from './scopes.js';
+import {
+  isScope,
+  missingScopes,
+  normalizeScopes,
+  ROLE_SCOPES,
+  SCOPES,
+  UNPROVIDED_OFFICIAL_SCOPES,
+  unprovidedScopeReason,
+} from './scopes.js';
 
 describe('scope catalogue', () => {
   it('lists the seven scopes of SPEC §3 and the two of webhooks, sorted', () => {
@@ -23,6 +31,18 @@ describe('scope catalogue', () => {
     ['toString', false],
   ])('says whether %j is a scope (%s)', (value, expected) => {
     expect(isScope(value)).toBe(expected);
+  });
+
+  it('explains each official OnePin scope this server does not provide, and only those', () => {
+    for (const scope of Object.keys(UNPROVIDED_OFFICIAL_SCOPES)) {
+      expect(isScope(scope)).toBe(false);
+      expect(unprovidedScopeReason(scope)).toMatch(
+        new RegExp(`^${scope} is the OnePin scope to .+, which this server does not provide$`),
+      );
+    }
+    expect(unprovidedScopeReason('workflows:read')).toBeNull();
+    expect(unprovidedScopeReason('toString')).toBeNull();
+    expect(unprovidedScopeReason('admin')).toBeNull();
   });
 
   it('normalizes to a sorted list without duplicates', () => {

@@ -18,6 +18,31 @@ export const SCOPES = Object.keys(SCOPE_CATALOGUE).sort() as readonly Scope[];
 
 const SCOPE_SET: ReadonlySet<string> = new Set(SCOPES);
 
+/**
+ * Scopes of the public OnePin product's catalogue that guard resources this server does not
+ * provide. A key asking for one is refused with this meaning, so nobody believes it granted
+ * something: a scope that guarded nothing today would silently widen a key the day the
+ * resource arrived.
+ */
+export const UNPROVIDED_OFFICIAL_SCOPES = {
+  'workflows:run': 'start, cancel, pause and resume workflow runs',
+  'voices:read': 'browse voices',
+  'voices:write': 'favourite and manage voices',
+  'dictionary:read': 'list and search pronunciation dictionary entries',
+  'dictionary:write': 'create, update and delete pronunciation dictionary entries',
+  'catalog:read': 'read the TTS provider and model catalogue',
+} as const satisfies Record<string, string>;
+
+/** Why `value` cannot be a scope here, when it is an official scope this server lacks; else null. */
+export function unprovidedScopeReason(value: string): string | null {
+  const meaning = Object.hasOwn(UNPROVIDED_OFFICIAL_SCOPES, value)
+    ? UNPROVIDED_OFFICIAL_SCOPES[value as keyof typeof UNPROVIDED_OFFICIAL_SCOPES]
+    : undefined;
+  return meaning === undefined
+    ? null
+    : `${value} is the OnePin scope to ${meaning}, which this server does not provide`;
+}
+
 export function isScope(value: string): value is Scope {
   return SCOPE_SET.has(value);
 }

@@ -36,6 +36,10 @@ export interface ApiKey {
   rate_limit_per_min: number | null;
   expires_at: string | null;
   revoked_at: string | null;
+  /** The key this one replaced in a rotation. */
+  rotated_from: string | null;
+  /** The key that replaced this one; it works until `expires_at` or `revoked_at`. */
+  replaced_by: string | null;
   created_at: string;
   /** The latest report that the key was found in public (its banner), or null. */
   leak: ApiKeyLeak | null;

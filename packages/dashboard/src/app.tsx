@@ -22,11 +22,14 @@ const PUBLIC_PAGES: Record<string, () => JSX.Element> = {
 };
 
 const PAGES: Record<string, { title: string; Page: () => JSX.Element }> = {
-  '/settings/api-keys': { title: 'API keys', Page: ApiKeysPage },
+  '/settings/api-keys': { title: 'API keys · Settings', Page: ApiKeysPage },
   '/activity': { title: 'Activity', Page: ActivityPage },
-  '/settings/members': { title: 'Members', Page: MembersPage },
-  '/settings/webhooks': { title: 'Webhooks', Page: WebhooksPage },
+  '/settings/members': { title: 'Members · Settings', Page: MembersPage },
+  '/settings/webhooks': { title: 'Webhooks · Settings', Page: WebhooksPage },
 };
+
+/** Paths that lead to a page: `/settings` opens its first one, as the menu's Settings does. */
+const REDIRECTS: Record<string, string> = { '/': HOME, '/settings': HOME };
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -59,7 +62,8 @@ export function App() {
     );
   }
   if (state.status === 'signed-out') return <Redirect to="/login" />;
-  if (path === '/') return <Redirect to={HOME} />;
+  const redirect = REDIRECTS[path.replace(/(.)\/+$/, '$1')];
+  if (redirect) return <Redirect to={redirect} />;
   return (
     <Layout>
       {page ? (

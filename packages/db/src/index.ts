@@ -16,6 +16,7 @@ export * from './repositories/members.js';
 export * from './repositories/password-links.js';
 export * from './repositories/sessions.js';
 export * from './repositories/setup-tokens.js';
+export * from './repositories/template-uses.js';
 export * from './repositories/tenant.js';
 export * from './repositories/uploads.js';
 export * from './repositories/users.js';

@@ -114,7 +114,10 @@ export interface UploadsTable {
   filename: string;
   category: UploadCategory;
   content_type: string;
-  /** Declared at creation; the bytes received must match it exactly. */
+  /**
+   * Declared at creation, and the bytes received must match it exactly; 0 while pending when
+   * the client declared none (the count received is stored when the bytes arrive).
+   */
   size_bytes: number;
   status: UploadStatus;
   /** Lower-case hex SHA-256 of the bytes received; null while pending. */
@@ -284,6 +287,14 @@ export interface PendingKeyRevocationsTable {
   lease_expires_at: Timestamp | null;
 }
 
+/** How often each workspace's live or test data set cloned a template (`uses_count`). */
+export interface TemplateUsesTable {
+  workspace_id: string;
+  environment: Environment;
+  template_id: string;
+  uses_count: number;
+}
+
 export interface Database {
   users: UsersTable;
   workspaces: WorkspacesTable;
@@ -296,6 +307,7 @@ export interface Database {
   sessions: SessionsTable;
   member_invitations: MemberInvitationsTable;
   password_links: PasswordLinksTable;
+  template_uses: TemplateUsesTable;
   webhooks: WebhooksTable;
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;

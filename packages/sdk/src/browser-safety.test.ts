@@ -103,6 +103,12 @@ describe('browser safety of @onepin/sdk', () => {
     expect(graph.files.some((file) => file.includes(`${join('src', 'credentials')}`))).toBe(false);
   });
 
+  it('keeps @onepin/sdk/format (the CLI and dashboard share it) free of Node too', () => {
+    const format = walk(join(sdkSrc, 'format', 'index.ts'));
+    expect(format.forbidden).toEqual([]);
+    expect(format.dynamic).toEqual([]);
+  });
+
   it('the scan itself notices a Node import', () => {
     const credentials = walk(join(sdkSrc, 'credentials', 'index.ts'));
     expect(credentials.forbidden.some((line) => line.endsWith('imports node:os'))).toBe(true);

@@ -82,6 +82,7 @@ export type {
   Workflow,
   WorkflowCreateParams,
   WorkflowDefinition,
+  WorkflowDefinitionInput,
   WorkflowDuplicateParams,
   WorkflowEdge,
   WorkflowListParams,

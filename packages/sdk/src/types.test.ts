@@ -73,9 +73,8 @@ describe('public types', () => {
     expectTypeOf<Workflow['environment']>().toEqualTypeOf<KeyType>();
     expectTypeOf<WorkflowNode['type']>().toEqualTypeOf<string>();
     expectTypeOf<WorkflowDefinition['graph']['edges']>().toEqualTypeOf<WorkflowEdge[]>();
-    expectTypeOf<WorkflowListParams['sort']>().toEqualTypeOf<
-      'name' | 'created_at' | 'updated_at' | undefined
-    >();
+    type SortField = 'name' | 'updated_at' | 'created_at' | 'runs_count';
+    expectTypeOf<WorkflowListParams['sort']>().toEqualTypeOf<SortField | SortField[] | undefined>();
     expectTypeOf<Template['category']>().toEqualTypeOf<TemplateCategory>();
     // A category from user input (a plain string) can be passed through; the server checks it.
     expectTypeOf(client.templates.list).toBeCallableWith({ category: 'media' as string });

@@ -16,6 +16,7 @@ import { registerOpenApi } from './openapi.js';
 import { API_ROUTES, MACHINE_API_OPERATIONS, PUBLIC_API_OPERATIONS } from './routes/index.js';
 import type { RouteRegistrar } from './routes/protected-route.js';
 import { registerDocs } from './routes/system/docs.js';
+import { registerFavicon } from './routes/system/favicon.js';
 import { healthRoutes, type ReadinessCheck } from './routes/system/health.js';
 import { UPLOAD_TRANSFER_PATTERN } from './routes/uploads/transfer.js';
 
@@ -80,6 +81,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIH
   healthRoutes(options.readinessChecks)(app, deps);
   registerOpenApi(app);
   registerDocs(app, deps);
+  registerFavicon(app, deps);
   keyAccepting = keyAcceptingOperations(app);
 
   app.notFound(() => {

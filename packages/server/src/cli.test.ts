@@ -10,12 +10,15 @@ describe('onepin-server admin commands', () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
   let lines: string[];
+  let errorLines: string[];
   const print = (line: string) => lines.push(line);
+  const printError = (line: string) => errorLines.push(line);
 
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'onepin-cli-'));
     env = { ONEPIN_DATA_DIR: dataDir, ONEPIN_PORT: '0', ONEPIN_LOG_LEVEL: 'silent' };
     lines = [];
+    errorLines = [];
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -43,14 +46,16 @@ describe('onepin-server admin commands', () => {
           '--scopes',
           'workflows:read,workspace:read',
         ],
-        { env, print },
+        { env, print, printError },
       ),
     ).toBe(0);
-    const output = lines.join('\n');
-    const plaintext = output.match(/op_live_[0-9A-Za-z]{32}/g) ?? [];
-    expect(plaintext).toHaveLength(1);
-    expect(output).toContain('This is the only time the key is shown');
-    expect(output).toContain('workflows:read, workspace:read');
+    // stdout holds the key and nothing else (KEY=$(…) works); the prose is on stderr.
+    expect(lines).toEqual([expect.stringMatching(/^op_live_[0-9A-Za-z]{32}$/)]);
+    const plaintext = lines;
+    const prose = errorLines.join('\n');
+    expect(prose).not.toMatch(/op_live_[0-9A-Za-z]{32}/);
+    expect(prose).toContain('This is the only time the key is shown');
+    expect(prose).toContain('workflows:read, workspace:read');
 
     const server = await startServer(readConfig(env), { print: () => {} });
     try {
@@ -172,7 +177,11 @@ describe('onepin-server admin commands', () => {
   });
 
   it.each([
-    [['admin', 'create-key', '--workspace', 'nope', '--name', 'x'], 1, /No workspace with id nope/],
+    [
+      ['admin', 'create-key', '--workspace', 'nope', '--name', 'x'],
+      1,
+      /No workspace has the id, slug or name "nope"/,
+    ],
     [
       ['admin', 'create-key', '--workspace', 'w', '--name', 'x', '--scopes', 'workflows:run'],
       1,
@@ -198,16 +207,110 @@ describe('onepin-server admin commands', () => {
     [['admin', 'reset-password'], 2, /--email is required/],
     [['admin', 'reset-password', '--email', 'nobody@example.com'], 1, /No user with the email/],
     [['launch'], 2, /unknown command "launch"/],
+    [['admin'], 2, /missing admin command/],
+    [['serve', '--port', '1'], 2, /serve takes no arguments/],
   ])('refuses %j with exit code %i and a clear message', async (argv, code, message) => {
     const errors: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => errors.push(line));
     try {
       expect(await runServerCli(argv, { env, print })).toBe(code);
       expect(errors.join('\n')).toMatch(message);
+      expect(lines).toEqual([]);
     } finally {
       spy.mockRestore();
     }
   });
+
+  it.each([
+    [['--help'], /^Usage: onepin-server \[serve\]/],
+    [['serve', '--help'], /^Usage: onepin-server \[serve\]/],
+    [['admin', '--help'], /^Usage: onepin-server admin COMMAND.*create-key/s],
+    [['admin', 'help'], /^Usage: onepin-server admin COMMAND/],
+    [
+      ['admin', 'create-key', '--help'],
+      /^Usage: onepin-server admin create-key.*id, slug, or name/s,
+    ],
+    [['admin', 'create-key', '-h', '--name', 'x'], /^Usage: onepin-server admin create-key/],
+    [['admin', 'create-user', '--help'], /^Usage: onepin-server admin create-user/],
+    [['admin', 'wipe-test-data', '--help'], /^Usage: onepin-server admin wipe-test-data/],
+  ])('prints help for %j on stdout and exits 0', async (argv, help) => {
+    expect(await runServerCli(argv, { env, print, printError })).toBe(0);
+    expect(lines.join('\n')).toMatch(help);
+    expect(errorLines).toEqual([]);
+  });
+
+  it('shows the command’s own help after a usage mistake', async () => {
+    expect(
+      await runServerCli(['admin', 'create-key', '--workspace', 'w'], { env, print, printError }),
+    ).toBe(2);
+    expect(errorLines.join('\n')).toMatch(
+      /^onepin-server: --name is required\n\nUsage: onepin-server admin create-key/,
+    );
+  });
+
+  it('finds the workspace of create-key and wipe-test-data by id, slug or unique name', async () => {
+    const user = async (email: string, workspace: string) => {
+      await runServerCli(
+        ['admin', 'create-user', '--email', email, '--workspace', workspace, '--json'],
+        { env, print },
+      );
+      return JSON.parse(lines.pop() ?? '').workspace;
+    };
+    const acme = await user('a@example.com', 'Acme Corp');
+    const twinA = await user('b@example.com', 'Twin');
+    const twinB = await user('c@example.com', 'Twin');
+    const keyIn = async (workspace: string) => {
+      const code = await runServerCli(
+        ['admin', 'create-key', '--workspace', workspace, '--name', 'k', '--json'],
+        { env, print, printError },
+      );
+      return code === 0 ? JSON.parse(lines.pop() ?? '').workspace_id : code;
+    };
+    expect(await keyIn('Acme Corp')).toBe(acme.id);
+    expect(await keyIn(acme.slug)).toBe(acme.id);
+    expect(await keyIn(acme.id)).toBe(acme.id);
+    expect(await keyIn(twinB.slug)).toBe(twinB.id);
+    // Two workspaces share the name: refused, listing each one's slug and id.
+    expect(await keyIn('Twin')).toBe(1);
+    const refusal = JSON.parse(errorLines.pop() ?? '');
+    expect(refusal.error.code).toBe('CONFLICT');
+    expect(refusal.error.message).toContain(`${twinA.slug} (id ${twinA.id})`);
+    expect(refusal.error.message).toContain(`${twinB.slug} (id ${twinB.id})`);
+    expect(
+      await runServerCli(['admin', 'wipe-test-data', '--workspace', 'Acme Corp', '--json'], {
+        env,
+        print,
+      }),
+    ).toBe(0);
+    expect(JSON.parse(lines.pop() ?? '').workspace_id).toBe(acme.id);
+  });
+
+  it.each([
+    [['admin', 'create-key', '--workspace', 'w', '--json'], 2, 'USAGE', /--name is required/],
+    [['admin', 'create-key', '--bogus', '--json'], 2, 'USAGE', /Unknown option '--bogus'/],
+    [
+      ['admin', 'create-key', '--workspace', 'nope', '--name', 'x', '--json'],
+      1,
+      'NOT_FOUND',
+      /No workspace/,
+    ],
+    [
+      ['admin', 'create-key', '--workspace', 'w', '--name', 'x', '--scopes', 'nope', '--json'],
+      1,
+      'VALIDATION_ERROR',
+      /Unknown scope nope/,
+    ],
+  ])(
+    'with --json, reports %j as one JSON error on stderr',
+    async (argv, code, errorCode, message) => {
+      expect(await runServerCli(argv, { env, print, printError })).toBe(code);
+      expect(lines).toEqual([]);
+      expect(errorLines).toHaveLength(1);
+      const body = JSON.parse(errorLines[0] ?? '');
+      expect(body.error.code).toBe(errorCode);
+      expect(body.error.message).toMatch(message);
+    },
+  );
 
   it('refuses a bad configuration with a one-line message naming the variable', async () => {
     const errors: string[] = [];

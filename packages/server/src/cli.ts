@@ -1,23 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role, redactKeyShapedText } from '@onepin/core';
+import type { AdminOutput } from './admin/admin-context.js';
 import { createKeyCommand } from './admin/create-key.js';
 import { createUserCommand } from './admin/create-user.js';
+import { ADMIN_COMMAND_HELP, ADMIN_HELP, SERVER_HELP } from './admin/help.js';
 import { resetPasswordCommand } from './admin/reset-password.js';
 import { wipeTestDataCommand } from './admin/wipe-test-data.js';
 import { ApiError } from './api-error.js';
 import { ConfigError, readConfig } from './config.js';
 import { startServer } from './main.js';
 
-const HELP = `Usage: onepin-server [serve]
-       onepin-server admin create-user --email EMAIL --workspace NAME [--password P] [--role admin|editor|viewer] [--json]
-       onepin-server admin reset-password --email EMAIL [--json]
-       onepin-server admin create-key --workspace ID --name NAME --scopes a,b [--type live|test] [--expires-at ISO] [--rate-limit N] [--json]
-       onepin-server admin wipe-test-data --workspace ID [--json]
+class UsageError extends Error {
+  /** The help printed after the message: the command's own. */
+  constructor(
+    message: string,
+    readonly help: string = SERVER_HELP,
+  ) {
+    super(message);
+  }
+}
 
-Configuration comes from ONEPIN_* environment variables (see the README).`;
-
-class UsageError extends Error {}
+const HELP_FLAGS = new Set(['--help', '-h', 'help']);
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -26,21 +30,90 @@ function version(): string {
   return pkg.version;
 }
 
-function required(values: Record<string, unknown>, name: string): string {
+function required(values: Record<string, unknown>, name: string, help: string): string {
   const value = values[name];
   if (typeof value !== 'string' || value.trim() === '')
-    throw new UsageError(`--${name} is required`);
+    throw new UsageError(`--${name} is required`, help);
   return value;
 }
 
-async function admin(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  print: (line: string) => void,
-): Promise<void> {
+async function admin(args: string[], env: NodeJS.ProcessEnv, out: AdminOutput): Promise<void> {
   const [command, ...rest] = args;
-  const { values } = parseArgs({
-    args: rest,
+  if (command === undefined || HELP_FLAGS.has(command)) {
+    if (command === undefined) throw new UsageError('missing admin command', ADMIN_HELP);
+    out.print(ADMIN_HELP);
+    return;
+  }
+  const help = ADMIN_COMMAND_HELP[command];
+  if (help === undefined) throw new UsageError(`unknown admin command "${command}"`, ADMIN_HELP);
+  if (rest.some((arg) => arg === '--help' || arg === '-h')) {
+    out.print(help);
+    return;
+  }
+  let values: ReturnType<typeof parseOptions>;
+  try {
+    values = parseOptions(rest);
+  } catch (error) {
+    throw new UsageError((error as Error).message, help);
+  }
+  const config = readConfig(env);
+  if (command === 'create-user') {
+    const role = values.role ?? 'admin';
+    if (!(ROLES as readonly string[]).includes(role))
+      throw new UsageError(`--role must be one of ${ROLES.join(', ')}`, help);
+    await createUserCommand(
+      config,
+      {
+        email: required(values, 'email', help),
+        workspace: required(values, 'workspace', help),
+        password: values.password,
+        role: role as Role,
+        json: values.json,
+      },
+      out.print,
+    );
+    return;
+  }
+  if (command === 'create-key') {
+    const type = values.type ?? 'live';
+    if (type !== 'live' && type !== 'test')
+      throw new UsageError('--type must be live or test', help);
+    const rateLimit = values['rate-limit'];
+    if (rateLimit !== undefined && !/^[1-9]\d{0,6}$/.test(rateLimit))
+      throw new UsageError('--rate-limit must be a positive whole number', help);
+    await createKeyCommand(
+      config,
+      {
+        workspace: required(values, 'workspace', help),
+        name: required(values, 'name', help),
+        scopes: values.scopes ?? '',
+        type,
+        expiresAt: values['expires-at'],
+        rateLimitPerMin: rateLimit === undefined ? undefined : Number(rateLimit),
+        json: values.json,
+      },
+      out,
+    );
+    return;
+  }
+  if (command === 'reset-password') {
+    await resetPasswordCommand(
+      config,
+      { email: required(values, 'email', help), json: values.json },
+      out.print,
+    );
+    return;
+  }
+  await wipeTestDataCommand(
+    config,
+    { workspace: required(values, 'workspace', help), json: values.json },
+    out.print,
+  );
+}
+
+function parseOptions(args: string[]) {
+  return parseArgs({
+    args,
     strict: true,
     options: {
       email: { type: 'string' },
@@ -54,146 +127,140 @@ async function admin(
       'rate-limit': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
-  });
-  const config = readConfig(env);
-  if (command === 'create-user') {
-    const role = values.role ?? 'admin';
-    if (!(ROLES as readonly string[]).includes(role))
-      throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-    await createUserCommand(
-      config,
-      {
-        email: required(values, 'email'),
-        workspace: required(values, 'workspace'),
-        password: values.password,
-        role: role as Role,
-        json: values.json,
-      },
-      print,
-    );
-    return;
-  }
-  if (command === 'create-key') {
-    const type = values.type ?? 'live';
-    if (type !== 'live' && type !== 'test') throw new UsageError('--type must be live or test');
-    const rateLimit = values['rate-limit'];
-    if (rateLimit !== undefined && !/^[1-9]\d{0,6}$/.test(rateLimit))
-      throw new UsageError('--rate-limit must be a positive whole number');
-    await createKeyCommand(
-      config,
-      {
-        workspace: required(values, 'workspace'),
-        name: required(values, 'name'),
-        scopes: values.scopes ?? '',
-        type,
-        expiresAt: values['expires-at'],
-        rateLimitPerMin: rateLimit === undefined ? undefined : Number(rateLimit),
-        json: values.json,
-      },
-      print,
-    );
-    return;
-  }
-  if (command === 'reset-password') {
-    await resetPasswordCommand(
-      config,
-      { email: required(values, 'email'), json: values.json },
-      print,
-    );
-    return;
-  }
-  if (command === 'wipe-test-data') {
-    await wipeTestDataCommand(
-      config,
-      { workspace: required(values, 'workspace'), json: values.json },
-      print,
-    );
-    return;
-  }
-  throw new UsageError(command ? `unknown admin command "${command}"` : 'missing admin command');
+  }).values;
 }
 
 export interface ServerCliIo {
   env?: NodeJS.ProcessEnv;
+  /** stdout: results (a key, JSON). */
   print?: (line: string) => void;
+  /** stderr: messages and errors for people. */
+  printError?: (line: string) => void;
 }
 
-/** The `onepin-server` command line. Returns the exit code. */
+/** The `onepin-server` command line. Returns the exit code: 0, 1 (failure) or 2 (usage). */
 export async function runServerCli(argv: string[], io: ServerCliIo = {}): Promise<number> {
   const env = io.env ?? process.env;
-  const print = io.print ?? console.log;
+  const out: AdminOutput = {
+    print: io.print ?? ((line) => console.log(line)),
+    printError: io.printError ?? ((line) => console.error(line)),
+  };
   const [command = 'serve', ...rest] = argv;
+  const json = command === 'admin' && rest.includes('--json');
   try {
-    if (command === '--help' || command === '-h' || command === 'help') {
-      print(HELP);
+    if (HELP_FLAGS.has(command)) {
+      out.print(SERVER_HELP);
       return 0;
     }
     if (command === '--version' || command === '-v') {
-      print(version());
+      out.print(version());
       return 0;
     }
     if (command === 'admin') {
-      await admin(rest, env, print);
+      await admin(rest, env, out);
       return 0;
     }
     if (command !== 'serve') throw new UsageError(`unknown command "${command}"`);
-    const server = await startServer(readConfig(env), { print });
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) {
-        console.error(`${signal} received again: exiting now`);
-        process.exit(1);
-      }
-      stopping = true;
-      console.error(`${signal} received: finishing in-flight requests…`);
-      server.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(
-            `onepin-server: shutdown failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
+    if (rest.some((arg) => HELP_FLAGS.has(arg))) {
+      out.print(SERVER_HELP);
+      return 0;
+    }
+    if (rest.length > 0) throw new UsageError(`serve takes no arguments, got "${rest[0]}"`);
+    await serve(env, out);
     return 0;
   } catch (error) {
-    return reportFailure(error);
+    return reportFailure(error, out, json);
   }
 }
 
-/** What the command prints on failure; its messages may quote arguments or variables, so
- * anything key-shaped in them is replaced by its preview first. */
-function printError(line: string): void {
-  console.error(redactKeyShapedText(line));
+async function serve(env: NodeJS.ProcessEnv, out: AdminOutput): Promise<void> {
+  const server = await startServer(readConfig(env), { print: out.print });
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      out.printError(`${signal} received again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    out.printError(`${signal} received: finishing in-flight requests…`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        out.printError(
+          `onepin-server: shutdown failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
-function reportFailure(error: unknown): number {
-  if (
-    error instanceof UsageError ||
-    (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
-  ) {
-    printError(`onepin-server: ${error.message}\n\n${HELP}`);
-    return 2;
+/**
+ * Prints the failure (as JSON with --json) and returns the exit code. A message may quote
+ * arguments or variables, so anything key-shaped in it is replaced by its preview first.
+ */
+function reportFailure(error: unknown, out: AdminOutput, json: boolean): number {
+  const failure = describeFailure(error);
+  const printError = (line: string) => out.printError(redactKeyShapedText(line));
+  if (json) {
+    printError(
+      JSON.stringify({
+        error: {
+          code: failure.code,
+          message: failure.message,
+          ...(failure.details && { details: failure.details }),
+        },
+      }),
+    );
+  } else {
+    printError(`onepin-server: ${failure.text}${failure.help ? `\n\n${failure.help}` : ''}`);
+  }
+  return failure.exitCode;
+}
+
+interface Failure {
+  code: string;
+  message: string;
+  /** The one-line text without --json. */
+  text: string;
+  details?: ReadonlyArray<{ field: string; message: string }> | undefined;
+  help?: string;
+  exitCode: number;
+}
+
+function describeFailure(error: unknown): Failure {
+  if (error instanceof UsageError) {
+    return {
+      code: 'USAGE',
+      message: error.message,
+      text: error.message,
+      help: error.help,
+      exitCode: 2,
+    };
   }
   if (error instanceof ConfigError) {
-    printError(`onepin-server: ${error.message}`);
-    return 1;
+    return {
+      code: 'CONFIGURATION_ERROR',
+      message: error.message,
+      text: error.message,
+      exitCode: 1,
+    };
   }
   if (error instanceof ApiError) {
     const details = error.details?.map((d) => `${d.field} ${d.message}`).join('; ');
-    printError(`onepin-server: [${error.code}] ${error.message}${details ? ` (${details})` : ''}`);
-    return 1;
+    return {
+      code: error.code,
+      message: error.message,
+      text: `[${error.code}] ${error.message}${details ? ` (${details})` : ''}`,
+      details: error.details,
+      exitCode: 1,
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
-  if (/EADDRINUSE/.test(message)) {
-    printError(
-      `onepin-server: the address is already in use (${message}). Set ONEPIN_PORT to another port.`,
-    );
-  } else {
-    printError(`onepin-server: ${message}`);
-  }
-  return 1;
+  const text = /EADDRINUSE/.test(message)
+    ? `the address is already in use (${message}). Set ONEPIN_PORT to another port.`
+    : message;
+  return { code: 'ERROR', message: text, text, exitCode: 1 };
 }

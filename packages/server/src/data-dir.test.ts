@@ -34,7 +34,7 @@ async function seedKey(config: ServerConfig, scopes: string): Promise<string> {
   await createKeyCommand(
     config,
     { workspace: workspaceId, name: 'k', scopes, type: 'live', json: true },
-    (line) => printed.push(line),
+    { print: (line) => printed.push(line), printError: () => {} },
   );
   return JSON.parse(printed[1] ?? '{}').api_key;
 }

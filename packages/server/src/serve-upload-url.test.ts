@@ -30,7 +30,7 @@ describe('startServer with ONEPIN_PORT=0', () => {
     await createKeyCommand(
       config,
       { workspace: workspaceId, name: 'k', scopes: 'uploads:write', type: 'live', json: true },
-      (line) => printed.push(line),
+      { print: (line) => printed.push(line), printError: () => {} },
     );
     key = JSON.parse(printed[1] ?? '{}').api_key;
     server = await startServer(config, { print: () => {} });

@@ -16,6 +16,8 @@ export interface ApiTarget {
   baseUrl: string;
   /** Where the key came from, e.g. `ONEPIN_API_KEY`. */
   keyFrom: string;
+  /** Where the base URL came from, e.g. `the default (http://127.0.0.1:8000)`. */
+  baseUrlFrom: string;
   /** What to do when the server refuses the key (default: save a new one with `onepin login`). */
   whenRefused?: string | undefined;
 }
@@ -48,10 +50,14 @@ export function toCliError(error: unknown, target: ApiTarget | undefined): CliEr
   }
   if (error instanceof APIConnectionError) {
     const timeout = error instanceof APIConnectionTimeoutError;
+    const cause = timeout ? 'The server did not answer in time.' : causeOf(error);
+    const from = target ? ` The base URL came from ${target.baseUrlFrom}.` : '';
     return new CliError(
       timeout ? 'TIMEOUT' : 'CONNECTION_ERROR',
       `Cannot reach ${base} — check your connection`,
-      { hint: timeout ? 'The server did not answer in time.' : causeOf(error) },
+      {
+        hint: `${cause ? `${cause} ` : ''}Is the server running there?${from} Point at another with --base-url URL (or ONEPIN_BASE_URL), or start one: npm start (in the OnePin repository) or onepin-server serve.`,
+      },
     );
   }
   if (error instanceof APIUserAbortError) return new CancelledError();

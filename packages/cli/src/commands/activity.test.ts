@@ -28,12 +28,14 @@ for (const dialect of testDialects) {
         const page = await cli.run(['activity', '--limit', '2'], { env });
         const rows = page.out.trimEnd().split('\n');
         expect(rows).toHaveLength(2);
+        // The same sentences as the dashboard, naming the key by its preview.
         expect(rows[0]).toBe(
           [
             events[0].created_at,
             'api_key_created',
-            'api_key:auditor',
-            `api_key:${events[0].target.id}`,
+            'API key “auditor”',
+            `Created API key “three” (${events[0].metadata.preview})`,
+            'live',
           ].join('\t'),
         );
         const cursor = page.err.match(
@@ -45,9 +47,9 @@ for (const dialect of testDialects) {
         });
         expect(next.json().map((e: any) => e.id)).toEqual(events.slice(2, 4).map((e: any) => e.id));
 
-        const tty = await cli.run(['activity', '--limit', '1'], { env, tty: true });
+        const tty = await cli.run(['activity', '--limit', '1'], { env, tty: true, columns: 120 });
         expect(tty.out).toMatch(
-          /^TIME +EVENT +ACTOR +TARGET\njust now +api_key_created +api_key:auditor +api_key:/,
+          /^TIME +EVENT +WHO +WHAT +DATA\nless than a minute ago +api_key_created +API key “auditor” +Created API key “three” \(op_live_…\w{4}\) +live\n$/,
         );
       },
     );

@@ -31,14 +31,16 @@ async function parse(factory: Factory, args: string[]): Promise<unknown> {
 
 describe('what each command is asked to do', () => {
   it.each<[string, Factory, string[], unknown]>([
-    ['keys list', createKeysListCommand, [], {}],
+    // Usable keys unless asked for more, as the API and the dashboard do.
+    ['keys list', createKeysListCommand, [], { status: 'active' }],
     [
       'keys list',
       createKeysListCommand,
       ['--status', 'revoked', '--limit', '5', '--offset', '10'],
       { status: 'revoked', limit: 5, offset: 10 },
     ],
-    ['keys list', createKeysListCommand, ['--all'], { all: true }],
+    ['keys list', createKeysListCommand, ['--all'], { all: true, status: 'active' }],
+    ['keys list', createKeysListCommand, ['--status', 'all'], { status: 'all' }],
     ['keys create', createKeysCreateCommand, ['--name', 'ci'], { name: 'ci', scopes: [] }],
     [
       'keys create',

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateApiKey } from '@onepin/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
 
@@ -29,8 +29,13 @@ describe('onepin scan', () => {
   beforeEach(() => {
     repo = mkdtempSync(join(tmpdir(), 'onepin-scan-'));
     gitIn('init', '-q');
+    // Nobody is logged in here: no credentials file, no ONEPIN_API_KEY (captureIo's env).
+    vi.stubEnv('HOME', join(repo, 'no-home'));
   });
-  afterEach(() => rmSync(repo, { recursive: true, force: true }));
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    rmSync(repo, { recursive: true, force: true });
+  });
 
   it('finds a key in tracked files, prints file:line:column and the preview only, and exits 1', async () => {
     const key = generateApiKey('live');
@@ -41,7 +46,43 @@ describe('onepin scan', () => {
     expect(code).toBe(1);
     expect(out).toBe(`config.ts:2:24\top_live_…${key.slice(-4)}\n`);
     expect(out + err).not.toContain(key);
-    expect(err).toMatch(/Found 1 OnePin key in 2 tracked files/);
+    expect(err).toMatch(/Found 1 OnePin key in 2 tracked files and 0 untracked files/);
+  });
+
+  it('also scans untracked files git does not ignore, says which, and marks what it finds there', async () => {
+    const key = generateApiKey('live');
+    writeFileSync(join(repo, 'README.md'), 'hello\n');
+    gitIn('add', '.');
+    writeFileSync(join(repo, '.gitignore'), 'ignored.env\n');
+    writeFileSync(join(repo, 'config.env'), `ONEPIN_API_KEY=${key}\n`);
+    writeFileSync(join(repo, 'ignored.env'), `ONEPIN_API_KEY=${generateApiKey('live')}\n`);
+    const { code, out, err } = await scan();
+    expect(code).toBe(1);
+    expect(out).toBe(`config.env:1:16 (untracked)\top_live_…${key.slice(-4)}\n`);
+    expect(err).toContain(
+      'Untracked files scanned too (git does not ignore them; --tracked-only skips them): .gitignore, config.env.',
+    );
+    expect(err).toContain('Found 1 OnePin key in 1 tracked file and 2 untracked files.');
+    // Log in, and the exact command is printed; here nobody is, so the generic one.
+    expect(err).toContain('onepin keys revoke ID');
+    const json = JSON.parse((await scan('--json')).out);
+    expect(json.findings).toEqual([
+      expect.objectContaining({ file: 'config.env', untracked: true }),
+    ]);
+    expect(json.untracked_files).toEqual(['.gitignore', 'config.env']);
+
+    const tracked = await scan('--tracked-only');
+    expect(tracked.code).toBe(0);
+    expect(tracked.err).toBe('✓ No OnePin keys found in 1 tracked file.\n');
+  });
+
+  it('prints no table header when nothing is found, even on a terminal', async () => {
+    writeFileSync(join(repo, 'clean.txt'), 'nothing here\n');
+    gitIn('add', '.');
+    const io = captureIo({ cwd: repo, tty: true, env: { NO_COLOR: '1' } });
+    expect(await main(['scan'], io)).toBe(0);
+    expect(io.out()).toBe('');
+    expect(io.err()).toBe('✓ No OnePin keys found in 1 tracked file and 0 untracked files.\n');
   });
 
   it('finds keys glued to other text: prod_<key>, <key>x, and in a URL with %5F', async () => {
@@ -124,6 +165,7 @@ describe('onepin scan', () => {
         },
       ],
       scope: '1 file',
+      untracked_files: [],
     });
   });
 

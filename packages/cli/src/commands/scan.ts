@@ -3,14 +3,20 @@ import type { CliContext } from '../context.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { confirmDestructive } from '../prompt/confirm.js';
 import type { ScanMode } from '../scan/scan.js';
+import type { ScanFinding } from '../scan/scan-finding.js';
 
 export interface ScanOptions {
   staged?: boolean;
   history?: boolean;
+  /** `false` with --tracked-only. */
+  untracked?: boolean;
   /** Report the keys found to the server's public revocation endpoint (asks first). */
   revoke?: boolean;
   yes?: boolean;
 }
+
+/** Untracked files named in the summary; more are counted. */
+const UNTRACKED_NAMED = 5;
 
 /** `onepin scan`: finds OnePin keys in files, staged changes or git history (SPEC §8). */
 export function scanCommand(ctx: CliContext): Command {
@@ -20,10 +26,11 @@ export function scanCommand(ctx: CliContext): Command {
     )
     .argument(
       '[paths...]',
-      'files or directories to scan (default: the git repository’s tracked files)',
+      'files or directories to scan (default: the git work tree — tracked files and untracked ones git does not ignore)',
     )
     .option('--staged', 'scan the staged changes (for a pre-commit hook)')
     .option('--history', 'scan every commit of the git history')
+    .option('--tracked-only', 'leave out the untracked files (by default they are scanned too)')
     .option(
       '--revoke',
       'revoke the keys found: report them to the server (--base-url) for revocation; asks first',
@@ -31,10 +38,25 @@ export function scanCommand(ctx: CliContext): Command {
     .option('-y, --yes', 'with --revoke: do not ask for confirmation')
     .addHelpText(
       'after',
-      '\nExamples:\n  onepin scan                 # tracked files of this repository\n  onepin scan --staged        # in .git/hooks/pre-commit\n  onepin scan --history       # everything ever committed\n  onepin scan config/ .env    # given files and directories\n  onepin scan --history --revoke --base-url https://onepin.example.com',
+      [
+        '',
+        'Examples:',
+        '  onepin scan                 # tracked and untracked (not ignored) files of this repository',
+        '  onepin scan --staged        # in .git/hooks/pre-commit',
+        '  onepin scan --history       # everything ever committed',
+        '  onepin scan config/ .env    # given files and directories',
+        '  onepin scan --revoke        # and report what it finds for revocation (asks first)',
+        '',
+        'When a key is found and you are logged in (onepin login, ONEPIN_API_KEY), the keys of',
+        'your workspace are listed to name the found key by its id. Only previews are compared:',
+        'the key itself is never sent anywhere.',
+      ].join('\n'),
     )
-    .action(async (paths: string[], options: ScanOptions) => {
-      ctx.exitCode = await scanRun(ctx, paths, options);
+    .action(async (paths: string[], options: { trackedOnly?: boolean } & ScanOptions) => {
+      ctx.exitCode = await scanRun(ctx, paths, {
+        ...options,
+        untracked: options.trackedOnly !== true,
+      });
     });
 }
 
@@ -55,7 +77,7 @@ export async function scanRun(
       ? { kind: 'history' }
       : paths.length > 0
         ? { kind: 'paths', paths }
-        : { kind: 'tracked' };
+        : { kind: 'worktree', untracked: options.untracked !== false };
   // Loaded here: git and file walking are not needed to start the CLI.
   const { scan } = await import('../scan/scan.js');
   let result: Awaited<ReturnType<typeof scan>>;
@@ -64,25 +86,41 @@ export async function scanRun(
   } catch (error) {
     throw new CliError('SCAN_FAILED', (error as Error).message);
   }
-  const { findings, keys, scope } = result;
+  const { scope, untracked } = result;
   const { out } = ctx;
-  out.data({ findings, scope }, () => ({
+  const ids = result.findings.length > 0 ? await keyIdsByPreview(ctx) : null;
+  const findings = result.findings.map((finding) => {
+    const [only, ...more] = ids?.get(finding.preview) ?? [];
+    return only && more.length === 0 ? { ...finding, key_id: only } : finding;
+  });
+  out.data({ findings, scope, untracked_files: untracked }, () => ({
     headers: ['LOCATION', 'KEY'],
-    rows: findings.map((f) => [
-      `${f.commit ? `${f.commit.slice(0, 12)}:` : ''}${f.file}:${f.line}:${f.column}`,
-      f.preview,
-    ]),
+    rows: findings.map((f) => [location(f), f.preview]),
   }));
+  if (untracked.length > 0) {
+    const named = untracked.slice(0, UNTRACKED_NAMED).join(', ');
+    const more =
+      untracked.length > UNTRACKED_NAMED ? ` and ${untracked.length - UNTRACKED_NAMED} more` : '';
+    out.message(
+      `Untracked files scanned too (git does not ignore them; --tracked-only skips them): ${named}${more}.`,
+    );
+  }
   if (findings.length === 0) {
     out.success(`No OnePin keys found in ${scope}.`);
     return EXIT.ok;
   }
+  const one = findings.length === 1;
   out.message(
-    out.colors.red(
-      `Found ${findings.length} OnePin key${findings.length === 1 ? '' : 's'} in ${scope}. ${options.revoke ? 'Revoke' : 'Revoke (onepin scan --revoke, or onepin keys revoke ID)'} ${findings.length === 1 ? 'it' : 'them'} and remove ${findings.length === 1 ? 'it' : 'them'} from the code${mode.kind === 'history' ? ' and the history' : ''}.`,
+    out.messageColors.red(
+      `Found ${findings.length} OnePin key${one ? '' : 's'} in ${scope}. Revoke ${one ? 'it' : 'them'}, then remove ${one ? 'it' : 'them'} from the code${mode.kind === 'history' ? ' and the history' : ''}:`,
     ),
   );
-  if (options.revoke) await revokeFound(ctx, keys, options.yes);
+  if (options.revoke) {
+    await revokeFound(ctx, result.keys, options.yes);
+  } else {
+    for (const line of remediation(findings, ids)) out.message(`  ${line}`);
+    out.message('  or report them all for revocation: onepin scan --revoke');
+  }
   // The keys are still in the files: the scan still fails until they are removed.
   return EXIT.error;
 }
@@ -95,12 +133,13 @@ export async function scanRun(
  */
 async function revokeFound(ctx: CliContext, keys: string[], yes: boolean | undefined) {
   const baseUrl = await ctx.serverWithoutKey();
-  const count = `${keys.length} key${keys.length === 1 ? '' : 's'}`;
+  const one = keys.length === 1;
+  const count = `${keys.length} key${one ? '' : 's'}`;
   await confirmDestructive(ctx.io, {
     yes,
     action: `report ${count} to ${baseUrl} for revocation`,
     question: () =>
-      `Revoke the ${count} found, by reporting ${keys.length === 1 ? 'it' : 'them'} to ${baseUrl}? Whatever uses ${keys.length === 1 ? 'it' : 'them'} stops working.`,
+      `Revoke the ${count} found, by reporting ${one ? 'it' : 'them'} to ${baseUrl}? Whatever uses ${one ? 'it' : 'them'} stops working.`,
     declined: 'nothing was reported',
   });
   const { loadSdk } = await import('../api/sdk.js');
@@ -109,4 +148,54 @@ async function revokeFound(ctx: CliContext, keys: string[], yes: boolean | undef
   ctx.out.success(
     `Reported ${count} to ${baseUrl}: each one that is a live key there is revoked now (the answer never says which were).`,
   );
+}
+
+function location(finding: ScanFinding): string {
+  const commit = finding.commit ? `${finding.commit.slice(0, 12)}:` : '';
+  return `${commit}${finding.file}:${finding.line}:${finding.column}${finding.untracked ? ' (untracked)' : ''}`;
+}
+
+/** One line per key found: the exact revoke command when the key's id is known. */
+function remediation(
+  findings: readonly ScanFinding[],
+  ids: ReadonlyMap<string, string[]> | null,
+): string[] {
+  const previews = [...new Set(findings.map((f) => f.preview))];
+  if (ids === null) {
+    return [
+      `onepin keys revoke ID   (the key's id, name or preview: ${previews.join(', ')}; log in to have the ids looked up)`,
+    ];
+  }
+  return previews.map((preview) => {
+    const matches = ids.get(preview) ?? [];
+    if (matches.length === 1) return `${preview}: onepin keys revoke ${matches[0]}`;
+    if (matches.length > 1) {
+      return `${preview} matches ${matches.length} keys of your workspace: ${matches.join(', ')}; revoke the leaked one (onepin keys show ID).`;
+    }
+    return `${preview}: not a key of the workspace you are logged in to; revoke it where it was made.`;
+  });
+}
+
+/**
+ * The ids of the logged-in workspace's keys by preview, or `null` when there is no key to
+ * ask with or the server cannot say (scan still works offline). Only the list of keys is
+ * read; a found key is compared by its preview and never sent.
+ */
+async function keyIdsByPreview(ctx: CliContext): Promise<Map<string, string[]> | null> {
+  try {
+    await ctx.credentials();
+  } catch {
+    return null;
+  }
+  try {
+    const client = await ctx.client();
+    const ids = new Map<string, string[]>();
+    for await (const key of client.apiKeys.list({ status: 'all', limit: 100 })) {
+      ids.set(key.preview, [...(ids.get(key.preview) ?? []), key.id]);
+    }
+    return ids;
+  } catch (error) {
+    ctx.debug(`Could not look up the keys' ids: ${(error as Error).message}`);
+    return null;
+  }
 }

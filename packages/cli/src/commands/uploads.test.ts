@@ -33,7 +33,7 @@ for (const dialect of testDialects) {
         expect(created.code, created.err).toBe(0);
         const id = created.out.trim();
         expect(created.err).toBe(
-          `✓ Uploaded script.txt (14 B): upload ${id}.\nBind it to a workflow: onepin uploads confirm ${id} --workflow WORKFLOW_ID\n`,
+          `✓ Uploaded script.txt (14 bytes): upload ${id}.\nBind it to a workflow: onepin uploads confirm ${id} --workflow WORKFLOW_ID\n`,
         );
         const workflow = await newWorkflow();
         const confirmed = await onepin([
@@ -64,7 +64,7 @@ for (const dialect of testDialects) {
       expect(tty.code, tty.err).toBe(0);
       expect(
         tty.err.startsWith(
-          `\rUploading script.txt  [${'#'.repeat(24)}]  100%  5.0 kB / 5.0 kB\u001b[K\n✓ Uploaded`,
+          `\rUploading script.txt  [${'#'.repeat(24)}]  100%  4.9 KiB / 4.9 KiB\u001b[K\n✓ Uploaded`,
         ),
       ).toBe(true);
       const piped = await onepin(['uploads', 'create', '--file', file, '--category', 'script']);

@@ -35,6 +35,30 @@ for (const dialect of testDialects) {
       return result.json();
     };
 
+    run(
+      'show names the port of an edge that leaves by another than out (a validator’s fail)',
+      async () => {
+        const file = join(cli.home, 'official.json');
+        const official = {
+          graph: {
+            nodes: [
+              { id: 'voice', type: 'operator_generator', position: { x: 0, y: 0 } },
+              { id: 'check', type: 'validator_naturalness', position: { x: 240, y: 0 } },
+            ],
+            edges: [
+              { id: 'a', source: 'voice', sourcePort: 'out', target: 'check', targetPort: 'in' },
+              { id: 'b', source: 'check', sourcePort: 'fail', target: 'voice', targetPort: 'in' },
+            ],
+          },
+        };
+        await writeFile(file, JSON.stringify(official));
+        const created = await createWorkflow('--name', unique('Official'), '--definition', file);
+        expect(created.definition).toEqual(official);
+        const shown = await workflows(['show', created.id]);
+        expect(shown.out).toContain('edges\tvoice → check, check → voice (fail)\n');
+      },
+    );
+
     run('create prints the new id (so WF=$(…) works), with a definition from a file', async () => {
       const file = join(cli.home, 'graph.json');
       await writeFile(file, JSON.stringify(GRAPH));

@@ -22,6 +22,8 @@ export interface ResolvedCredentials {
   path: string | undefined;
   baseUrl: string;
   baseUrlSource: BaseUrlSource;
+  /** The base URL's source as messages name it: `--base-url`, `ONEPIN_BASE_URL`, … */
+  baseUrlFrom: string;
 }
 
 /** What resolution reads: the global options and the environment. */
@@ -103,8 +105,9 @@ export async function resolveCredentials(
     if (found?.baseUrl) path = found.path;
     return found?.baseUrl;
   });
-  checkBaseUrl(baseUrl, baseUrlSourceLabel(baseUrlSource, profile, path ?? file.credentialsPath()));
-  return { apiKey, source, keyFrom, profile, path, baseUrl, baseUrlSource };
+  const baseUrlFrom = baseUrlSourceLabel(baseUrlSource, profile, path ?? file.credentialsPath());
+  checkBaseUrl(baseUrl, baseUrlFrom);
+  return { apiKey, source, keyFrom, profile, path, baseUrl, baseUrlSource, baseUrlFrom };
 }
 
 /**

@@ -1,28 +1,9 @@
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { relativeTime } from '@onepin/sdk/format';
 
-/** A duration in the largest unit that fits: "45 seconds", "3 hours", "120 days". */
-export function formatDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  const [amount, unit] =
-    abs < MINUTE
-      ? [Math.floor(abs / 1000), 'second']
-      : abs < HOUR
-        ? [Math.floor(abs / MINUTE), 'minute']
-        : abs < DAY
-          ? [Math.floor(abs / HOUR), 'hour']
-          : [Math.floor(abs / DAY), 'day'];
-  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
-}
+/** Rounded durations and relative times are shared with the dashboard (`@onepin/sdk/format`). */
+export { formatDuration, relativeTime } from '@onepin/sdk/format';
 
-/** "3 days ago", "in 2 hours", "just now". */
-export function relativeTime(iso: string, now: number): string {
-  const delta = Date.parse(iso) - now;
-  if (Number.isNaN(delta)) return iso;
-  if (Math.abs(delta) < 10_000) return 'just now';
-  return delta < 0 ? `${formatDuration(delta)} ago` : `in ${formatDuration(delta)}`;
-}
+const DAY = 86_400_000;
 
 /**
  * A time for a table cell: relative on a TTY (with `missing` for null), the RFC 3339 value

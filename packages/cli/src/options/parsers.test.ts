@@ -44,22 +44,39 @@ describe('option parsers', () => {
     );
   });
 
+  it('--scopes explains an official OnePin scope this server does not provide', () => {
+    expect(() => parseScopes('workflows:read,workflows:run')).toThrow(
+      `workflows:run is the OnePin scope to start, cancel, pause and resume workflow runs, which this server does not provide. Valid scopes: ${SCOPES.join(', ')}.`,
+    );
+  });
+
   it.each([
     ['0', 0],
-    ['3600', 3600],
     ['90s', 90],
     ['15m', 900],
     ['24h', 86_400],
     ['7d', 604_800],
-    ['604800', 604_800],
+    ['604800s', 604_800],
     ['2H', 7200],
   ])('--grace %j is %i seconds', (value, seconds) => expect(parseGrace(value)).toBe(seconds));
 
-  it.each(['8d', '604801', '-1', '1w', '1.5h', 'h', '', 'soon'])('--grace refuses %j', (value) => {
-    expect(() => parseGrace(value)).toThrow(
-      'Expected seconds from 0 to 604800, or a duration such as 15m, 24h or 7d (at most 7d).',
-    );
-  });
+  it.each(['8d', '604801s', '-1', '1w', '1.5h', 'h', '', 'soon', '24 h'])(
+    '--grace refuses %j, showing the accepted forms',
+    (value) => {
+      expect(() => parseGrace(value)).toThrow(
+        'Expected a duration with its unit, at most 7d: 30m, 24h, 7d, or 0 for none.',
+      );
+    },
+  );
+
+  it.each(['2', '3600', '604800'])(
+    '--grace refuses the bare number %j (it used to mean seconds, silently)',
+    (value) => {
+      expect(() => parseGrace(value)).toThrow(
+        `A bare number has no unit: say ${value}s, ${value}m, ${value}h or ${value}d.`,
+      );
+    },
+  );
 
   it.each([
     ['2027-01-31', '2027-01-31T00:00:00.000Z'],

@@ -3,6 +3,7 @@ import {
   isWebhookEventType,
   SCOPES,
   type Scope,
+  unprovidedScopeReason,
   WEBHOOK_EVENT_TYPES,
   type WebhookEventType,
 } from '@onepin/core';
@@ -37,6 +38,10 @@ export const parseRateLimit = integerBetween(1, Number.MAX_SAFE_INTEGER);
 export function parseScopes(value: string): Scope[] {
   const names = value.split(/[\s,]+/).filter(Boolean);
   const unknown = names.filter((name) => !isScope(name));
+  const unprovided = unknown.map(unprovidedScopeReason).find((reason) => reason !== null);
+  if (unprovided) {
+    throw new InvalidArgumentError(`${unprovided}. Valid scopes: ${SCOPES.join(', ')}.`);
+  }
   if (unknown.length > 0) {
     throw new InvalidArgumentError(
       `Unknown scope${unknown.length === 1 ? '' : 's'} ${unknown.map((s) => `"${s}"`).join(', ')}. Valid scopes: ${SCOPES.join(', ')}.`,
@@ -49,18 +54,44 @@ export function parseScopes(value: string): Scope[] {
 export const MAX_GRACE_SECONDS = 604_800;
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
-/** `--grace`: seconds (0–604800) or a duration such as `90s`, `15m`, `24h`, `7d`. */
-export function parseGrace(value: string): number {
-  const match = /^(\d+)\s*([smhd]?)$/i.exec(value.trim());
-  const unit = (match?.[2]?.toLowerCase() || 's') as keyof typeof UNIT_SECONDS;
-  const seconds = match ? Number(match[1]) * UNIT_SECONDS[unit] : Number.NaN;
-  if (!Number.isSafeInteger(seconds) || seconds > MAX_GRACE_SECONDS) {
-    throw new InvalidArgumentError(
-      'Expected seconds from 0 to 604800, or a duration such as 15m, 24h or 7d (at most 7d).',
-    );
-  }
-  return seconds;
+/**
+ * A duration flag: a number with its unit (`90s`, `30m`, `24h`, `7d`) or `0`, in seconds.
+ * A bare number is refused: `--grace 2` meant two days as often as two seconds.
+ */
+export function durationParser(maxSeconds: number): (value: string) => number {
+  const max = describeSeconds(maxSeconds);
+  return (value) => {
+    const text = value.trim();
+    const match = /^(\d+)([smhd])$/i.exec(text);
+    const unit = match?.[2]?.toLowerCase() as keyof typeof UNIT_SECONDS | undefined;
+    const seconds =
+      text === '0' ? 0 : match && unit ? Number(match[1]) * UNIT_SECONDS[unit] : Number.NaN;
+    if (!Number.isSafeInteger(seconds) || seconds > maxSeconds) {
+      const bare = /^\d+$/.test(text)
+        ? ` A bare number has no unit: say ${text}s, ${text}m, ${text}h or ${text}d.`
+        : '';
+      throw new InvalidArgumentError(
+        `Expected a duration with its unit, at most ${max}: 30m, 24h, 7d, or 0 for none.${bare}`,
+      );
+    }
+    return seconds;
+  };
 }
+
+/** `7d`, `12h`, `90m`: the largest unit that divides it. */
+function describeSeconds(seconds: number): string {
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3600],
+    ['m', 60],
+  ] as const) {
+    if (seconds % size === 0) return `${seconds / size}${unit}`;
+  }
+  return `${seconds}s`;
+}
+
+/** `--grace`: how long the old key keeps working, 0 to 7d (SPEC §5). */
+export const parseGrace = durationParser(MAX_GRACE_SECONDS);
 
 const DATE_TIME =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;

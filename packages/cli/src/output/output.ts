@@ -37,24 +37,49 @@ export class Output {
     return this.#io.stdoutIsTTY;
   }
 
-  /** Prints a command's result: `value` as JSON with --json, else the table or text. */
+  /** The width tables and fields fit on a terminal (80 when the terminal does not say). */
+  get width(): number {
+    return this.#io.columns && this.#io.columns > 0 ? this.#io.columns : 80;
+  }
+
+  /**
+   * Prints a command's result: `value` as JSON with --json, else the table or text. A table
+   * is fitted to the terminal; the columns it had to hide are named on stderr.
+   */
   data(value: unknown, human: () => Table | string): void {
     if (this.#json) {
       this.#io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
       return;
     }
     const rendered = human();
-    const text =
-      typeof rendered === 'string' ? rendered : renderTable(rendered, this.tty, this.colors.bold);
-    if (text) this.#io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    if (typeof rendered === 'string') {
+      if (rendered) this.#io.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+      return;
+    }
+    const { text, hidden } = renderTable(rendered, {
+      tty: this.tty,
+      width: this.width,
+      bold: this.colors.bold,
+    });
+    if (text) this.#io.stdout.write(text);
+    if (hidden.length > 0) {
+      this.message(
+        this.messageColors.dim(
+          `Not shown at ${this.width} columns: ${hidden.join(', ')} (a wider terminal shows more; --json shows all).`,
+        ),
+      );
+    }
   }
 
   /**
-   * Prints one object: `value` as JSON with --json; else `Label  value` lines on a TTY and
-   * `label<TAB>value` lines when piped. Empty values show as `-` on a TTY.
+   * Prints one object: `value` as JSON with --json; else `Label  value` lines on a TTY
+   * (long values wrapped between words) and `label<TAB>value` lines when piped. Empty values
+   * show as `-` on a TTY.
    */
   fields(value: unknown, rows: ReadonlyArray<readonly [string, string]>): void {
-    this.data(value, () => renderFields(rows, this.tty, this.colors.dim));
+    this.data(value, () =>
+      renderFields(rows, { tty: this.tty, width: this.width, dim: this.colors.dim }),
+    );
   }
 
   /** A message for the person (never data): stderr, so pipes carry only data. */

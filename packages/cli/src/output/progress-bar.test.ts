@@ -10,19 +10,19 @@ describe('createProgressBar', () => {
       'Uploading a.txt',
       () => now,
     );
-    bar.update(0, 2_000_000);
+    bar.update(0, 2_097_152);
     now = 10;
-    bar.update(500_000, 2_000_000); // too soon: skipped
+    bar.update(524_288, 2_097_152); // too soon: skipped
     now = 100;
-    bar.update(1_000_000, 2_000_000);
+    bar.update(1_048_576, 2_097_152);
     now = 101;
-    bar.update(2_000_000, 2_000_000); // the end is always drawn
+    bar.update(2_097_152, 2_097_152); // the end is always drawn
     bar.done();
     const frames = written.split('\r').filter(Boolean);
     expect(frames).toEqual([
-      `Uploading a.txt  [${'·'.repeat(24)}]    0%  0 B / 2.0 MB\u001b[K`,
-      `Uploading a.txt  [${'#'.repeat(12)}${'·'.repeat(12)}]   50%  1.0 MB / 2.0 MB\u001b[K`,
-      `Uploading a.txt  [${'#'.repeat(24)}]  100%  2.0 MB / 2.0 MB\u001b[K\n`,
+      `Uploading a.txt  [${'·'.repeat(24)}]    0%  0 bytes / 2 MiB\u001b[K`,
+      `Uploading a.txt  [${'#'.repeat(12)}${'·'.repeat(12)}]   50%  1 MiB / 2 MiB\u001b[K`,
+      `Uploading a.txt  [${'#'.repeat(24)}]  100%  2 MiB / 2 MiB\u001b[K\n`,
     ]);
   });
 

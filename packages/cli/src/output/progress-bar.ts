@@ -1,4 +1,4 @@
-import { formatBytes } from '../format/bytes.js';
+import { formatBytes } from '@onepin/sdk/format';
 
 const WIDTH = 24;
 /** Redraw at most this often: a 50 MB upload reports thousands of chunks. */
@@ -13,7 +13,7 @@ export interface ProgressBar {
 
 /**
  * A one-line progress bar redrawn in place with `\r`, for stderr on a terminal:
- * `Uploading script.txt  [#########···············]  38%  1.9 MB / 5.0 MB`.
+ * `Uploading script.txt  [#########···············]  38%  1.9 MiB / 5 MiB`.
  */
 export function createProgressBar(
   stream: { write(text: string): unknown },

@@ -12,8 +12,11 @@ export function captureIo(
     env?: Record<string, string | undefined>;
     /** All three streams are terminals (prompts are allowed); off by default. */
     tty?: boolean;
+    /** The terminal's width (with `tty`); 80 when not given. */
+    columns?: number;
     cwd?: string;
-    input?: string;
+    /** What stdin holds; several strings arrive as separate chunks (keys typed one by one). */
+    input?: string | string[];
   } = {},
 ): CapturedIo {
   let out = '';
@@ -22,11 +25,18 @@ export function captureIo(
   return {
     stdout: { write: (text: string) => (out += text) },
     stderr: { write: (text: string) => (err += text) },
-    stdin: Readable.from(options.input === undefined ? [] : [options.input]) as CliIo['stdin'],
+    stdin: Readable.from(
+      options.input === undefined
+        ? []
+        : typeof options.input === 'string'
+          ? [options.input]
+          : options.input,
+    ) as CliIo['stdin'],
     env: options.env ?? {},
     stdoutIsTTY: tty,
     stderrIsTTY: tty,
     stdinIsTTY: tty,
+    columns: tty ? (options.columns ?? 80) : undefined,
     cwd: options.cwd ?? process.cwd(),
     out: () => out,
     err: () => err,

@@ -22,12 +22,16 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** All three streams are terminals: tables, prompts, colours (unless NO_COLOR). */
   tty?: boolean;
-  /** What stdin holds (piped), or what is typed at a prompt with `tty`. */
-  input?: string;
+  /** The terminal's width with `tty` (80 when not given). */
+  columns?: number;
+  /** What stdin holds (piped), or what is typed at a prompt with `tty` (chunks: one by one). */
+  input?: string | string[];
   /** The CLI's clock; the server's fake clock by default. */
   now?: () => number;
   /** SDK client options to add (e.g. `maxRetries: 0`). */
   maxRetries?: number;
+  /** The working directory (for `scan`). */
+  cwd?: string;
 }
 
 /**
@@ -82,12 +86,26 @@ export function cliWorldPerSuite(dialect: TestDialect) {
     ) {
       return suite.world.createKey(await api.workspace(), { scopes, ...options });
     },
+    /**
+     * Runs `onepin keys …args` as a key holding api_keys:read/write and workspace:read (a new
+     * one each time), or as `as`; no colour.
+     */
+    async keys(args: string[], options: RunOptions & { as?: string } = {}): Promise<CliRun> {
+      const as =
+        options.as ?? (await api.key(['api_keys:read', 'api_keys:write', 'workspace:read']));
+      return api.run(['keys', ...args], {
+        ...options,
+        env: { ONEPIN_API_KEY: as, NO_COLOR: '1', ...options.env },
+      });
+    },
     /** Runs `onepin …args` against the app. */
     async run(args: string[], options: RunOptions = {}): Promise<CliRun> {
       const { world } = suite;
       const io = captureIo({
         env: options.env ?? {},
         tty: options.tty ?? false,
+        ...(options.columns !== undefined && { columns: options.columns }),
+        ...(options.cwd !== undefined && { cwd: options.cwd }),
         ...(options.input !== undefined && { input: options.input }),
       });
       const code = await main(args, io, {

@@ -4,7 +4,16 @@ import { useId, useRef, useState } from 'react';
  * A read-only secret (a key, a one-time link) with a copy button. Where the clipboard API
  * is unavailable (plain http on another host), the text is selected for Ctrl/Cmd+C.
  */
-export function CopyField({ label, value }: { label: string; value: string }) {
+export function CopyField({
+  label,
+  value,
+  onCopied,
+}: {
+  label: string;
+  value: string;
+  /** Called once the value was copied (the button, or Ctrl/Cmd+C in the field). */
+  onCopied?(): void;
+}) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState('');
@@ -13,6 +22,7 @@ export function CopyField({ label, value }: { label: string; value: string }) {
     try {
       await navigator.clipboard.writeText(value);
       setStatus('Copied to the clipboard.');
+      onCopied?.();
     } catch {
       input.current?.select();
       setStatus('Selected: press Ctrl+C (⌘C on a Mac) to copy.');
@@ -32,6 +42,7 @@ export function CopyField({ label, value }: { label: string; value: string }) {
           spellCheck={false}
           autoComplete="off"
           onFocus={(event) => event.currentTarget.select()}
+          onCopy={() => onCopied?.()}
         />
         <button type="button" className="button" onClick={copy}>
           Copy

@@ -7,6 +7,8 @@ interface DialogProps {
   children: ReactNode;
   /** `alertdialog` for confirmations of destructive actions. */
   role?: 'dialog' | 'alertdialog';
+  /** A click on the dimmed page around the dialog; ignored when not given. */
+  onBackdropClick?(): void;
 }
 
 /** What takes focus when a dialog opens: a marked element, else the first form field. */
@@ -17,7 +19,13 @@ const INITIAL_FOCUS = '[data-autofocus], input:not([type="hidden"]), select, tex
  * inert (focus stays inside), Escape closes it, and focus returns where it was. On opening,
  * focus goes to the element marked `data-autofocus`, else to the first field.
  */
-export function Dialog({ title, onClose, children, role = 'dialog' }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  role = 'dialog',
+  onBackdropClick,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -36,6 +44,7 @@ export function Dialog({ title, onClose, children, role = 'dialog' }: DialogProp
   }, []);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard's way out is Escape (onCancel); a click on the backdrop is the mouse's.
     <dialog
       ref={ref}
       className="dialog"
@@ -44,6 +53,10 @@ export function Dialog({ title, onClose, children, role = 'dialog' }: DialogProp
       onCancel={(event) => {
         event.preventDefault();
         onCloseRef.current();
+      }}
+      // The backdrop belongs to the <dialog> itself: a click there targets the element.
+      onClick={(event) => {
+        if (event.target === event.currentTarget) onBackdropClick?.();
       }}
     >
       <div className="dialog-header">

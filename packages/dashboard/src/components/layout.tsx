@@ -2,9 +2,9 @@ import { type ReactNode, useId, useState } from 'react';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession, useSignedIn } from '../session.js';
 
-const NAV: ReadonlyArray<{ href: string; label: string; scope?: string }> = [
+/** Settings → API keys, Members and Webhooks: the pages README and the CLI point to. */
+const SETTINGS: ReadonlyArray<{ href: string; label: string; scope?: string }> = [
   { href: '/settings/api-keys', label: 'API keys' },
-  { href: '/activity', label: 'Activity' },
   { href: '/settings/members', label: 'Members' },
   // Admins only (webhook URLs and logs are theirs): hidden from the others.
   { href: '/settings/webhooks', label: 'Webhooks', scope: 'webhooks:read' },
@@ -44,11 +44,31 @@ function WorkspaceSwitcher() {
   );
 }
 
+/** The settings pages' own tabs, under a "Settings" heading that names the section. */
+function SettingsNav({ path }: { path: string }) {
+  const session = useSignedIn();
+  return (
+    <nav aria-label="Settings" className="subnav">
+      <span className="subnav-title">Settings</span>
+      {SETTINGS.filter((item) => !item.scope || session.scopes.includes(item.scope)).map((item) => (
+        <Link
+          key={item.href}
+          href={item.href}
+          aria-current={path === item.href ? 'page' : undefined}
+        >
+          {item.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 /** The frame of every signed-in page: workspace, navigation, who is signed in. */
 export function Layout({ children }: { children: ReactNode }) {
   const session = useSignedIn();
   const { signOut } = useSession();
   const { path } = useLocation();
+  const inSettings = path.startsWith('/settings/');
   return (
     <>
       <a className="skip-link" href="#main">
@@ -58,18 +78,17 @@ export function Layout({ children }: { children: ReactNode }) {
         <span className="brand">OnePin</span>
         <WorkspaceSwitcher />
         <nav aria-label="Main" className="nav">
-          {NAV.filter((item) => !item.scope || session.scopes.includes(item.scope)).map((item) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              aria-current={path === item.href ? 'page' : undefined}
-            >
-              {item.label}
-            </Link>
-          ))}
+          <Link href="/settings/api-keys" aria-current={inSettings ? 'true' : undefined}>
+            Settings
+          </Link>
+          <Link href="/activity" aria-current={path === '/activity' ? 'page' : undefined}>
+            Activity
+          </Link>
+          {/* The API reference is the server's own page, outside the app. */}
+          <a href="/docs">API reference</a>
         </nav>
         <span className="who">
-          <span>
+          <span className="who-name">
             {session.user.email} · {session.workspace.role}
           </span>
           <button
@@ -85,6 +104,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </span>
       </header>
       <main id="main" tabIndex={-1}>
+        {inSettings && <SettingsNav path={path} />}
         {children}
       </main>
     </>

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 
 /** The frame of the pages before sign-in. */
 export function AuthCard({
@@ -28,12 +28,14 @@ export function Field({
   label,
   hint,
   error,
+  ref,
   ...input
 }: InputHTMLAttributes<HTMLInputElement> & {
   id: string;
   label: string;
   hint?: string;
   error?: string | undefined;
+  ref?: Ref<HTMLInputElement>;
 }) {
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
@@ -41,6 +43,7 @@ export function Field({
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
+        ref={ref}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
         {...input}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { apiRequest, type Session } from '../api.js';
 import { ErrorNotice } from '../components/notice.js';
 import { AuthCard, Field } from './auth-card.js';
@@ -55,6 +55,15 @@ function SignInForm() {
     const body = { email: String(form.get('email')), password: String(form.get('password')) };
     return (await apiRequest<Session>('POST', '/api/v1/session', body)).data;
   });
+  const password = useRef<HTMLInputElement>(null);
+
+  // After a refusal, the password is what to type again: cleared, with focus in it (the
+  // message is announced by its role="alert").
+  useEffect(() => {
+    if (error === null || password.current === null) return;
+    password.current.value = '';
+    password.current.focus();
+  }, [error]);
 
   return (
     <AuthCard title="Sign in">
@@ -69,7 +78,7 @@ function SignInForm() {
           required
           autoFocus
         />
-        <CurrentPasswordField />
+        <CurrentPasswordField ref={password} />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

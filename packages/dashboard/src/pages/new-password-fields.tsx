@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { ApiRequestError } from '../api.js';
 import { Field } from './auth-card.js';
 
@@ -24,7 +25,14 @@ export function AccountField({ email }: { email: string }) {
 }
 
 /** The password of an existing account, for signing in. */
-export function CurrentPasswordField({ autoFocus }: { autoFocus?: boolean }) {
+export function CurrentPasswordField({
+  autoFocus,
+  ref,
+}: {
+  autoFocus?: boolean;
+  /** For the sign-in form, which empties it and puts focus back in it after a refusal. */
+  ref?: Ref<HTMLInputElement>;
+}) {
   return (
     <Field
       id="password"
@@ -35,6 +43,7 @@ export function CurrentPasswordField({ autoFocus }: { autoFocus?: boolean }) {
       maxLength={MAX_LENGTH}
       required
       autoFocus={autoFocus}
+      ref={ref}
     />
   );
 }

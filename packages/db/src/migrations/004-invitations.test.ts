@@ -1,7 +1,12 @@
 import { type Migration, Migrator } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../migrate.js';
-import { dialectAvailable, type TestDatabase, testDialects } from '../test-support/index.js';
+import {
+  createEmptyDatabase,
+  dialectAvailable,
+  type TestDatabase,
+  testDialects,
+} from '../test-support/index.js';
 import { MIGRATIONS } from './index.js';
 
 const T0 = '2026-01-01T00:00:00.000Z';
@@ -32,33 +37,8 @@ describe.each(testDialects)('$name: migration 004-invitations', (dialect) => {
   it.skipIf(!dialectAvailable(dialect))(
     'turns open invitations into invitations without accounts, and leaves real accounts alone',
     async () => {
-      // A fresh, unmigrated database of the dialect: the test support migrates, so drop back.
-      database = await dialect.create();
+      database = await createEmptyDatabase(dialect);
       const db = database.handle.db as any;
-      for (const table of [
-        'webhook_delivery_attempts',
-        'webhook_deliveries',
-        'webhook_events',
-        'webhooks',
-        'api_key_leaks',
-        'api_key_event_marks',
-        'pending_key_revocations',
-        'kysely_migration',
-        'kysely_migration_lock',
-        'uploads',
-        'workflows',
-        'sessions',
-        'member_invitations',
-        'password_links',
-        'setup_tokens',
-        'audit_events',
-        'api_keys',
-        'memberships',
-        'workspaces',
-        'users',
-      ]) {
-        await db.schema.dropTable(table).ifExists().execute();
-      }
       await migrateBefore004(database);
 
       const user = (id: string, password: string | null) => ({

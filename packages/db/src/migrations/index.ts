@@ -3,6 +3,7 @@ import { resources } from './002-resources.js';
 import { sessions } from './003-sessions.js';
 import { invitations } from './004-invitations.js';
 import { keyLineage } from './005-key-lineage.js';
+import { officialShapes } from './006-official-shapes.js';
 import { webhooks } from './010-webhooks.js';
 import type { OnePinMigration } from './kit.js';
 
@@ -16,5 +17,6 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: OnePin
   ['003-sessions', sessions],
   ['004-invitations', invitations],
   ['005-key-lineage', keyLineage],
+  ['006-official-shapes', officialShapes],
   ['010-webhooks', webhooks],
 ];

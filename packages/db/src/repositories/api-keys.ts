@@ -355,3 +355,41 @@ export async function recordApiKeyUsage(
     for (const { id, lastUsedAt } of usage) await usageUpdate(trx, id, lastUsedAt).execute();
   });
 }
+
+/**
+ * The ids of the workspace's keys (any state) that a user created; with `ownerless`, also
+ * those no person created (the admin command's, which act for the workspace's owner).
+ */
+export async function listApiKeyIdsCreatedBy(
+  db: Kysely<Database>,
+  workspaceId: string,
+  userId: string,
+  ownerless = false,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('api_keys')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) =>
+      ownerless
+        ? eb.or([eb('created_by', '=', userId), eb('created_by', 'is', null)])
+        : eb('created_by', '=', userId),
+    )
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Who created each of these keys (id and email), for keys a person created. */
+export async function findApiKeyCreators(
+  db: Kysely<Database>,
+  keyIds: readonly string[],
+): Promise<Map<string, { id: string; email: string }>> {
+  if (keyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('api_keys')
+    .innerJoin('users', 'users.id', 'api_keys.created_by')
+    .select(['api_keys.id as key_id', 'users.id as user_id', 'users.email'])
+    .where('api_keys.id', 'in', keyIds)
+    .execute();
+  return new Map(rows.map((row) => [row.key_id, { id: row.user_id, email: row.email }]));
+}

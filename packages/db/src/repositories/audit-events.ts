@@ -17,6 +17,12 @@ export interface AuditEventQuery {
   workspaceId: string;
   /** Only events of this environment; `undefined` for both. */
   environment?: KeyType;
+  /** Only these actions; `undefined` for all (an empty list matches none). */
+  actions?: readonly string[];
+  /** Only events by these actors (user or key ids); `undefined` for all. */
+  actorIds?: readonly string[];
+  /** Only events at or after this time. */
+  since?: string;
   after?: AuditCursor;
   limit: number;
 }
@@ -38,6 +44,12 @@ export async function listAuditEvents(
 ): Promise<{ items: AuditEventRecord[]; hasMore: boolean }> {
   let q = db.selectFrom('audit_events').selectAll().where('workspace_id', '=', query.workspaceId);
   if (query.environment) q = q.where('environment', '=', query.environment);
+  if (query.actions?.length === 0 || query.actorIds?.length === 0) {
+    return { items: [], hasMore: false };
+  }
+  if (query.actions) q = q.where('action', 'in', query.actions);
+  if (query.actorIds) q = q.where('actor_id', 'in', query.actorIds);
+  if (query.since) q = q.where('created_at', '>=', query.since);
   const after = query.after;
   if (after) {
     q = q.where((eb) =>

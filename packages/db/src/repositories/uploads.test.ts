@@ -65,11 +65,16 @@ describe.each(testDialects)('$name: uploads repository', (dialect) => {
     const db = test.handle.db;
     const record = upload(LIVE);
     await insertUpload(db, record);
-    expect(await markUploadReceived(db, record.id, { sha256: SHA, uploaded_at: T1 })).toBe(true);
-    expect(await markUploadReceived(db, record.id, { sha256: SHA, uploaded_at: T1 })).toBe(false);
+    expect(
+      await markUploadReceived(db, record.id, { sha256: SHA, size_bytes: 12, uploaded_at: T1 }),
+    ).toBe(true);
+    expect(
+      await markUploadReceived(db, record.id, { sha256: SHA, size_bytes: 12, uploaded_at: T1 }),
+    ).toBe(false);
     expect(await findUpload(db, LIVE, record.id)).toMatchObject({
       status: 'uploaded',
       sha256: SHA,
+      size_bytes: 12,
       uploaded_at: T1,
       updated_at: T1,
     });

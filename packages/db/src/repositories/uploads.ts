@@ -46,7 +46,7 @@ export async function findUploadById(
 export async function markUploadReceived(
   db: Kysely<Database>,
   id: string,
-  received: { sha256: string; uploaded_at: string },
+  received: { sha256: string; size_bytes: number; uploaded_at: string },
 ): Promise<boolean> {
   const result = await db
     .updateTable('uploads')

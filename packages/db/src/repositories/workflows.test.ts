@@ -42,7 +42,7 @@ function workflow(tenant: Tenant, overrides: Partial<WorkflowRecord> = {}): Work
 }
 
 describe.each(testDialects)('$name: workflows repository', (dialect) => {
-  const test = databasePerSuite(dialect, workspacesWithIds('ws-1', 'ws-2'));
+  const test = databasePerSuite(dialect, workspacesWithIds('ws-1', 'ws-2', 'ws-ties'));
   const { run } = test;
 
   run('stores a workflow and finds it only in its own workspace and environment', async () => {
@@ -123,8 +123,7 @@ describe.each(testDialects)('$name: workflows repository', (dialect) => {
     const list = (query: Partial<Parameters<typeof listWorkflows>[1]>) =>
       listWorkflows(test.handle.db, {
         tenant,
-        sort: 'updated_at',
-        order: 'desc',
+        sort: [{ field: 'updated_at', order: 'desc' }],
         limit: 50,
         offset: 0,
         ...query,
@@ -133,14 +132,14 @@ describe.each(testDialects)('$name: workflows repository', (dialect) => {
       (await list(query)).items.map((w) => w.name);
 
     run('sorts names case-insensitively, both ways', async () => {
-      expect(await namesOf({ sort: 'name', order: 'asc' })).toEqual([
+      expect(await namesOf({ sort: [{ field: 'name', order: 'asc' }] })).toEqual([
         'Alpha',
         'beta',
         'Delta',
         'gamma 100%',
         'gamma_1',
       ]);
-      expect(await namesOf({ sort: 'name', order: 'desc' })).toEqual([
+      expect(await namesOf({ sort: [{ field: 'name', order: 'desc' }] })).toEqual([
         'gamma_1',
         'gamma 100%',
         'Delta',
@@ -150,9 +149,39 @@ describe.each(testDialects)('$name: workflows repository', (dialect) => {
     });
 
     run('sorts by time and counts the total, without deleted workflows', async () => {
-      const page = await list({ sort: 'created_at', order: 'asc', limit: 2, offset: 1 });
+      const page = await list({
+        sort: [{ field: 'created_at', order: 'asc' }],
+        limit: 2,
+        offset: 1,
+      });
       expect(page.items.map((w) => w.name)).toEqual(['Alpha', 'gamma 100%']);
       expect(page.total).toBe(5);
+    });
+
+    run('applies several sort keys in turn', async () => {
+      const db = test.handle.db;
+      const sameTime = '2026-03-01T00:00:00.000Z';
+      const ties: Tenant = { workspaceId: 'ws-ties', environment: 'live' };
+      for (const [id, name] of [
+        ['t1', 'b'],
+        ['t2', 'a'],
+        ['t3', 'c'],
+      ]) {
+        await insertWorkflow(
+          db,
+          workflow(ties, { id, name, created_at: sameTime, updated_at: sameTime }),
+        );
+      }
+      const page = await listWorkflows(db, {
+        tenant: ties,
+        sort: [
+          { field: 'updated_at', order: 'desc' },
+          { field: 'name', order: 'desc' },
+        ],
+        limit: 50,
+        offset: 0,
+      });
+      expect(page.items.map((w) => w.name)).toEqual(['c', 'b', 'a']);
     });
 
     run.each([
@@ -162,7 +191,7 @@ describe.each(testDialects)('$name: workflows repository', (dialect) => {
       ['a 1', ['gamma 100%']],
       ['zzz', []],
     ])('searches %j as a plain case-insensitive substring', async (search, expected) => {
-      expect(await namesOf({ search, sort: 'name', order: 'asc' })).toEqual(expected);
+      expect(await namesOf({ search, sort: [{ field: 'name', order: 'asc' }] })).toEqual(expected);
     });
   });
 

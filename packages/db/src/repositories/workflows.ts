@@ -7,14 +7,19 @@ export interface WorkflowRecord extends Omit<WorkflowRow, 'definition'> {
   definition: Record<string, unknown>;
 }
 
-export type WorkflowSort = 'name' | 'created_at' | 'updated_at';
+export type WorkflowSortField = 'name' | 'created_at' | 'updated_at';
+
+/** One key of a list's order; the keys apply in turn, and `id` breaks the last ties. */
+export interface WorkflowSort {
+  field: WorkflowSortField;
+  order: 'asc' | 'desc';
+}
 
 export interface WorkflowListQuery {
   tenant: Tenant;
   /** Case-insensitive substring of the name. */
   search?: string | undefined;
-  sort: WorkflowSort;
-  order: 'asc' | 'desc';
+  sort: readonly WorkflowSort[];
   limit: number;
   offset: number;
 }
@@ -64,15 +69,12 @@ export async function listWorkflows(
   }
   // Names sort case-insensitively, the same on both dialects; `id` breaks every tie so
   // pages never overlap or skip.
-  const sortKey = query.sort === 'name' ? sql`lower(name)` : sql.ref(query.sort);
+  let ordered = filtered.selectAll();
+  for (const { field, order } of query.sort) {
+    ordered = ordered.orderBy(field === 'name' ? sql`lower(name)` : sql.ref(field), order);
+  }
   const [rows, count] = await Promise.all([
-    filtered
-      .selectAll()
-      .orderBy(sortKey, query.order)
-      .orderBy('id', 'asc')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
+    ordered.orderBy('id', 'asc').limit(query.limit).offset(query.offset).execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toRecord), total: Number(count.total) };
@@ -87,6 +89,16 @@ export async function findTakenWorkflowNames(
   if (names.length === 0) return new Set();
   const rows = await visible(db, tenant).select('name').where('name', 'in', names).execute();
   return new Set(rows.map((row) => row.name));
+}
+
+/** The live workflow of the tenant that has exactly this name, if any. */
+export async function findWorkflowIdByName(
+  db: Kysely<Database>,
+  tenant: Tenant,
+  name: string,
+): Promise<string | undefined> {
+  const row = await visible(db, tenant).select('id').where('name', '=', name).executeTakeFirst();
+  return row?.id;
 }
 
 /**

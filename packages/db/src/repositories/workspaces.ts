@@ -1,5 +1,5 @@
 import type { Role } from '@onepin/core';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, MembershipRow, WorkspaceRow } from '../schema.js';
 
 export async function insertWorkspace(
@@ -14,6 +14,25 @@ export async function findWorkspaceById(
   id: string,
 ): Promise<WorkspaceRow | undefined> {
   return db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The workspaces an operator may mean by `reference`: the one with that id, the one with
+ * that slug, and every one with that exact name (names are not unique), oldest first.
+ */
+export async function findWorkspacesByReference(
+  db: Kysely<Database>,
+  reference: string,
+): Promise<WorkspaceRow[]> {
+  return db
+    .selectFrom('workspaces')
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb('id', '=', reference), eb('slug', '=', reference), eb('name', '=', reference)]),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function workspaceSlugExists(db: Kysely<Database>, slug: string): Promise<boolean> {
@@ -45,5 +64,45 @@ export async function listWorkspacesOfUser(
     .where('memberships.user_id', '=', userId)
     .orderBy('memberships.created_at')
     .orderBy('workspaces.id')
+    .execute();
+}
+
+/**
+ * The person a workspace's ownerless objects are attributed to: its creator, else its oldest
+ * admin, else its oldest member; `undefined` only for a workspace nobody belongs to.
+ */
+export async function findWorkspaceOwnerId(
+  db: Kysely<Database>,
+  workspaceId: string,
+): Promise<string | undefined> {
+  const workspace = await db
+    .selectFrom('workspaces')
+    .select('created_by')
+    .where('id', '=', workspaceId)
+    .executeTakeFirst();
+  if (workspace?.created_by) return workspace.created_by;
+  const member = await db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('workspace_id', '=', workspaceId)
+    .orderBy(sql`case when role = 'admin' then 0 else 1 end`)
+    .orderBy('created_at')
+    .orderBy('user_id')
+    .executeTakeFirst();
+  return member?.user_id;
+}
+
+/** Workspaces by id, oldest first, then by id (for a key: its one workspace). */
+export async function listWorkspacesByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<WorkspaceRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('workspaces')
+    .selectAll()
+    .where('id', 'in', ids)
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }

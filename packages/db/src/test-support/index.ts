@@ -21,32 +21,46 @@ export interface TestDialect {
 
 const postgresUrl = process.env.ONEPIN_TEST_DATABASE_URL?.trim() || undefined;
 
+/** A fresh database of one dialect with no migration applied (the migrations' own tests). */
+async function createEmptyDatabaseOf(name: DialectName): Promise<TestDatabase> {
+  if (name === 'sqlite') {
+    const handle = openDatabase({ url: ':memory:' });
+    return { handle, url: ':memory:', dispose: () => handle.close() };
+  }
+  if (!postgresUrl) throw new Error('ONEPIN_TEST_DATABASE_URL is not set');
+  const { url, drop } = await createPostgresDatabase(postgresUrl);
+  const handle = openDatabase({ url, maxConnections: 5 });
+  return {
+    handle,
+    url,
+    async dispose() {
+      await handle.close();
+      await drop();
+    },
+  };
+}
+
+/** A fresh, migrated database of one dialect. */
+async function createMigratedDatabase(name: DialectName): Promise<TestDatabase> {
+  const database = await createEmptyDatabaseOf(name);
+  await migrateToLatest(database.handle);
+  return database;
+}
+
 export const sqliteDialect: TestDialect = {
   name: 'sqlite',
-  async create() {
-    const handle = openDatabase({ url: ':memory:' });
-    await migrateToLatest(handle);
-    return { handle, url: ':memory:', dispose: () => handle.close() };
-  },
+  create: () => createMigratedDatabase('sqlite'),
 };
 
 export const postgresDialect: TestDialect = {
   name: 'postgres',
-  async create() {
-    if (!postgresUrl) throw new Error('ONEPIN_TEST_DATABASE_URL is not set');
-    const { url, drop } = await createPostgresDatabase(postgresUrl);
-    const handle = openDatabase({ url, maxConnections: 5 });
-    await migrateToLatest(handle);
-    return {
-      handle,
-      url,
-      async dispose() {
-        await handle.close();
-        await drop();
-      },
-    };
-  },
+  create: () => createMigratedDatabase('postgres'),
 };
+
+/** A fresh database of `dialect` with no migration applied, for tests of the migrations. */
+export function createEmptyDatabase(dialect: TestDialect): Promise<TestDatabase> {
+  return createEmptyDatabaseOf(dialect.name);
+}
 
 /**
  * The dialects this run covers: SQLite always, PostgreSQL when ONEPIN_TEST_DATABASE_URL is

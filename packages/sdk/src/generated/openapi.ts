@@ -11,7 +11,7 @@ export interface paths {
         };
         /**
          * The workspace's audit log, newest first
-         * @description An API key sees the events of its own environment (live or test).
+         * @description Newest first, a cursor page at a time. An API key sees the events of its own environment (live or test).
          */
         get: {
             parameters: {
@@ -19,6 +19,14 @@ export interface paths {
                     /** @description From the previous page */
                     cursor?: string;
                     limit?: number;
+                    /** @description The last 30, 60 or 90 calendar days (today included); default: all */
+                    range?: "30d" | "60d" | "90d";
+                    /** @description The zone whose calendar days `range` counts; default UTC */
+                    timezone?: string;
+                    /** @description A public API type (its events; `workflow_run` and `voice_generated` match none here) or one event type */
+                    type?: "workflow_run" | "voice_generated" | "template_applied" | "member_invited" | "api_key_created" | "settings_changed" | "template_cloned" | "member_added" | "api_key_updated" | "api_key_rotated" | "api_key_revoked" | "member_role_changed" | "member_removed" | "member_login" | "test_data_wiped" | "upload_confirmed" | "upload_deleted" | "workflow_created" | "workflow_deleted" | "workflow_updated" | "workspace_created";
+                    /** @description Events by this member, directly or with keys they created; 404 for a non-member */
+                    user_id?: string;
                 };
                 header?: never;
                 path?: never;
@@ -50,6 +58,15 @@ export interface paths {
                 };
                 /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -101,7 +118,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
-                    /** @description `active`: keys usable now; `revoked`: every other key (revoked, expired or deactivated) */
+                    /** @description `active` (the default): keys usable now; `revoked`: every other key (revoked, expired or deactivated); `all`: both */
                     status?: "active" | "revoked" | "all";
                 };
                 header?: never;
@@ -2222,17 +2239,21 @@ export interface paths {
         };
         /**
          * List the template gallery
-         * @description The starter templates that ship with the server, in gallery order.
+         * @description The starter templates that ship with the server, in gallery order unless `sort` says otherwise.
          */
         get: {
             parameters: {
                 query?: {
                     /** @description Repeat to match any of several categories */
                     category?: components["schemas"]["TemplateCategory"] | components["schemas"]["TemplateCategory"][];
+                    /** @description `true` matches no template: favourites are not provided by this server */
+                    favorites_only?: boolean;
                     limit?: number;
                     offset?: number;
-                    /** @description Case-insensitive substring of the name */
+                    /** @description Case-insensitive substring of the name or description */
                     search?: string;
+                    /** @description `popular` (most cloned by your workspace first), `recent` (last changed first) or `name`; default: gallery order */
+                    sort?: "popular" | "recent" | "name";
                 };
                 header?: never;
                 path?: never;
@@ -2799,6 +2820,106 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/usage/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's activity, newest first
+         * @description Newest first, a cursor page at a time. An API key sees the events of its own environment (live or test).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description The last 30, 60 or 90 calendar days (today included); default: all */
+                    range?: "30d" | "60d" | "90d";
+                    /** @description The zone whose calendar days `range` counts; default UTC */
+                    timezone?: string;
+                    /** @description A public API type (its events; `workflow_run` and `voice_generated` match none here) or one event type */
+                    type?: "workflow_run" | "voice_generated" | "template_applied" | "member_invited" | "api_key_created" | "settings_changed" | "template_cloned" | "member_added" | "api_key_updated" | "api_key_rotated" | "api_key_revoked" | "member_role_changed" | "member_removed" | "member_login" | "test_data_wiped" | "upload_confirmed" | "upload_deleted" | "workflow_created" | "workflow_deleted" | "workflow_updated" | "workspace_created";
+                    /** @description Events by this member, directly or with keys they created; 404 for a non-member */
+                    user_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ActivityEvent"][];
+                            meta: components["schemas"]["Meta"];
+                            pagination: components["schemas"]["CursorPagination"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3622,18 +3743,27 @@ export interface paths {
         };
         /**
          * List the workspace's workflows
-         * @description A test key sees only test workflows, a live key only live ones.
+         * @description A test key sees only test workflows, a live key only live ones. The filters on runs answer as for workflows never run: this server runs none.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description `true` matches no workflow (none has run), `false` every one. */
+                    has_failed_run?: boolean;
+                    /** @description Matches no workflow: none has run. */
+                    last_run_after?: string;
+                    /** @description Matches no workflow: none has run. */
+                    last_run_before?: string;
                     limit?: number;
                     offset?: number;
-                    /** @description Default: `asc` for `name`, `desc` for times. Ties are broken by `id`. */
-                    order?: "asc" | "desc";
+                    /** @description Parallel to `sort`; a missing entry takes the field default: `asc` for `name`, `desc` otherwise. */
+                    order?: ("asc" | "desc") | ("asc" | "desc")[];
                     /** @description Case-insensitive substring of the name */
                     search?: string;
-                    sort?: "name" | "created_at" | "updated_at";
+                    /** @description Repeat for several keys (`sort=name&sort=updated_at`). Default `updated_at`. `runs_count` is 0 for every workflow (no runs), so it leaves the order to the next key. Ties are broken by `id`. */
+                    sort?: ("name" | "updated_at" | "created_at" | "runs_count") | ("name" | "updated_at" | "created_at" | "runs_count")[];
+                    /** @description State of the latest run. No workflow has run here: `draft` matches all, the others none. */
+                    status?: "draft" | "running" | "completed" | "failed" | "paused";
                 };
                 header?: never;
                 path?: never;
@@ -4391,6 +4521,677 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows/name-availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a workflow name is free
+         * @description Names are unique among the caller's workflows that are not deleted (case-sensitive). Pass `exclude_id` when renaming.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The workflow being renamed: its own name reads as available */
+                    exclude_id?: string;
+                    /** @description Checked with the same rules as a new name (trimmed; 422 when not valid) */
+                    name: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The name and whether it is free */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WorkflowNameAvailability"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's workspaces
+         * @description A key's one workspace (keys are bound to it for good); a session's every membership. Oldest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of workspaces */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Workspace"][];
+                            meta: components["schemas"]["Meta"];
+                            pagination: components["schemas"]["OffsetPagination"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a workspace
+         * @description A key sees its own workspace, a session every workspace the person belongs to; any other is 404, whether it exists or not.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workspace */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Workspace"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{ws_id}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a person by email (the public API's path)
+         * @description What `POST /members` does, answered in the public OnePin shape: a pending invitation and `invite_url` (one-time, 7 days), the same for every email that is not a member yet. Already a member: 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MemberAdd"];
+                };
+            };
+            responses: {
+                /** @description The invitation */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WorkspaceInvite"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{ws_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A workspace's members (the public API's path)
+         * @description The same members as `GET /members`, oldest first, in the public OnePin shape; for signed-in members of `ws_id` (another workspace: 404).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    ws_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The members */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WorkspaceMember"][];
+                            meta: components["schemas"]["Meta"];
+                            pagination: components["schemas"]["OffsetPagination"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{ws_id}/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member (the public API's path)
+         * @description What `DELETE /members/{user_id}` does, revoking the keys they made here (as that route does by default; use it with `revoke_keys=false` to keep them). The last admin cannot be removed (409).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    member_id: string;
+                    ws_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The removed member */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WorkspaceMember"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role (the public API's path)
+         * @description What `PATCH /members/{user_id}` does. The last admin cannot be demoted (409).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    member_id: string;
+                    ws_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MemberUpdate"];
+                };
+            };
+            responses: {
+                /** @description The member */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WorkspaceMember"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/workspaces/current": {
         parameters: {
             query?: never;
@@ -4398,7 +5199,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's workspace */
+        /**
+         * The caller's workspace
+         * @description A key's own workspace, or the one a session selected (`X-Workspace-Id`).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4559,6 +5363,11 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ActivityEvent: {
+            /**
+             * @description The public API's activity type (`api_key_created`, `template_applied`, `member_invited`, `settings_changed`…), or the event's own type when none fits
+             * @example settings_changed
+             */
+            action: string;
             actor: {
                 id: string | null;
                 name: string | null;
@@ -4572,15 +5381,37 @@ export interface components {
             created_at: string;
             environment: components["schemas"]["KeyType"];
             id: string;
+            /**
+             * @description The precise event type
+             * @example api_key_rotated
+             */
+            kind: string;
             metadata: {
                 [key: string]: unknown;
+            };
+            /** @description What the event is about (the workspace when nothing narrower) */
+            resource: {
+                id: string | null;
+                name: string | null;
+                type: string;
             };
             target: {
                 id: string;
                 type: string;
             } | null;
+            /**
+             * Format: date-time
+             * @description When it happened (same as `created_at`)
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            timestamp: string;
             /** @example api_key_created */
             type: string;
+            /** @description The person: who acted, or who created the key that acted; null for the admin commands */
+            user: {
+                id: string;
+                name: string;
+            } | null;
         };
         ApiKey: {
             /** @description Whether the key can be used now */
@@ -4605,6 +5436,7 @@ export interface components {
             key_type: components["schemas"]["KeyType"];
             /**
              * Format: date-time
+             * @description The latest use known to the node that answers. Uses are written in batches once a minute: a use on this node shows at once, a use on another node within a minute.
              * @example 2026-11-26T12:00:00.000Z
              */
             last_used_at: string | null;
@@ -4614,10 +5446,20 @@ export interface components {
             preview: string;
             rate_limit_per_min: number | null;
             /**
+             * Format: uuid
+             * @description The key that replaced this one in a rotation; it works until `expires_at` (grace period) or `revoked_at`
+             */
+            replaced_by: string | null;
+            /**
              * Format: date-time
              * @example 2026-11-26T12:00:00.000Z
              */
             revoked_at: string | null;
+            /**
+             * Format: uuid
+             * @description The key this one replaced in a rotation
+             */
+            rotated_from: string | null;
             scopes: components["schemas"]["Scope"][];
             /**
              * Format: date-time
@@ -4685,6 +5527,8 @@ export interface components {
             cursor: string | null;
             limit: number;
             next: string | null;
+            /** @description Always null: cursor pages go forward only */
+            prev: null;
         };
         Deleted: {
             /** @enum {boolean} */
@@ -4807,6 +5651,13 @@ export interface components {
             /** Format: date-time */
             timestamp: string;
         };
+        /** @description Where the node sits on the canvas */
+        NodePosition: {
+            x: number;
+            y: number;
+        } & {
+            [key: string]: unknown;
+        };
         OffsetPagination: {
             limit: number;
             /** @description Path of the next page, or null */
@@ -4825,6 +5676,15 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "editor" | "viewer";
+        /** @description Runs per status: all 0, this server runs none */
+        RunStatusCounts: {
+            cancelled: number;
+            completed: number;
+            failed: number;
+            paused: number;
+            pending: number;
+            running: number;
+        };
         /** @enum {string} */
         Scope: "api_keys:read" | "api_keys:write" | "templates:read" | "uploads:write" | "webhooks:read" | "webhooks:write" | "workflows:read" | "workflows:write" | "workspace:read";
         Session: {
@@ -4883,6 +5743,8 @@ export interface components {
              * @example 2026-11-26T12:00:00.000Z
              */
             created_at: string;
+            /** @description The author; null for starter templates */
+            created_by: string | null;
             definition: components["schemas"]["WorkflowDefinition"];
             description: string;
             /**
@@ -4890,6 +5752,8 @@ export interface components {
              * @example 2LKJN2QD
              */
             id: string;
+            /** @description Always false: favourites are not provided by this server */
+            is_favorite: boolean;
             is_public: boolean;
             /** @description Ships with the server; read-only */
             is_starter: boolean;
@@ -4899,6 +5763,8 @@ export interface components {
              * @example 2026-11-26T12:00:00.000Z
              */
             updated_at: string;
+            /** @description How often the caller's workspace (its live or test data set) cloned it */
+            uses_count: number;
         };
         /** @enum {string} */
         TemplateCategory: "media" | "creative" | "business" | "education" | "wellness";
@@ -4920,13 +5786,18 @@ export interface components {
              */
             created_at: string;
             created_by: string | null;
+            /** @description Always null: this server offers no download of upload bytes */
+            download_url: string | null;
             environment: components["schemas"]["Environment"];
             filename: string;
+            /** @description The extension, lower-case (e.g. `srt`) */
+            format: string;
             /** Format: uuid */
             id: string;
             /** @description Hex SHA-256 of the bytes received */
             sha256: string | null;
-            size_bytes: number;
+            /** @description The declared size, then the size received; null while pending without one */
+            size_bytes: number | null;
             /**
              * @description `pending` until the bytes arrive at `upload_url`, then `uploaded`
              * @enum {string}
@@ -4942,6 +5813,8 @@ export interface components {
              * @example 2026-11-26T12:00:00.000Z
              */
             uploaded_at: string | null;
+            /** @description Who created it: the key's creator, or the workspace's owner for admin keys */
+            user_id: string;
             workspace_id: string;
         };
         /**
@@ -4951,8 +5824,11 @@ export interface components {
         UploadCategory: "script" | "dictionary";
         UploadConfirm: {
             context_id: string;
-            /** @enum {string} */
-            context_type: "workflow";
+            /**
+             * @description The public API's contexts; only `workflow` exists here (others: 404)
+             * @enum {string}
+             */
+            context_type: "workflow" | "playground" | "assistant_session";
         };
         UploadCreate: {
             category: components["schemas"]["UploadCategory"];
@@ -4966,8 +5842,8 @@ export interface components {
              * @example episode-12.srt
              */
             filename: string;
-            /** @description Exactly the bytes you will send; at most the server's limit */
-            size_bytes: number;
+            /** @description Exactly the bytes you will send; at most the server's limit. Left out: any size from 1 byte up to the limit. */
+            size_bytes?: number;
         };
         UploadCreated: {
             /**
@@ -5117,7 +5993,8 @@ export interface components {
              */
             role: "admin" | "editor" | "viewer" | null;
             scopes: components["schemas"]["Scope"][];
-            user_id: string | null;
+            /** @description The person: a session's, a key's creator, or the workspace's owner for keys made by `onepin-server admin create-key` */
+            user_id: string;
             workspace_id: string;
             workspace_name: string;
         };
@@ -5127,19 +6004,32 @@ export interface components {
              * @example 2026-11-26T12:00:00.000Z
              */
             created_at: string;
-            /** @description The user behind the key or session */
+            /** @description The user behind the key or session (null for admin keys) */
             created_by: string | null;
             definition: components["schemas"]["WorkflowDefinition"];
             description: string | null;
             environment: components["schemas"]["Environment"];
             /** Format: uuid */
             id: string;
+            /**
+             * Format: date-time
+             * @description Always null (no runs)
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            last_run_at: string | null;
+            /** @description Always null (no runs) */
+            last_run_status: string | null;
             name: string;
+            run_status_counts: components["schemas"]["RunStatusCounts"];
+            /** @description Always 0: this server runs no workflows */
+            runs_count: number;
             /**
              * Format: date-time
              * @example 2026-11-26T12:00:00.000Z
              */
             updated_at: string;
+            /** @description The user who created it: the key's creator, or the workspace's owner for keys made by `onepin-server admin create-key` */
+            user_id: string;
             workspace_id: string;
         };
         WorkflowCopy: {
@@ -5147,43 +6037,22 @@ export interface components {
             name?: string;
         };
         WorkflowCreate: {
-            definition?: components["schemas"]["WorkflowDefinition"] & unknown;
+            definition?: components["schemas"]["WorkflowDefinitionInput"];
             description?: string | null;
             /** @description Unique among the workspace’s workflows (case-sensitive) */
             name: string;
         };
-        /**
-         * @description `{graph: {nodes, edges}}` plus any other fields (e.g. `execution`), kept as sent. Node ids are unique; edges name existing nodes.
-         * @example {
-         *       "graph": {
-         *         "nodes": [
-         *           {
-         *             "id": "script",
-         *             "type": "source_script"
-         *           },
-         *           {
-         *             "id": "voice",
-         *             "type": "operator_generator"
-         *           },
-         *           {
-         *             "id": "preview",
-         *             "type": "sink_preview"
-         *           }
-         *         ],
-         *         "edges": [
-         *           {
-         *             "from": "script",
-         *             "to": "voice"
-         *           },
-         *           {
-         *             "from": "voice",
-         *             "to": "preview"
-         *           }
-         *         ]
-         *       }
-         *     }
-         */
+        /** @description The public OnePin graph: nodes with a `position`, edges `{id, source, sourcePort, target, targetPort}`; other fields (e.g. `execution`) kept as sent. */
         WorkflowDefinition: {
+            /** @description How to run the graph; kept as sent */
+            execution?: {
+                params?: {
+                    [key: string]: unknown;
+                } | null;
+                steps?: string[] | null;
+            } & {
+                [key: string]: unknown;
+            };
             graph: {
                 edges: components["schemas"]["WorkflowEdge"][];
                 nodes: components["schemas"]["WorkflowNode"][];
@@ -5193,49 +6062,232 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description Other fields (e.g. ports) are kept as sent */
-        WorkflowEdge: {
-            /** @description The id of the node the edge leaves */
-            from: string;
-            /** @description The id of the node the edge enters */
-            to: string;
+        /**
+         * @description Default: an empty graph
+         * @example {
+         *       "graph": {
+         *         "nodes": [
+         *           {
+         *             "id": "script",
+         *             "type": "source_script",
+         *             "position": {
+         *               "x": 0,
+         *               "y": 0
+         *             }
+         *           },
+         *           {
+         *             "id": "voice",
+         *             "type": "operator_generator",
+         *             "position": {
+         *               "x": 240,
+         *               "y": 0
+         *             }
+         *           },
+         *           {
+         *             "id": "preview",
+         *             "type": "sink_preview",
+         *             "position": {
+         *               "x": 480,
+         *               "y": 0
+         *             }
+         *           }
+         *         ],
+         *         "edges": [
+         *           {
+         *             "id": "e1",
+         *             "source": "script",
+         *             "sourcePort": "out",
+         *             "target": "voice",
+         *             "targetPort": "in"
+         *           },
+         *           {
+         *             "id": "e2",
+         *             "source": "voice",
+         *             "sourcePort": "out",
+         *             "target": "preview",
+         *             "targetPort": "in"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        WorkflowDefinitionInput: {
+            /** @description How to run the graph; kept as sent */
+            execution?: ({
+                params?: {
+                    [key: string]: unknown;
+                } | null;
+                steps?: string[] | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            graph?: ({
+                edges?: components["schemas"]["WorkflowEdgeInput"][] | null;
+                nodes?: ({
+                    config?: {
+                        [key: string]: unknown;
+                    } | null;
+                    config_version?: number | null;
+                    /**
+                     * @description Unique within the graph
+                     * @example translate_es
+                     */
+                    id: string;
+                    name?: string | null;
+                    position?: components["schemas"]["NodePosition"];
+                    /** @example operator_translator */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                })[] | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
         } & {
             [key: string]: unknown;
         };
+        WorkflowEdge: {
+            /** @description Unique within the graph */
+            id: string;
+            /** @description The id of the node the edge leaves */
+            source: string;
+            /**
+             * @description The source's output port
+             * @example out
+             */
+            sourcePort: string;
+            /** @description The id of the node the edge enters */
+            target: string;
+            /**
+             * @description The target's input port
+             * @example in
+             */
+            targetPort: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Either the official `{id, source, sourcePort, target, targetPort}` or the older `{from, to, port?}` (stored as `{id: "edge-N", source, sourcePort: port ?? "out", target, targetPort: "in"}`). */
+        WorkflowEdgeInput: {
+            /** @description Older form: the source node */
+            from?: string;
+            id?: string;
+            /** @description Older form: the source's output port */
+            port?: string;
+            source?: string;
+            sourcePort?: string;
+            target?: string;
+            targetPort?: string;
+            /** @description Older form: the target node */
+            to?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        WorkflowNameAvailability: {
+            available: boolean;
+            /** @description The name as checked (trimmed) */
+            name: string;
+        };
         /** @description A step of the graph; other fields are kept as sent */
         WorkflowNode: {
+            config?: {
+                [key: string]: unknown;
+            } | null;
+            config_version?: number | null;
             /**
              * @description Unique within the graph
              * @example translate_es
              */
             id: string;
+            name?: string | null;
+            position: components["schemas"]["NodePosition"];
             /** @example operator_translator */
             type: string;
         } & {
             [key: string]: unknown;
         };
         WorkflowReplace: {
-            definition: components["schemas"]["WorkflowDefinition"];
+            definition: components["schemas"]["WorkflowDefinitionInput"] & unknown;
             /** @description Left out: none */
             description?: string | null;
             /** @description Unique among the workspace’s workflows (case-sensitive) */
             name: string;
         };
         WorkflowUpdate: {
-            definition?: components["schemas"]["WorkflowDefinition"] & unknown;
+            definition?: components["schemas"]["WorkflowDefinitionInput"] & unknown;
             description?: string | null;
             /** @description Unique among the workspace’s workflows (case-sensitive) */
             name?: string;
         };
         Workspace: {
+            /** @description Palette index (0–6); always 0 here */
+            color_idx: number;
             /**
              * Format: date-time
              * @example 2026-11-26T12:00:00.000Z
              */
             created_at: string;
+            /** @description The owner: the person who created it */
+            created_by: string;
             id: string;
             name: string;
+            /** @description Voice routing option of the public API; false, no routing here */
+            routing_llm_fit: boolean;
+            /** @description Voice routing balance of the public API; 0.5 (balanced), no routing here */
+            routing_price_sensitivity: number;
             slug: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            updated_at: string;
+        };
+        WorkspaceInvite: {
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            created_at: string;
+            email: string;
+            /**
+             * Format: date-time
+             * @description When `invite_url` stops working
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            expires_at: string;
+            /** @description The invitation's id */
+            id: string;
+            /** @description The one-time link (7 days) to join, for the admin to hand over; shown only in this response */
+            invite_url: string;
+            invited_by: string | null;
+            role: components["schemas"]["Role"];
+            /**
+             * @description Always `pending`: a person joins only by accepting with `invite_url` (a new person creates their account; an existing one accepts signed in)
+             * @enum {string}
+             */
+            status: "pending";
+        };
+        WorkspaceMember: {
+            /**
+             * Format: date-time
+             * @description When they joined the workspace, or when the invitation was made
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            created_at: string;
+            email: string;
+            first_name: null;
+            /** @description A member's user id (pass it as `member_id`); an invitation's id while invited */
+            id: string;
+            image_url: null;
+            last_active_at: null;
+            last_name: null;
+            role: components["schemas"]["Role"];
+            /**
+             * @description `invited` until the person accepts their invitation
+             * @enum {string}
+             */
+            status: "active" | "invited";
+            /** @description Null while the invitation has not been accepted */
+            user_id: string | null;
         };
     };
     responses: never;

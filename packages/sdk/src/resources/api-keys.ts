@@ -15,7 +15,7 @@ export type ApiKeyRotation = components['schemas']['ApiKeyRotation'];
 export type ApiKeyCreateParams = components['schemas']['ApiKeyCreate'];
 export type ApiKeyUpdateParams = components['schemas']['ApiKeyUpdate'];
 export type ApiKeyRotateParams = components['schemas']['ApiKeyRotate'];
-/** `status` (`active`, `revoked` — including expired — or `all`), `limit`, `offset`. */
+/** `status` (`active`, the default; `revoked`, including expired; or `all`), `limit`, `offset`. */
 export type ApiKeyListParams = NonNullable<paths['/api/v1/api-keys']['get']['parameters']['query']>;
 /** A scope a key can hold, e.g. `workflows:read`. */
 export type Scope = components['schemas']['Scope'];

@@ -14,10 +14,10 @@ import { rejection } from '../test-support/rejection.js';
 const definition: WorkflowDefinition = {
   graph: {
     nodes: [
-      { id: 'script', type: 'source_script', config: { format: 'srt' } },
-      { id: 'out', type: 'sink_preview' },
+      { id: 'script', type: 'source_script', position: { x: 0, y: 0 }, config: { format: 'srt' } },
+      { id: 'out', type: 'sink_preview', position: { x: 240, y: 0 } },
     ],
-    edges: [{ from: 'script', to: 'out' }],
+    edges: [{ id: 'e1', source: 'script', sourcePort: 'out', target: 'out', targetPort: 'in' }],
   },
   execution: { parallel: false },
 };
@@ -143,16 +143,35 @@ for (const dialect of testDialects) {
       const cleared = await client.workflows.update(created.id, { description: null });
       expect(cleared.description).toBeNull();
 
-      const graph = { graph: { nodes: [{ id: 'only', type: 'sink_preview' }], edges: [] } };
+      // The older edge form and a node without a position come back in the official shape.
+      const older = {
+        graph: {
+          nodes: [
+            { id: 'a', type: 'source_script' },
+            { id: 'b', type: 'sink_preview' },
+          ],
+          edges: [{ from: 'a', to: 'b' }],
+        },
+      };
       const replaced = await client.workflows.replace(created.id, {
         name: `${name} 3`,
         description: 'again',
-        definition: graph,
+        definition: older,
       });
       expect(replaced).toMatchObject({
         name: `${name} 3`,
         description: 'again',
-        definition: graph,
+        definition: {
+          graph: {
+            nodes: [
+              { id: 'a', type: 'source_script', position: { x: 0, y: 0 } },
+              { id: 'b', type: 'sink_preview', position: { x: 240, y: 0 } },
+            ],
+            edges: [
+              { id: 'edge-1', source: 'a', sourcePort: 'out', target: 'b', targetPort: 'in' },
+            ],
+          },
+        },
       });
       // PUT replaces: a description left out is none.
       const bare = await client.workflows.replace(created.id, { name, definition });

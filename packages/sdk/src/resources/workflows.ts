@@ -7,11 +7,19 @@ import type { Upload } from './uploads.js';
 
 /** A named voice-production graph of one workspace, in the live or test data set of the key. */
 export type Workflow = components['schemas']['Workflow'];
-/** What a workflow does: `{graph: {nodes, edges}}`, plus any other fields, kept as sent. */
+/**
+ * What a workflow does, as stored and returned: the public OnePin graph `{graph: {nodes,
+ * edges}}` plus any other fields (e.g. `execution`), kept as sent.
+ */
 export type WorkflowDefinition = components['schemas']['WorkflowDefinition'];
-/** A node of the graph: an `id` unique in the graph and a `type` such as `source_script`. */
+/**
+ * A definition as sent: the official graph, or edges in the older `{from, to, port}` form and
+ * nodes without a position (the server stores both in the official form).
+ */
+export type WorkflowDefinitionInput = components['schemas']['WorkflowDefinitionInput'];
+/** A node of the graph: an `id` unique in the graph, a `type` such as `source_script`, a `position`. */
 export type WorkflowNode = components['schemas']['WorkflowNode'];
-/** An edge from one node of the graph to another, by their ids. */
+/** An edge `{id, source, sourcePort, target, targetPort}`: from one node's output port to another's input. */
 export type WorkflowEdge = components['schemas']['WorkflowEdge'];
 /** `name` (1–200, unique in the workspace), `description` (≤ 5000), `definition` (default: empty). */
 export type WorkflowCreateParams = components['schemas']['WorkflowCreate'];
@@ -23,8 +31,10 @@ export type WorkflowUpdateParams = components['schemas']['WorkflowUpdate'];
 export type WorkflowDuplicateParams = components['schemas']['WorkflowCopy'];
 /**
  * `limit` (1–100, default 50), `offset`, `search` (case-insensitive part of the name),
- * `sort` (`name`, `created_at`, `updated_at` — the default) and `order` (default `asc` for
- * `name`, `desc` for the times).
+ * `sort` (`name`, `created_at`, `updated_at` — the default — or `runs_count`; a list for
+ * several keys) and `order` (parallel to `sort`; default `asc` for `name`, `desc` otherwise),
+ * and the public API's run filters (`status`, `has_failed_run`, `last_run_after`/`_before`),
+ * answered as for workflows never run.
  */
 export type WorkflowListParams = NonNullable<
   paths['/api/v1/workflows']['get']['parameters']['query']

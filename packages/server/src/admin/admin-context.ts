@@ -32,3 +32,9 @@ export async function withAdminDeps<T>(
     await database.close();
   }
 }
+
+/** Where the admin commands write: their result on stdout, everything for people on stderr. */
+export interface AdminOutput {
+  print: (line: string) => void;
+  printError: (line: string) => void;
+}

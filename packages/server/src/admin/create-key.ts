@@ -1,11 +1,12 @@
 import { isScope, type KeyType, SCOPES, type Scope } from '@onepin/core';
-import { findWorkspaceById } from '@onepin/db';
 import { ApiError } from '../api-error.js';
 import type { ServerConfig } from '../config.js';
 import { createApiKey, FULL_AUTHORITY } from '../services/api-keys.js';
-import { withAdminDeps } from './admin-context.js';
+import { type AdminOutput, withAdminDeps } from './admin-context.js';
+import { findWorkspaceForAdmin } from './find-workspace.js';
 
 export interface CreateKeyOptions {
+  /** The workspace's id, slug, or (unique) name. */
   workspace: string;
   name: string;
   scopes: string;
@@ -30,11 +31,15 @@ export function parseScopes(list: string): Scope[] {
   return scopes as Scope[];
 }
 
-/** `onepin-server admin create-key`: prints the plaintext exactly once. */
+/**
+ * `onepin-server admin create-key`: prints the plaintext exactly once, alone on stdout (or in
+ * the JSON with --json), so `KEY=$(…)` captures the key and nothing else; the description of
+ * what was made goes to stderr.
+ */
 export async function createKeyCommand(
   config: ServerConfig,
   options: CreateKeyOptions,
-  print: (line: string) => void,
+  out: AdminOutput,
 ): Promise<void> {
   const scopes = parseScopes(options.scopes);
   const name = options.name.trim();
@@ -48,8 +53,7 @@ export async function createKeyCommand(
     expiresAt = new Date(at).toISOString();
   }
   const { created, workspaceName } = await withAdminDeps(config, async (deps) => {
-    const workspace = await findWorkspaceById(deps.database.db, options.workspace);
-    if (!workspace) throw new ApiError('NOT_FOUND', `No workspace with id ${options.workspace}.`);
+    const workspace = await findWorkspaceForAdmin(deps.database.db, options.workspace);
     const made = await createApiKey(
       deps,
       {
@@ -72,7 +76,7 @@ export async function createKeyCommand(
   });
   const { record, plaintext } = created;
   if (options.json) {
-    print(
+    out.print(
       JSON.stringify({
         id: record.id,
         workspace_id: record.workspace_id,
@@ -85,13 +89,15 @@ export async function createKeyCommand(
     );
     return;
   }
-  print(
+  out.printError(
     `Created ${record.key_type} API key "${record.name}" (id ${record.id}) in workspace "${workspaceName}" (${record.workspace_id})`,
   );
-  print(`Scopes: ${record.scopes.length ? record.scopes.join(', ') : '(none: whoami only)'}`);
-  if (record.expires_at) print(`Expires: ${record.expires_at}`);
-  print('');
-  print(`  ${plaintext}`);
-  print('');
-  print('This is the only time the key is shown. Store it in a secrets manager now.');
+  out.printError(
+    `Scopes: ${record.scopes.length ? record.scopes.join(', ') : '(none: whoami only)'}`,
+  );
+  if (record.expires_at) out.printError(`Expires: ${record.expires_at}`);
+  out.printError(
+    'This is the only time the key is shown (on stdout). Store it in a secrets manager now.',
+  );
+  out.print(plaintext);
 }

@@ -1,17 +1,17 @@
-import { findWorkspaceById } from '@onepin/db';
-import { ApiError } from '../api-error.js';
 import { LocalDirectoryBlobStore } from '../blob-store/local-directory.js';
 import type { ServerConfig } from '../config.js';
 import { wipeTestData } from '../services/test-data.js';
 import { withAdminDeps } from './admin-context.js';
+import { findWorkspaceForAdmin } from './find-workspace.js';
 
 export interface WipeTestDataOptions {
+  /** The workspace's id, slug, or (unique) name. */
   workspace: string;
   json: boolean;
 }
 
 /**
- * `onepin-server admin wipe-test-data --workspace ID`: removes the workspace's test workflows
+ * `onepin-server admin wipe-test-data --workspace WORKSPACE`: removes the workspace's test workflows
  * and test uploads (with their files). Live data, API keys and the activity log stay.
  */
 export async function wipeTestDataCommand(
@@ -20,8 +20,7 @@ export async function wipeTestDataCommand(
   print: (line: string) => void,
 ): Promise<void> {
   const { workspace, wiped } = await withAdminDeps(config, async (deps) => {
-    const found = await findWorkspaceById(deps.database.db, options.workspace);
-    if (!found) throw new ApiError('NOT_FOUND', `No workspace with id ${options.workspace}.`);
+    const found = await findWorkspaceForAdmin(deps.database.db, options.workspace);
     const blobStore = new LocalDirectoryBlobStore(config.blobDir);
     return { workspace: found, wiped: await wipeTestData({ ...deps, blobStore }, found.id) };
   });

@@ -26,6 +26,23 @@ describe.each(testDialects)('$name: last_used_at', (dialect) => {
     expect(suite.world.deps.usage.pendingCount).toBe(0);
   });
 
+  run(
+    'answers lastUsedAt from memory until the batch is written, also while it is written',
+    async () => {
+      const workspace = await suite.world.createWorkspace();
+      const created = await suite.world.createKey(workspace);
+      const usage = suite.world.deps.usage;
+      expect(usage.lastUsedAt(created.id)).toBeUndefined();
+      usage.record(created.id, 1_000);
+      expect(usage.lastUsedAt(created.id)).toBe(1_000);
+      const writing = usage.flush();
+      // The batch left the pending map but is not in the database yet: still known here.
+      expect(usage.lastUsedAt(created.id)).toBe(1_000);
+      await writing;
+      expect(usage.lastUsedAt(created.id)).toBeUndefined();
+    },
+  );
+
   run('does not record failed requests', async () => {
     const workspace = await suite.world.createWorkspace();
     const created = await suite.world.createKey(workspace, { scopes: [] });

@@ -6,6 +6,8 @@ import { type DatabaseHandle, recordApiKeyUsage } from '@onepin/db';
  */
 export class UsageRecorder {
   readonly #pending = new Map<string, number>();
+  /** The batch being written: still reported by `lastUsedAt` until the write is done. */
+  #writing = new Map<string, number>();
   readonly #database: DatabaseHandle;
   readonly #onError: (error: unknown) => void;
   #timer: NodeJS.Timeout | undefined;
@@ -18,6 +20,15 @@ export class UsageRecorder {
 
   record(keyId: string, nowMs: number): void {
     this.#pending.set(keyId, nowMs);
+  }
+
+  /**
+   * The last use of a key that this node has seen but not yet written (epoch ms), so the API
+   * can answer "less than a minute ago" right after a use instead of "never". Uses seen by
+   * other nodes reach the database, and so every node, with their next flush (≤ 1 minute).
+   */
+  lastUsedAt(keyId: string): number | undefined {
+    return this.#pending.get(keyId) ?? this.#writing.get(keyId);
   }
 
   get pendingCount(): number {
@@ -36,6 +47,7 @@ export class UsageRecorder {
       id,
       lastUsedAt: new Date(at).toISOString(),
     }));
+    this.#writing = new Map(this.#pending);
     this.#pending.clear();
     try {
       await recordApiKeyUsage(this.#database, batch);
@@ -45,6 +57,8 @@ export class UsageRecorder {
         if ((this.#pending.get(id) ?? 0) < at) this.#pending.set(id, at);
       }
       this.#onError(error);
+    } finally {
+      this.#writing = new Map();
     }
   }
 

@@ -67,6 +67,8 @@ describe('request bodies', () => {
     const announced = await create({ 'content-type': 'application/json' }, big);
     expect(announced.status).toBe(413);
     expect(announced.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    // Sizes read as a person sets them ("1 KiB"), not as a count of bytes.
+    expect(announced.body.error.message).toBe('The request body is larger than 1 KiB.');
     const streamed = new ReadableStream({
       start(controller) {
         controller.enqueue(new TextEncoder().encode(big));

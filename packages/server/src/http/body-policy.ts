@@ -1,3 +1,4 @@
+import { formatBytes } from '@onepin/core';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from '../api-error.js';
@@ -29,7 +30,7 @@ export function bodyPolicy(options: BodyPolicyOptions): MiddlewareHandler<AppEnv
     onError: () => {
       throw new ApiError(
         'PAYLOAD_TOO_LARGE',
-        `The request body is larger than ${options.maxBytes} bytes.`,
+        `The request body is larger than ${formatBytes(options.maxBytes)}.`,
       );
     },
   });

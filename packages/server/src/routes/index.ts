@@ -1,4 +1,4 @@
-import { registerListActivity } from './activity/list.js';
+import { registerListActivity, registerUsageActivity } from './activity/list.js';
 import { registerCreateApiKey } from './api-keys/create.js';
 import { registerGetApiKey } from './api-keys/get.js';
 import { registerListApiKeys } from './api-keys/list.js';
@@ -23,6 +23,7 @@ import { registerListMemberKeys } from './members/keys.js';
 import { registerListMembers } from './members/list.js';
 import { registerRemoveMember } from './members/remove.js';
 import { registerUpdateMember } from './members/update.js';
+import { registerNotProvided } from './not-provided.js';
 import { registerPasswordLinkCheck } from './password-link/check.js';
 import { registerPasswordLinkSet } from './password-link/set.js';
 import type { RouteRegistrar } from './protected-route.js';
@@ -52,16 +53,28 @@ import { registerDeleteWorkflow } from './workflows/delete.js';
 import { registerDuplicateWorkflow } from './workflows/duplicate.js';
 import { registerGetWorkflow } from './workflows/get.js';
 import { registerListWorkflows } from './workflows/list.js';
+import { registerWorkflowNameAvailability } from './workflows/name-availability.js';
 import { registerReplaceWorkflow } from './workflows/replace.js';
 import { registerUpdateWorkflow } from './workflows/update.js';
 import { registerListWorkflowUploads } from './workflows/uploads.js';
+import { registerCreateWorkspaceInvite } from './workspace-members/invite.js';
+import { registerListWorkspaceMembers } from './workspace-members/list.js';
+import { registerRemoveWorkspaceMember } from './workspace-members/remove.js';
+import { registerWorkspaceFromPath } from './workspace-members/select-workspace.js';
+import { registerUpdateWorkspaceMember } from './workspace-members/update.js';
 import { registerCurrentWorkspace } from './workspaces/current.js';
+import { registerGetWorkspace } from './workspaces/get.js';
+import { registerListWorkspaces } from './workspaces/list.js';
 
 /**
  * Every API route. Each `/api/v1` one is covered by the auth contract suite; the upload
  * transfer (`PUT /uploads/{id}`) sits outside it, authenticated by its URL's signature.
+ * Order matters where a literal path shares a pattern with a parameter (`/workspaces/current`
+ * before `/workspaces/{workspace_id}`, `/workflows/name-availability` before `/workflows/{id}`,
+ * the not-provided operations first).
  */
 export const API_ROUTES: readonly RouteRegistrar[] = [
+  registerNotProvided,
   registerWhoami,
   registerListApiKeys,
   registerCreateApiKey,
@@ -70,9 +83,13 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerRevokeApiKey,
   registerRotateApiKey,
   registerCurrentWorkspace,
+  registerListWorkspaces,
+  registerGetWorkspace,
   registerListActivity,
+  registerUsageActivity,
   registerListWorkflows,
   registerCreateWorkflow,
+  registerWorkflowNameAvailability,
   registerGetWorkflow,
   registerReplaceWorkflow,
   registerUpdateWorkflow,
@@ -102,6 +119,11 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerRemoveMember,
   registerListMemberKeys,
   registerCancelInvitation,
+  registerWorkspaceFromPath,
+  registerListWorkspaceMembers,
+  registerCreateWorkspaceInvite,
+  registerUpdateWorkspaceMember,
+  registerRemoveWorkspaceMember,
   registerListWebhooks,
   registerCreateWebhook,
   registerGetWebhook,

@@ -195,7 +195,11 @@ describe.each(testDialects)('$name: members', (dialect) => {
         expect.objectContaining({
           type: 'api_key_revoked',
           target: { type: 'api_key', id: key.id },
-          metadata: { name: 'made by the leaver', reason: 'member_removed' },
+          metadata: {
+            name: 'made by the leaver',
+            preview: expect.stringMatching(/^op_live_…\w{4}$/),
+            reason: 'member_removed',
+          },
         }),
       );
     },

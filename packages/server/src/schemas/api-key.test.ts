@@ -32,6 +32,14 @@ describe('validation messages quoting client input', () => {
     ]);
   });
 
+  it('name the official meaning of a OnePin scope this server does not provide', async () => {
+    const response = await create(JSON.stringify({ name: 'runs', scopes: ['workflows:run'] }));
+    expect(response.status).toBe(422);
+    expect(response.body.error.details[0].message).toMatch(
+      /^workflows:run is the OnePin scope to start, cancel, pause and resume workflow runs, which this server does not provide; valid scopes: /,
+    );
+  });
+
   it('quote at most the start of a long value', async () => {
     const response = await create(JSON.stringify({ name: 'long', scopes: ['x'.repeat(100_000)] }));
     expect(response.status).toBe(422);

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { KEY_TYPES, keyPreview, SCOPES, type Scope } from '@onepin/core';
+import { KEY_TYPES, keyPreview, SCOPES, type Scope, unprovidedScopeReason } from '@onepin/core';
 import type { ApiKeyRecord } from '@onepin/db';
 import { describeInput, OffsetQuery, Timestamp } from './common.js';
 
@@ -7,7 +7,11 @@ const scopeList = SCOPES.join(', ');
 
 export const ScopeSchema = z
   .enum(SCOPES as [Scope, ...Scope[]], {
-    error: (issue) => `unknown scope ${describeInput(issue.input)}; valid scopes: ${scopeList}`,
+    error: (issue) => {
+      const unprovided =
+        typeof issue.input === 'string' ? unprovidedScopeReason(issue.input) : null;
+      return `${unprovided ?? `unknown scope ${describeInput(issue.input)}`}; valid scopes: ${scopeList}`;
+    },
   })
   .openapi('Scope');
 
@@ -70,10 +74,22 @@ export const ApiKeyOut = z
     preview: z.string().openapi({ example: 'op_live_…AbCd' }),
     scopes: z.array(ScopeSchema),
     active: z.boolean().openapi({ description: 'Whether the key can be used now' }),
-    last_used_at: Timestamp.nullable(),
+    last_used_at: Timestamp.nullable().openapi({
+      description:
+        'The latest use known to the node that answers. Uses are written in batches once a minute: a use on this node shows at once, a use on another node within a minute.',
+    }),
     rate_limit_per_min: z.number().int().nullable(),
     expires_at: Timestamp.nullable(),
     revoked_at: Timestamp.nullable(),
+    rotated_from: z
+      .string()
+      .nullable()
+      .openapi({ format: 'uuid', description: 'The key this one replaced in a rotation' }),
+    replaced_by: z.string().nullable().openapi({
+      format: 'uuid',
+      description:
+        'The key that replaced this one in a rotation; it works until `expires_at` (grace period) or `revoked_at`',
+    }),
     created_at: Timestamp,
     updated_at: Timestamp,
     // The latest report that this key was found in public (its banner), or null.
@@ -132,11 +148,11 @@ export const RotateApiKeyBody = z
 export const ApiKeyListQuery = OffsetQuery.extend({
   status: z
     .enum(['active', 'revoked', 'all'])
-    .default('all')
+    .default('active')
     .openapi({
       param: { name: 'status', in: 'query' },
       description:
-        '`active`: keys usable now; `revoked`: every other key (revoked, expired or deactivated)',
+        '`active` (the default): keys usable now; `revoked`: every other key (revoked, expired or deactivated); `all`: both',
     }),
 });
 
@@ -147,9 +163,21 @@ export const ApiKeyIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }),
 });
 
-/** The wire form of a key (SPEC §2 `ApiKeyOut`); `active` says whether it works right now. */
-export function toApiKeyOut(record: ApiKeyRecord, nowMs: number): z.infer<typeof ApiKeyOut> {
+/**
+ * The wire form of a key (SPEC §2 `ApiKeyOut`); `active` says whether it works right now.
+ * `pendingUseMs` is a use this node has seen but not yet written (see `UsageRecorder`).
+ */
+export function toApiKeyOut(
+  record: ApiKeyRecord,
+  nowMs: number,
+  pendingUseMs?: number,
+): z.infer<typeof ApiKeyOut> {
   const expired = record.expires_at !== null && Date.parse(record.expires_at) <= nowMs;
+  const pendingUse = pendingUseMs === undefined ? null : new Date(pendingUseMs).toISOString();
+  const lastUsedAt =
+    pendingUse !== null && (record.last_used_at === null || pendingUse > record.last_used_at)
+      ? pendingUse
+      : record.last_used_at;
   return {
     id: record.id,
     workspace_id: record.workspace_id,
@@ -161,10 +189,12 @@ export function toApiKeyOut(record: ApiKeyRecord, nowMs: number): z.infer<typeof
     preview: keyPreview(record.key_prefix, record.key_suffix),
     scopes: record.scopes,
     active: record.active && record.revoked_at === null && !expired,
-    last_used_at: record.last_used_at,
+    last_used_at: lastUsedAt,
     rate_limit_per_min: record.rate_limit_per_min,
     expires_at: record.expires_at,
     revoked_at: record.revoked_at,
+    rotated_from: record.rotated_from,
+    replaced_by: record.replaced_by,
     created_at: record.created_at,
     updated_at: record.updated_at,
     leak: record.leak ?? null,

@@ -5,7 +5,10 @@ import { Timestamp } from './common.js';
 export const WhoamiOut = z
   .object({
     auth_kind: z.enum(['api_key', 'session']),
-    user_id: z.string().nullable(),
+    user_id: z.string().openapi({
+      description:
+        "The person: a session's, a key's creator, or the workspace's owner for keys made by `onepin-server admin create-key`",
+    }),
     workspace_id: z.string(),
     workspace_name: z.string(),
     api_key_id: z.string().nullable(),

@@ -26,6 +26,7 @@ export const CursorPagination = z
       .nullable()
       .openapi({ description: 'Pass as `cursor` for the next page; null on the last page' }),
     next: z.string().nullable(),
+    prev: z.null().openapi({ description: 'Always null: cursor pages go forward only' }),
   })
   .openapi('CursorPagination');
 

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { UploadRecord } from '@onepin/db';
+import { declaredSize, UPLOAD_CONTEXT_TYPES } from '../services/uploads.js';
 import {
+  extensionOf,
   extensionProblem,
   FILENAME_MAX,
   filenameProblem,
@@ -26,14 +28,24 @@ export const UploadOut = z
     filename: z.string(),
     category: UploadCategorySchema,
     content_type: z.string(),
-    size_bytes: z.number().int(),
+    format: z.string().openapi({ description: 'The extension, lower-case (e.g. `srt`)' }),
+    size_bytes: z.number().int().nullable().openapi({
+      description: 'The declared size, then the size received; null while pending without one',
+    }),
     status: z.enum(['pending', 'uploaded']).openapi({
       description: '`pending` until the bytes arrive at `upload_url`, then `uploaded`',
     }),
     sha256: z.string().nullable().openapi({ description: 'Hex SHA-256 of the bytes received' }),
     context_type: z.enum(['workflow']).nullable(),
     context_id: z.string().nullable().openapi({ description: 'Set when confirmed' }),
+    user_id: z.string().openapi({
+      description: "Who created it: the key's creator, or the workspace's owner for admin keys",
+    }),
     created_by: z.string().nullable(),
+    download_url: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Always null: this server offers no download of upload bytes' }),
     created_at: Timestamp,
     updated_at: Timestamp,
     uploaded_at: Timestamp.nullable(),
@@ -66,7 +78,11 @@ export const CreateUploadBody = z
       .number({ error: 'must be a whole number of bytes' })
       .int('must be a whole number of bytes')
       .min(1, 'must be at least 1')
-      .openapi({ description: "Exactly the bytes you will send; at most the server's limit" }),
+      .optional()
+      .openapi({
+        description:
+          "Exactly the bytes you will send; at most the server's limit. Left out: any size from 1 byte up to the limit.",
+      }),
     content_type: z
       .string()
       .max(255, 'must be at most 255 characters')
@@ -95,7 +111,9 @@ export const UploadCreatedOut = z
 
 export const ConfirmUploadBody = z
   .strictObject({
-    context_type: z.enum(['workflow']),
+    context_type: z.enum(UPLOAD_CONTEXT_TYPES).openapi({
+      description: "The public API's contexts; only `workflow` exists here (others: 404)",
+    }),
     context_id: z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
   })
   .openapi('UploadConfirm');
@@ -115,7 +133,8 @@ export const UploadTransferQuery = z.object({
     .openapi({ param: { name: 'signature', in: 'query', required: true } }),
 });
 
-export function toUploadOut(record: UploadRecord): z.infer<typeof UploadOut> {
+/** An upload as the API returns it; `ownerId` stands in for a creator that is no person. */
+export function toUploadOut(record: UploadRecord, ownerId: string): z.infer<typeof UploadOut> {
   return {
     id: record.id,
     workspace_id: record.workspace_id,
@@ -123,12 +142,15 @@ export function toUploadOut(record: UploadRecord): z.infer<typeof UploadOut> {
     filename: record.filename,
     category: record.category,
     content_type: record.content_type,
-    size_bytes: record.size_bytes,
+    format: extensionOf(record.filename),
+    size_bytes: declaredSize(record),
     status: record.status,
     sha256: record.sha256,
     context_type: record.context_type,
     context_id: record.context_id,
+    user_id: record.created_by ?? ownerId,
     created_by: record.created_by,
+    download_url: null,
     created_at: record.created_at,
     updated_at: record.updated_at,
     uploaded_at: record.uploaded_at,

@@ -1,107 +1,18 @@
 import { z } from '@hono/zod-openapi';
 import type { WorkflowRecord } from '@onepin/db';
-import { isWellFormedUnicode } from '../services/text.js';
-import { DEFINITION_LIMITS, type WorkflowDefinitionJson } from '../services/workflow-definition.js';
-import { OffsetQuery, Timestamp } from './common.js';
-import { EnvironmentSchema, freeText, resourceName, SearchQuery, WELL_FORMED } from './resource.js';
+import type { WorkflowDefinitionJson } from '../services/workflow-definition.js';
+import { Timestamp } from './common.js';
+import { EnvironmentSchema, freeText, resourceName } from './resource.js';
+import { WorkflowDefinitionInput, WorkflowDefinitionOut } from './workflow-definition.js';
 
-const NodeId = z
-  .string({ error: 'must be a string' })
-  .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
-  .refine(isWellFormedUnicode, WELL_FORMED);
+/** The run statuses of the public OnePin API, for `run_status_counts`. */
+const RUN_STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled', 'paused'] as const;
 
-export const WorkflowNode = z
-  .looseObject({
-    id: NodeId.openapi({ description: 'Unique within the graph', example: 'translate_es' }),
-    type: z
-      .string({ error: 'must be a string' })
-      .regex(/^[a-z0-9_]{1,64}$/, 'must be 1 to 64 characters of a-z, 0-9 and _')
-      .openapi({ example: 'operator_translator' }),
-  })
-  .openapi('WorkflowNode', { description: 'A step of the graph; other fields are kept as sent' });
+const RunStatusCounts = z
+  .object(Object.fromEntries(RUN_STATUSES.map((status) => [status, z.number().int()])))
+  .openapi('RunStatusCounts', { description: 'Runs per status: all 0, this server runs none' });
 
-export const WorkflowEdge = z
-  .looseObject({
-    from: NodeId.openapi({ description: 'The id of the node the edge leaves' }),
-    to: NodeId.openapi({ description: 'The id of the node the edge enters' }),
-  })
-  .openapi('WorkflowEdge', { description: 'Other fields (e.g. ports) are kept as sent' });
-
-/** Whether a JSON value nests deeper than `limit` (iterative: deep input cannot blow the stack). */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
-    if (typeof current !== 'object' || current === null) continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(current)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
-
-export const WorkflowDefinition = z
-  .looseObject({
-    graph: z.looseObject({
-      nodes: z
-        .array(WorkflowNode)
-        .max(DEFINITION_LIMITS.nodes, `must have at most ${DEFINITION_LIMITS.nodes} nodes`),
-      edges: z
-        .array(WorkflowEdge)
-        .max(DEFINITION_LIMITS.edges, `must have at most ${DEFINITION_LIMITS.edges} edges`),
-    }),
-  })
-  .superRefine((definition, ctx) => {
-    const { nodes, edges } = definition.graph;
-    const firstIndexOf = new Map<string, number>();
-    nodes.forEach((node, index) => {
-      const first = firstIndexOf.get(node.id);
-      if (first === undefined) firstIndexOf.set(node.id, index);
-      else {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['graph', 'nodes', index, 'id'],
-          message: `must be unique: node ${first} has the id ${JSON.stringify(node.id)} too`,
-        });
-      }
-    });
-    edges.forEach((edge, index) => {
-      for (const end of ['from', 'to'] as const) {
-        if (!firstIndexOf.has(edge[end])) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['graph', 'edges', index, end],
-            message: `names no node of the graph (${JSON.stringify(edge[end])})`,
-          });
-        }
-      }
-    });
-    if (nestsDeeperThan(definition, DEFINITION_LIMITS.depth)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: `must not nest deeper than ${DEFINITION_LIMITS.depth} levels`,
-      });
-    }
-  })
-  .openapi('WorkflowDefinition', {
-    description:
-      '`{graph: {nodes, edges}}` plus any other fields (e.g. `execution`), kept as sent. Node ids are unique; edges name existing nodes.',
-    example: {
-      graph: {
-        nodes: [
-          { id: 'script', type: 'source_script' },
-          { id: 'voice', type: 'operator_generator' },
-          { id: 'preview', type: 'sink_preview' },
-        ],
-        edges: [
-          { from: 'script', to: 'voice' },
-          { from: 'voice', to: 'preview' },
-        ],
-      },
-    },
-  });
+const NO_RUNS = Object.freeze(Object.fromEntries(RUN_STATUSES.map((status) => [status, 0])));
 
 export const WorkflowOut = z
   .object({
@@ -110,17 +21,28 @@ export const WorkflowOut = z
     environment: EnvironmentSchema,
     name: z.string(),
     description: z.string().nullable(),
-    definition: WorkflowDefinition,
+    definition: WorkflowDefinitionOut,
+    user_id: z.string().openapi({
+      description:
+        "The user who created it: the key's creator, or the workspace's owner for keys made by `onepin-server admin create-key`",
+    }),
     created_by: z
       .string()
       .nullable()
-      .openapi({ description: 'The user behind the key or session' }),
+      .openapi({ description: 'The user behind the key or session (null for admin keys)' }),
     created_at: Timestamp,
     updated_at: Timestamp,
+    runs_count: z
+      .number()
+      .int()
+      .openapi({ description: 'Always 0: this server runs no workflows' }),
+    last_run_at: Timestamp.nullable().openapi({ description: 'Always null (no runs)' }),
+    last_run_status: z.string().nullable().openapi({ description: 'Always null (no runs)' }),
+    run_status_counts: RunStatusCounts,
   })
   .openapi('Workflow');
 
-const WorkflowName = resourceName(200).openapi({
+export const WorkflowName = resourceName(200).openapi({
   description: 'Unique among the workspace’s workflows (case-sensitive)',
 });
 const Description = freeText(5000);
@@ -129,7 +51,9 @@ export const CreateWorkflowBody = z
   .strictObject({
     name: WorkflowName,
     description: Description.nullable().optional(),
-    definition: WorkflowDefinition.optional().openapi({ description: 'Default: an empty graph' }),
+    definition: WorkflowDefinitionInput.optional().openapi({
+      description: 'Default: an empty graph',
+    }),
   })
   .openapi('WorkflowCreate');
 
@@ -137,7 +61,7 @@ export const ReplaceWorkflowBody = z
   .strictObject({
     name: WorkflowName,
     description: Description.nullable().optional().openapi({ description: 'Left out: none' }),
-    definition: WorkflowDefinition,
+    definition: WorkflowDefinitionInput,
   })
   .openapi('WorkflowReplace');
 
@@ -145,7 +69,7 @@ export const UpdateWorkflowBody = z
   .strictObject({
     name: WorkflowName.optional(),
     description: Description.nullable().optional(),
-    definition: WorkflowDefinition.optional().openapi({
+    definition: WorkflowDefinitionInput.optional().openapi({
       description: 'Replaces the whole definition',
     }),
   })
@@ -162,24 +86,14 @@ export const CopyWorkflowBody = z
   })
   .openapi('WorkflowCopy');
 
-export const WORKFLOW_SORTS = ['name', 'created_at', 'updated_at'] as const;
-
-export const WorkflowListQuery = OffsetQuery.extend({
-  search: SearchQuery,
-  sort: z
-    .enum(WORKFLOW_SORTS)
-    .default('updated_at')
-    .openapi({ param: { name: 'sort', in: 'query' } }),
-  order: z
-    .enum(['asc', 'desc'])
-    .optional()
-    .openapi({
-      param: { name: 'order', in: 'query' },
-      description: 'Default: `asc` for `name`, `desc` for times. Ties are broken by `id`.',
-    }),
-});
-
-export function toWorkflowOut(record: WorkflowRecord): z.infer<typeof WorkflowOut> {
+/**
+ * A workflow as the API returns it. `ownerId` stands in for the creator of workflows made by
+ * keys that no person created (SPEC §1 `admin create-key`).
+ */
+export function toWorkflowOut(
+  record: WorkflowRecord,
+  ownerId: string,
+): z.infer<typeof WorkflowOut> {
   return {
     id: record.id,
     workspace_id: record.workspace_id,
@@ -187,8 +101,13 @@ export function toWorkflowOut(record: WorkflowRecord): z.infer<typeof WorkflowOu
     name: record.name,
     description: record.description,
     definition: record.definition as WorkflowDefinitionJson,
+    user_id: record.created_by ?? ownerId,
     created_by: record.created_by,
     created_at: record.created_at,
     updated_at: record.updated_at,
+    runs_count: 0,
+    last_run_at: null,
+    last_run_status: null,
+    run_status_counts: { ...NO_RUNS },
   };
 }

@@ -1,4 +1,4 @@
-import { type KeyType, normalizeScopes, type Scope } from '@onepin/core';
+import { type KeyType, keyPreview, normalizeScopes, type Scope } from '@onepin/core';
 import {
   type ApiKeyChanges,
   type ApiKeyRecord,
@@ -74,6 +74,10 @@ async function findVisible(
   return record;
 }
 
+/** `op_live_…AbCd`: how the activity log names a key, so same-named keys can be told apart. */
+const previewOf = (record: Pick<ApiKeyRecord, 'key_prefix' | 'key_suffix'>) =>
+  keyPreview(record.key_prefix, record.key_suffix);
+
 const concurrentChange = () =>
   new ApiError('CONFLICT', 'This API key changed while the request ran; read it again and retry.');
 
@@ -147,7 +151,13 @@ export async function createApiKey(
       action: 'api_key_created',
       environment: keyType,
       target: { type: 'api_key', id: record.id },
-      metadata: { name: record.name, scopes, key_type: keyType, expires_at: expiresAt },
+      metadata: {
+        name: record.name,
+        preview: previewOf(record),
+        scopes,
+        key_type: keyType,
+        expires_at: expiresAt,
+      },
     });
     await enqueueKeyEvent(
       trx,
@@ -211,7 +221,7 @@ export async function updateApiKey(
       action: 'api_key_updated',
       environment: current.key_type,
       target: { type: 'api_key', id },
-      metadata: { name: row.name, changes: diff },
+      metadata: { name: row.name, preview: previewOf(row), changes: diff },
     });
     if (Object.keys(diff).length > 0) {
       await enqueueKeyEvent(
@@ -272,7 +282,11 @@ export async function revokeInTransaction(
     action: 'api_key_revoked',
     environment: current.key_type,
     target: { type: 'api_key', id: current.id },
-    metadata: { name: current.name, ...(reason !== undefined && { reason }) },
+    metadata: {
+      name: current.name,
+      preview: previewOf(current),
+      ...(reason !== undefined && { reason }),
+    },
   });
   await enqueueKeyEvent(trx, { newId: deps.newId, now: nowIso }, 'api_key.revoked', row, actor, {
     reason: reason ?? 'revoked',
@@ -355,7 +369,9 @@ export async function rotateApiKey(
       target: { type: 'api_key', id },
       metadata: {
         name: current.name,
+        preview: previewOf(current),
         new_key_id: fresh.id,
+        new_preview: previewOf(fresh),
         grace_period_seconds: graceSeconds,
         old_key_ends_at: graceSeconds === 0 ? nowIso : row.expires_at,
       },

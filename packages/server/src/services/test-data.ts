@@ -1,4 +1,4 @@
-import { purgeUploads, purgeWorkflows, type Tenant } from '@onepin/db';
+import { purgeTemplateUses, purgeUploads, purgeWorkflows, type Tenant } from '@onepin/db';
 import type { BlobStore } from '../blob-store/blob-store.js';
 import { recordAudit } from './audit.js';
 import { isoNow, type ServiceDeps } from './service-deps.js';
@@ -10,8 +10,8 @@ export interface WipedTestData {
 }
 
 /**
- * Deletes a workspace's test data for good: test workflows (deleted ones too) and test
- * uploads with their bytes. Live data, API keys (credentials, not data) and the audit log
+ * Deletes a workspace's test data for good: test workflows (deleted ones too), test
+ * uploads with their bytes and the test set's template clone counts. Live data, API keys (credentials, not data) and the audit log
  * (the record of what happened, including this wipe) stay.
  */
 export async function wipeTestData(
@@ -25,6 +25,8 @@ export async function wipeTestData(
       workflows: await purgeWorkflows(trx, tenant),
       uploadIds: await purgeUploads(trx, tenant),
     };
+    // The test set's template clone counts go with its workflows.
+    await purgeTemplateUses(trx, tenant);
     await recordAudit(
       trx,
       { newId: deps.newId, now },

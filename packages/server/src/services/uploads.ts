@@ -1,3 +1,4 @@
+import { formatBytes } from '@onepin/core';
 import {
   bindUpload,
   deleteUpload as deleteUploadRow,
@@ -34,8 +35,19 @@ export interface UploadServiceDeps extends ServiceDeps {
 export interface UploadRequest {
   filename: string;
   category: UploadCategory;
-  size_bytes: number;
+  /** Left out (as the public OnePin clients do): any size up to the server's limit. */
+  size_bytes?: number | undefined;
   content_type?: string | undefined;
+}
+
+/** What a pending upload stores for "no size declared" (declared sizes are at least 1). */
+export const UNDECLARED_SIZE = 0;
+
+/** The size the bytes must have, or null when the client declared none. */
+export function declaredSize(upload: UploadRecord): number | null {
+  return upload.status === 'pending' && upload.size_bytes === UNDECLARED_SIZE
+    ? null
+    : upload.size_bytes;
 }
 
 export interface CreatedUpload {
@@ -59,9 +71,14 @@ export async function createUpload(
   request: UploadRequest,
 ): Promise<CreatedUpload> {
   const limit = deps.settings.uploadMaxBytes;
-  if (request.size_bytes > limit) {
+  if (request.size_bytes !== undefined && request.size_bytes > limit) {
     throw new ApiError('VALIDATION_ERROR', undefined, {
-      details: [{ field: 'size_bytes', message: `must be at most ${limit} (the server's limit)` }],
+      details: [
+        {
+          field: 'size_bytes',
+          message: `must be at most ${formatBytes(limit)} (${limit} bytes, the server's limit)`,
+        },
+      ],
     });
   }
   const nowMs = deps.clock.now();
@@ -73,7 +90,7 @@ export async function createUpload(
     filename: request.filename,
     category: request.category,
     content_type: request.content_type ?? defaultContentType(request.filename),
-    size_bytes: request.size_bytes,
+    size_bytes: request.size_bytes ?? UNDECLARED_SIZE,
     status: 'pending',
     sha256: null,
     context_type: null,
@@ -128,16 +145,37 @@ function alreadyReceived(): ApiError {
   );
 }
 
-/** Refuses, before reading a byte, a Content-Length that cannot match the declared size. */
-function checkContentLength(contentLength: string | undefined, declared: number): void {
+/**
+ * Refuses, before reading a byte, a Content-Length that cannot match the declared size, or
+ * (nothing declared) that is empty or over the server's limit.
+ */
+function checkContentLength(
+  contentLength: string | undefined,
+  declared: number | null,
+  serverLimit: number,
+): void {
   if (contentLength === undefined) return;
   if (!/^\d{1,16}$/.test(contentLength)) {
     throw new ApiError('BAD_REQUEST', 'Content-Length is not a number.');
   }
   const length = Number(contentLength);
+  if (declared === null) {
+    if (length > serverLimit) throw overServerLimit(serverLimit);
+    if (length === 0) throw empty();
+    return;
+  }
   if (length > declared) throw tooLarge(declared);
   if (length < declared) throw incomplete(length, declared);
 }
+
+const overServerLimit = (limit: number) =>
+  new ApiError(
+    'PAYLOAD_TOO_LARGE',
+    `The body is larger than the server's upload limit (${formatBytes(limit)}).`,
+  );
+
+const empty = () =>
+  new ApiError('BAD_REQUEST', 'The body is empty: an upload has at least 1 byte.');
 
 const tooLarge = (declared: number) =>
   new ApiError(
@@ -151,23 +189,24 @@ const incomplete = (received: number, declared: number) =>
     `The body has ${received} bytes; the upload declared size_bytes ${declared}.`,
   );
 
-/** Streams the body into a staged blob, counting and hashing; nothing stays when it fails. */
+/**
+ * Streams the body into a staged blob, counting and hashing; nothing stays when it fails.
+ * Without a declared size, any 1 byte up to the server's limit will do.
+ */
 async function stageBody(
   deps: UploadServiceDeps,
   body: ReadableStream<Uint8Array>,
-  declared: number,
-): Promise<{ staged: StagedBlob; sha256: string }> {
-  const metered = meterStream(body, Math.min(declared, deps.settings.uploadMaxBytes));
+  declared: number | null,
+): Promise<{ staged: StagedBlob; sha256: string; size: number }> {
+  const serverLimit = deps.settings.uploadMaxBytes;
+  const metered = meterStream(body, Math.min(declared ?? serverLimit, serverLimit));
   let staged: StagedBlob;
   try {
     staged = await deps.blobStore.stage(metered.stream);
   } catch (error) {
     if (error instanceof ByteLimitExceeded) {
-      throw error.limit < declared
-        ? new ApiError(
-            'PAYLOAD_TOO_LARGE',
-            `The body is larger than the server's upload limit (${error.limit} bytes).`,
-          )
+      throw declared === null || error.limit < declared
+        ? overServerLimit(error.limit)
         : tooLarge(declared);
     }
     if (error instanceof SourceInterrupted) {
@@ -175,11 +214,12 @@ async function stageBody(
     }
     throw error;
   }
-  if (metered.bytes() !== declared) {
+  const size = metered.bytes();
+  if (declared === null ? size === 0 : size !== declared) {
     await staged.discard();
-    throw incomplete(metered.bytes(), declared);
+    throw declared === null ? empty() : incomplete(size, declared);
   }
-  return { staged, sha256: metered.sha256() };
+  return { staged, sha256: metered.sha256(), size };
 }
 
 /**
@@ -196,10 +236,11 @@ export async function receiveUploadBytes(
   const upload = await findUploadById(db, transfer.uploadId);
   if (!upload) throw notFound('Upload');
   if (upload.status !== 'pending') throw alreadyReceived();
-  checkContentLength(transfer.contentLength, upload.size_bytes);
-  if (transfer.body === null) throw incomplete(0, upload.size_bytes);
+  const declared = declaredSize(upload);
+  checkContentLength(transfer.contentLength, declared, deps.settings.uploadMaxBytes);
+  if (transfer.body === null) throw declared === null ? empty() : incomplete(0, declared);
 
-  const { staged, sha256 } = await stageBody(deps, transfer.body, upload.size_bytes);
+  const { staged, sha256, size } = await stageBody(deps, transfer.body, declared);
   let committed = false;
   try {
     // Claim the upload and put the blob in place in one transaction: a concurrent transfer
@@ -207,6 +248,7 @@ export async function receiveUploadBytes(
     await db.transaction().execute(async (trx) => {
       const claimed = await markUploadReceived(trx, upload.id, {
         sha256,
+        size_bytes: size,
         uploaded_at: isoNow(deps),
       });
       if (!claimed) {
@@ -223,17 +265,31 @@ export async function receiveUploadBytes(
   return (await findUploadById(db, upload.id)) ?? upload;
 }
 
+/** The contexts of the public OnePin API an upload may be confirmed to; only workflows exist here. */
+export const UPLOAD_CONTEXT_TYPES = ['workflow', 'playground', 'assistant_session'] as const;
+export type UploadContextType = (typeof UPLOAD_CONTEXT_TYPES)[number];
+
 /**
  * Binds an upload whose bytes arrived to a workflow of the same workspace and environment.
- * Confirming again with the same workflow is harmless; with another one it is a 409.
+ * Confirming again with the same workflow is harmless; with another one it is a 409. The
+ * public API's other contexts (playgrounds, assistant sessions) do not exist here: like any
+ * context that is not found, 404.
  */
 export async function confirmUpload(
   deps: ServiceDeps,
   actor: Actor,
   tenant: Tenant,
   id: string,
-  binding: UploadBinding,
+  request: { context_type: UploadContextType; context_id: string },
 ): Promise<UploadRecord> {
+  if (request.context_type !== 'workflow') {
+    const what = request.context_type === 'playground' ? 'Playground' : 'Assistant session';
+    throw new ApiError(
+      'NOT_FOUND',
+      `${what} not found: this server has none; uploads are confirmed to workflows.`,
+    );
+  }
+  const binding: UploadBinding = { context_type: 'workflow', context_id: request.context_id };
   const upload = await findOr404(deps, tenant, id);
   const sameBinding = (record: UploadRecord) =>
     record.context_type === binding.context_type && record.context_id === binding.context_id;

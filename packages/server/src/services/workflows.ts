@@ -1,15 +1,15 @@
 import {
+  type Database,
   findTakenWorkflowNames,
   findWorkflow,
   insertWorkflow,
   isUniqueViolation,
-  listWorkflows as listWorkflowRows,
   softDeleteWorkflow,
   type Tenant,
+  type Transaction,
   updateWorkflow as updateWorkflowRow,
   type WorkflowChanges,
   type WorkflowRecord,
-  type WorkflowSort,
 } from '@onepin/db';
 import { ApiError, notFound } from '../api-error.js';
 import type { Actor } from '../auth/principal.js';
@@ -46,24 +46,6 @@ export async function getWorkflow(
   return record;
 }
 
-export function listWorkflows(
-  deps: ServiceDeps,
-  tenant: Tenant,
-  query: {
-    search?: string | undefined;
-    sort: WorkflowSort;
-    order?: 'asc' | 'desc' | undefined;
-    limit: number;
-    offset: number;
-  },
-) {
-  return listWorkflowRows(deps.database.db, {
-    tenant,
-    ...query,
-    order: query.order ?? (query.sort === 'name' ? 'asc' : 'desc'),
-  });
-}
-
 /**
  * Inserts a workflow and its audit event in one transaction. A taken name surfaces as
  * `undefined`, so callers choose between a 409 and another name.
@@ -73,10 +55,12 @@ async function insertAudited(
   actor: Actor,
   record: WorkflowRecord,
   audit: Omit<AuditEntry, 'environment' | 'target'>,
+  alsoInTransaction?: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<WorkflowRecord | undefined> {
   try {
     await deps.database.db.transaction().execute(async (trx) => {
       await insertWorkflow(trx, record);
+      await alsoInTransaction?.(trx);
       await recordAudit(trx, { newId: deps.newId, now: record.created_at }, actor, {
         ...audit,
         environment: record.environment,
@@ -153,10 +137,11 @@ export async function createCopy(
   tenant: Tenant,
   copy: { base: string; name?: string | undefined; input: Omit<WorkflowInput, 'name'> },
   audit: (record: WorkflowRecord) => Omit<AuditEntry, 'environment' | 'target'>,
+  alsoInTransaction?: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<WorkflowRecord> {
   const insert = (name: string) => {
     const record = newRecord(deps, actor, tenant, { ...copy.input, name });
-    return insertAudited(deps, actor, record, audit(record));
+    return insertAudited(deps, actor, record, audit(record), alsoInTransaction);
   };
   if (copy.name !== undefined) {
     const created = await insert(copy.name);

@@ -1,4 +1,10 @@
-import type { WorkflowDefinitionJson } from '../services/workflow-definition.js';
+import {
+  DEFAULT_SOURCE_PORT,
+  DEFAULT_TARGET_PORT,
+  type GraphEdgeJson,
+  type GraphNodeJson,
+  type WorkflowDefinitionJson,
+} from '../services/workflow-definition.js';
 
 export const TEMPLATE_CATEGORIES = [
   'media',
@@ -25,18 +31,62 @@ export interface Template {
 
 const SHIPPED = '2026-11-01T00:00:00.000Z';
 
+/** A node as authored here; `layout` gives it its position. */
+interface NodeWithoutPosition {
+  id: string;
+  type: string;
+  [field: string]: unknown;
+}
+
 /** The validators' defaults in the product: pass at 85, retry the step twice on a miss. */
-const validator = (id: string, type: string, threshold = 85) => ({
+const validator = (id: string, type: string, threshold = 85): NodeWithoutPosition => ({
   id,
   type,
   config: { threshold, max_retries: 2 },
 });
 
-function starter(
-  template: Omit<Template, 'is_starter' | 'is_public' | 'created_at' | 'updated_at'>,
-): Template {
+/** An edge from `source`'s output port (a validator's `pass` or `fail`) to `target`'s input. */
+function edge(source: string, target: string, sourcePort = DEFAULT_SOURCE_PORT): GraphEdgeJson {
+  return {
+    id: `${source}-${sourcePort}-${target}`,
+    source,
+    sourcePort,
+    target,
+    targetPort: DEFAULT_TARGET_PORT,
+  };
+}
+
+/**
+ * Lays the graph out left to right: a node's column is the longest path to it, not counting
+ * the `fail` edges that loop back to a generator; nodes of one column stack downwards.
+ */
+function layout(nodes: NodeWithoutPosition[], edges: GraphEdgeJson[]): GraphNodeJson[] {
+  const forward = edges.filter((e) => e.sourcePort !== 'fail');
+  const column = new Map(nodes.map((node) => [node.id, 0]));
+  for (let pass = 0; pass < nodes.length; pass++) {
+    for (const e of forward) {
+      const next = (column.get(e.source) ?? 0) + 1;
+      if (next > (column.get(e.target) ?? 0)) column.set(e.target, next);
+    }
+  }
+  const rows = new Map<number, number>();
+  return nodes.map((node) => {
+    const x = column.get(node.id) ?? 0;
+    const y = rows.get(x) ?? 0;
+    rows.set(x, y + 1);
+    return { ...node, position: { x: x * 240, y: y * 140 } };
+  });
+}
+
+interface StarterSource
+  extends Omit<Template, 'is_starter' | 'is_public' | 'created_at' | 'updated_at' | 'definition'> {
+  graph: { nodes: NodeWithoutPosition[]; edges: GraphEdgeJson[] };
+}
+
+function starter({ graph, ...template }: StarterSource): Template {
   return {
     ...template,
+    definition: { graph: { nodes: layout(graph.nodes, graph.edges), edges: graph.edges } },
     is_starter: true,
     is_public: true,
     created_at: SHIPPED,
@@ -45,8 +95,8 @@ function starter(
 }
 
 /**
- * The starter gallery. Validators route a miss back to the step they check (`port: 'fail'`),
- * which is why graphs may have cycles.
+ * The starter gallery, in the official graph shape. Validators route a miss back to the step
+ * they check (their `fail` port), which is why graphs may have cycles.
  */
 export const STARTER_TEMPLATES: readonly Template[] = Object.freeze([
   starter({
@@ -55,32 +105,30 @@ export const STARTER_TEMPLATES: readonly Template[] = Object.freeze([
     description:
       'Translate an English episode transcript into Spanish, normalise numbers and names, voice it, and check word accuracy and naturalness before the preview.',
     category: 'media',
-    definition: {
-      graph: {
-        nodes: [
-          { id: 'transcript', type: 'source_script', config: { format: 'srt', language: 'en-us' } },
-          { id: 'translate', type: 'operator_translator', config: { target_language: 'es-es' } },
-          {
-            id: 'normalize',
-            type: 'operator_normalizer',
-            config: { rules: ['numbers', 'abbreviations'] },
-          },
-          { id: 'voice', type: 'operator_generator', config: { voice: 'auto', model: 'auto' } },
-          validator('accuracy', 'validator_error_rate'),
-          validator('naturalness', 'validator_naturalness'),
-          { id: 'preview', type: 'sink_preview' },
-        ],
-        edges: [
-          { from: 'transcript', to: 'translate' },
-          { from: 'translate', to: 'normalize' },
-          { from: 'normalize', to: 'voice' },
-          { from: 'voice', to: 'accuracy' },
-          { from: 'accuracy', to: 'naturalness', port: 'pass' },
-          { from: 'accuracy', to: 'voice', port: 'fail' },
-          { from: 'naturalness', to: 'preview', port: 'pass' },
-          { from: 'naturalness', to: 'voice', port: 'fail' },
-        ],
-      },
+    graph: {
+      nodes: [
+        { id: 'transcript', type: 'source_script', config: { format: 'srt', language: 'en-us' } },
+        { id: 'translate', type: 'operator_translator', config: { target_language: 'es-es' } },
+        {
+          id: 'normalize',
+          type: 'operator_normalizer',
+          config: { rules: ['numbers', 'abbreviations'] },
+        },
+        { id: 'voice', type: 'operator_generator', config: { voice: 'auto', model: 'auto' } },
+        validator('accuracy', 'validator_error_rate'),
+        validator('naturalness', 'validator_naturalness'),
+        { id: 'preview', type: 'sink_preview' },
+      ],
+      edges: [
+        edge('transcript', 'translate'),
+        edge('translate', 'normalize'),
+        edge('normalize', 'voice'),
+        edge('voice', 'accuracy'),
+        edge('accuracy', 'naturalness', 'pass'),
+        edge('accuracy', 'voice', 'fail'),
+        edge('naturalness', 'preview', 'pass'),
+        edge('naturalness', 'voice', 'fail'),
+      ],
     },
   }),
   starter({
@@ -89,27 +137,25 @@ export const STARTER_TEMPLATES: readonly Template[] = Object.freeze([
     description:
       'Narrate a long-form chapter with one consistent voice; a strict naturalness check retries lines that sound flat.',
     category: 'creative',
-    definition: {
-      graph: {
-        nodes: [
-          { id: 'chapter', type: 'source_script', config: { format: 'txt', language: 'en-gb' } },
-          { id: 'normalize', type: 'operator_normalizer', config: { rules: ['numbers', 'dates'] } },
-          {
-            id: 'narrator',
-            type: 'operator_generator',
-            config: { voice: 'auto', style: 'narration', model: 'auto' },
-          },
-          validator('naturalness', 'validator_naturalness', 90),
-          { id: 'preview', type: 'sink_preview' },
-        ],
-        edges: [
-          { from: 'chapter', to: 'normalize' },
-          { from: 'normalize', to: 'narrator' },
-          { from: 'narrator', to: 'naturalness' },
-          { from: 'naturalness', to: 'preview', port: 'pass' },
-          { from: 'naturalness', to: 'narrator', port: 'fail' },
-        ],
-      },
+    graph: {
+      nodes: [
+        { id: 'chapter', type: 'source_script', config: { format: 'txt', language: 'en-gb' } },
+        { id: 'normalize', type: 'operator_normalizer', config: { rules: ['numbers', 'dates'] } },
+        {
+          id: 'narrator',
+          type: 'operator_generator',
+          config: { voice: 'auto', style: 'narration', model: 'auto' },
+        },
+        validator('naturalness', 'validator_naturalness', 90),
+        { id: 'preview', type: 'sink_preview' },
+      ],
+      edges: [
+        edge('chapter', 'normalize'),
+        edge('normalize', 'narrator'),
+        edge('narrator', 'naturalness'),
+        edge('naturalness', 'preview', 'pass'),
+        edge('naturalness', 'narrator', 'fail'),
+      ],
     },
   }),
   starter({
@@ -118,27 +164,25 @@ export const STARTER_TEMPLATES: readonly Template[] = Object.freeze([
     description:
       'Turn a spreadsheet of IVR prompts into clean, accurate recordings: phone numbers and opening hours read out correctly, every word checked.',
     category: 'business',
-    definition: {
-      graph: {
-        nodes: [
-          { id: 'prompts', type: 'source_script', config: { format: 'csv', language: 'en-us' } },
-          {
-            id: 'normalize',
-            type: 'operator_normalizer',
-            config: { rules: ['phone_numbers', 'times', 'abbreviations'] },
-          },
-          { id: 'voice', type: 'operator_generator', config: { voice: 'auto', model: 'auto' } },
-          validator('accuracy', 'validator_error_rate', 95),
-          { id: 'preview', type: 'sink_preview' },
-        ],
-        edges: [
-          { from: 'prompts', to: 'normalize' },
-          { from: 'normalize', to: 'voice' },
-          { from: 'voice', to: 'accuracy' },
-          { from: 'accuracy', to: 'preview', port: 'pass' },
-          { from: 'accuracy', to: 'voice', port: 'fail' },
-        ],
-      },
+    graph: {
+      nodes: [
+        { id: 'prompts', type: 'source_script', config: { format: 'csv', language: 'en-us' } },
+        {
+          id: 'normalize',
+          type: 'operator_normalizer',
+          config: { rules: ['phone_numbers', 'times', 'abbreviations'] },
+        },
+        { id: 'voice', type: 'operator_generator', config: { voice: 'auto', model: 'auto' } },
+        validator('accuracy', 'validator_error_rate', 95),
+        { id: 'preview', type: 'sink_preview' },
+      ],
+      edges: [
+        edge('prompts', 'normalize'),
+        edge('normalize', 'voice'),
+        edge('voice', 'accuracy'),
+        edge('accuracy', 'preview', 'pass'),
+        edge('accuracy', 'voice', 'fail'),
+      ],
     },
   }),
   starter({
@@ -147,39 +191,37 @@ export const STARTER_TEMPLATES: readonly Template[] = Object.freeze([
     description:
       'Voice one e-learning script in English, French and German side by side, each language checked for accuracy before its preview.',
     category: 'education',
-    definition: {
-      graph: {
-        nodes: [
-          { id: 'lesson', type: 'source_script', config: { format: 'xliff', language: 'en-us' } },
-          { id: 'voice_en', type: 'operator_generator', config: { voice: 'auto', model: 'auto' } },
-          { id: 'to_fr', type: 'operator_translator', config: { target_language: 'fr-fr' } },
-          { id: 'voice_fr', type: 'operator_generator', config: { voice: 'auto', model: 'auto' } },
-          { id: 'to_de', type: 'operator_translator', config: { target_language: 'de-de' } },
-          { id: 'voice_de', type: 'operator_generator', config: { voice: 'auto', model: 'auto' } },
-          validator('check_en', 'validator_error_rate'),
-          validator('check_fr', 'validator_error_rate'),
-          validator('check_de', 'validator_error_rate'),
-          { id: 'preview_en', type: 'sink_preview' },
-          { id: 'preview_fr', type: 'sink_preview' },
-          { id: 'preview_de', type: 'sink_preview' },
-        ],
-        edges: [
-          { from: 'lesson', to: 'voice_en' },
-          { from: 'lesson', to: 'to_fr' },
-          { from: 'lesson', to: 'to_de' },
-          { from: 'to_fr', to: 'voice_fr' },
-          { from: 'to_de', to: 'voice_de' },
-          { from: 'voice_en', to: 'check_en' },
-          { from: 'voice_fr', to: 'check_fr' },
-          { from: 'voice_de', to: 'check_de' },
-          { from: 'check_en', to: 'preview_en', port: 'pass' },
-          { from: 'check_fr', to: 'preview_fr', port: 'pass' },
-          { from: 'check_de', to: 'preview_de', port: 'pass' },
-          { from: 'check_en', to: 'voice_en', port: 'fail' },
-          { from: 'check_fr', to: 'voice_fr', port: 'fail' },
-          { from: 'check_de', to: 'voice_de', port: 'fail' },
-        ],
-      },
+    graph: {
+      nodes: [
+        { id: 'lesson', type: 'source_script', config: { format: 'xliff', language: 'en-us' } },
+        { id: 'voice_en', type: 'operator_generator', config: { voice: 'auto', model: 'auto' } },
+        { id: 'to_fr', type: 'operator_translator', config: { target_language: 'fr-fr' } },
+        { id: 'voice_fr', type: 'operator_generator', config: { voice: 'auto', model: 'auto' } },
+        { id: 'to_de', type: 'operator_translator', config: { target_language: 'de-de' } },
+        { id: 'voice_de', type: 'operator_generator', config: { voice: 'auto', model: 'auto' } },
+        validator('check_en', 'validator_error_rate'),
+        validator('check_fr', 'validator_error_rate'),
+        validator('check_de', 'validator_error_rate'),
+        { id: 'preview_en', type: 'sink_preview' },
+        { id: 'preview_fr', type: 'sink_preview' },
+        { id: 'preview_de', type: 'sink_preview' },
+      ],
+      edges: [
+        edge('lesson', 'voice_en'),
+        edge('lesson', 'to_fr'),
+        edge('lesson', 'to_de'),
+        edge('to_fr', 'voice_fr'),
+        edge('to_de', 'voice_de'),
+        edge('voice_en', 'check_en'),
+        edge('voice_fr', 'check_fr'),
+        edge('voice_de', 'check_de'),
+        edge('check_en', 'preview_en', 'pass'),
+        edge('check_fr', 'preview_fr', 'pass'),
+        edge('check_de', 'preview_de', 'pass'),
+        edge('check_en', 'voice_en', 'fail'),
+        edge('check_fr', 'voice_fr', 'fail'),
+        edge('check_de', 'voice_de', 'fail'),
+      ],
     },
   }),
   starter({
@@ -188,28 +230,26 @@ export const STARTER_TEMPLATES: readonly Template[] = Object.freeze([
     description:
       'A slow, calm reading of a meditation script, with pauses kept and a high bar for naturalness and clean audio.',
     category: 'wellness',
-    definition: {
-      graph: {
-        nodes: [
-          { id: 'script', type: 'source_script', config: { format: 'txt', language: 'en-us' } },
-          {
-            id: 'voice',
-            type: 'operator_generator',
-            config: { voice: 'auto', style: 'calm', speaking_rate: 0.85, model: 'auto' },
-          },
-          validator('naturalness', 'validator_naturalness', 92),
-          validator('noise', 'validator_noise', 90),
-          { id: 'preview', type: 'sink_preview' },
-        ],
-        edges: [
-          { from: 'script', to: 'voice' },
-          { from: 'voice', to: 'naturalness' },
-          { from: 'naturalness', to: 'noise', port: 'pass' },
-          { from: 'naturalness', to: 'voice', port: 'fail' },
-          { from: 'noise', to: 'preview', port: 'pass' },
-          { from: 'noise', to: 'voice', port: 'fail' },
-        ],
-      },
+    graph: {
+      nodes: [
+        { id: 'script', type: 'source_script', config: { format: 'txt', language: 'en-us' } },
+        {
+          id: 'voice',
+          type: 'operator_generator',
+          config: { voice: 'auto', style: 'calm', speaking_rate: 0.85, model: 'auto' },
+        },
+        validator('naturalness', 'validator_naturalness', 92),
+        validator('noise', 'validator_noise', 90),
+        { id: 'preview', type: 'sink_preview' },
+      ],
+      edges: [
+        edge('script', 'voice'),
+        edge('voice', 'naturalness'),
+        edge('naturalness', 'noise', 'pass'),
+        edge('naturalness', 'voice', 'fail'),
+        edge('noise', 'preview', 'pass'),
+        edge('noise', 'voice', 'fail'),
+      ],
     },
   }),
 ]);

@@ -82,6 +82,27 @@ export const CORE_CONTRACT_CASES: AuthContractCase[] = [
     targetsObject: false,
     prepare: async () => ({ method: 'GET', path: '/api/v1/activity' }),
   },
+  {
+    operation: 'GET /api/v1/usage/activity',
+    scope: 'workspace:read',
+    targetsObject: false,
+    prepare: async () => ({ method: 'GET', path: '/api/v1/usage/activity?range=30d' }),
+  },
+  {
+    operation: 'GET /api/v1/workspaces',
+    scope: 'workspace:read',
+    targetsObject: false,
+    prepare: async () => ({ method: 'GET', path: '/api/v1/workspaces' }),
+  },
+  {
+    operation: 'GET /api/v1/workspaces/{workspace_id}',
+    scope: 'workspace:read',
+    targetsObject: true,
+    prepare: async (_world, workspace) => ({
+      method: 'GET',
+      path: `/api/v1/workspaces/${workspace.id}`,
+    }),
+  },
 ];
 
 let emailCounter = 0;
@@ -203,10 +224,60 @@ export const MEMBERSHIP_CONTRACT_CASES: AuthContractCase[] = [
   },
 ];
 
+/** The member and invite operations at the public API's `/workspaces/{ws_id}/…` paths. */
+export const WORKSPACE_MEMBER_CONTRACT_CASES: AuthContractCase[] = [
+  {
+    operation: 'GET /api/v1/workspaces/{ws_id}/members',
+    scope: null,
+    sessionOnly: true,
+    targetsObject: true,
+    prepare: async (_world, workspace) => ({
+      method: 'GET',
+      path: `/api/v1/workspaces/${workspace.id}/members`,
+    }),
+  },
+  {
+    operation: 'POST /api/v1/workspaces/{ws_id}/invites',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (_world, workspace) => ({
+      method: 'POST',
+      path: `/api/v1/workspaces/${workspace.id}/invites`,
+      body: { email: `invited${++emailCounter}-${Date.now()}@example.com`, role: 'viewer' },
+    }),
+  },
+  {
+    operation: 'PATCH /api/v1/workspaces/{ws_id}/members/{member_id}',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'PATCH',
+      path: `/api/v1/workspaces/${workspace.id}/members/${(await world.addMember(workspace, 'viewer')).userId}`,
+      body: { role: 'editor' },
+    }),
+  },
+  {
+    operation: 'DELETE /api/v1/workspaces/{ws_id}/members/{member_id}',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'DELETE',
+      path: `/api/v1/workspaces/${workspace.id}/members/${(await world.addMember(workspace, 'viewer')).userId}`,
+    }),
+  },
+];
+
 export const ALL_CONTRACT_CASES: AuthContractCase[] = [
   ...CORE_CONTRACT_CASES,
   ...RESOURCE_CONTRACT_CASES,
   ...SESSION_CONTRACT_CASES,
   ...MEMBERSHIP_CONTRACT_CASES,
+  ...WORKSPACE_MEMBER_CONTRACT_CASES,
   ...WEBHOOK_CONTRACT_CASES,
 ];

@@ -23,6 +23,15 @@ export const RESOURCE_CONTRACT_CASES: AuthContractCase[] = [
     }),
   },
   {
+    operation: 'GET /api/v1/workflows/name-availability',
+    scope: 'workflows:read',
+    targetsObject: false,
+    prepare: async () => ({
+      method: 'GET',
+      path: `/api/v1/workflows/name-availability?name=${encodeURIComponent(uniqueName())}`,
+    }),
+  },
+  {
     operation: 'GET /api/v1/workflows/{id}',
     scope: 'workflows:read',
     targetsObject: true,
@@ -108,7 +117,7 @@ export const RESOURCE_CONTRACT_CASES: AuthContractCase[] = [
     prepare: async () => ({
       method: 'POST',
       path: '/api/v1/uploads',
-      body: { filename: 'lines.csv', category: 'script', size_bytes: 10 },
+      body: { filename: 'lines.csv', category: 'script' },
     }),
   },
   {

@@ -13,16 +13,22 @@ export function uniqueName(prefix = 'Workflow'): string {
   return `${prefix} ${counter}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** A small graph in the official shape, as stored and returned. */
 export const SAMPLE_DEFINITION: WorkflowDefinitionJson = {
   graph: {
     nodes: [
-      { id: 'script', type: 'source_script' },
-      { id: 'voice', type: 'operator_generator', config: { voice: 'auto' } },
-      { id: 'preview', type: 'sink_preview' },
+      { id: 'script', type: 'source_script', position: { x: 0, y: 0 } },
+      {
+        id: 'voice',
+        type: 'operator_generator',
+        position: { x: 240, y: 0 },
+        config: { voice: 'auto' },
+      },
+      { id: 'preview', type: 'sink_preview', position: { x: 480, y: 0 } },
     ],
     edges: [
-      { from: 'script', to: 'voice' },
-      { from: 'voice', to: 'preview' },
+      { id: 'e1', source: 'script', sourcePort: 'out', target: 'voice', targetPort: 'in' },
+      { id: 'e2', source: 'voice', sourcePort: 'out', target: 'preview', targetPort: 'in' },
     ],
   },
 };

@@ -59,6 +59,35 @@ for (const dialect of testDialects) {
       const { code, err } = await cli.run(['login'], { input: '' });
       expect(code).toBe(1);
       expect(err).toMatch(/^\[NO_API_KEY\] No API key given\. Pass --key/);
+      // Where a first key comes from without a key: the dashboard, or the server's admin command.
+      expect(err).toContain(
+        'Make one in the dashboard at http://127.0.0.1:8000/settings/api-keys, or on the server with `onepin-server admin create-key --workspace NAME --name NAME`.',
+      );
+      expect(err).not.toContain('onepin keys create');
+    });
+
+    run('asks again after an empty Enter at the prompt, instead of giving up', async () => {
+      const key = await cli.key();
+      const { code, err } = await cli.run(['login'], {
+        tty: true,
+        input: ['\r', '\r', `${key}\r`],
+      });
+      expect(code, err).toBe(0);
+      expect(err.split('Paste your API key (input is hidden): ')).toHaveLength(4);
+      expect(err).toContain(
+        'Nothing was pasted. Paste the key and press Enter, or Ctrl-C to stop.\n',
+      );
+      expect(await readFile(cli.credentialsFile, 'utf8')).toContain(`api_key = "${key}"`);
+    });
+
+    run('gives up after three empty answers, or when the terminal closes', async () => {
+      const empty = await cli.run(['login'], { tty: true, input: ['\r', '\r', '\r', '\r'] });
+      expect(empty.code).toBe(1);
+      expect(empty.err.split('Paste your API key').length - 1).toBe(3);
+      expect(empty.err).toContain('[NO_API_KEY]');
+      const closed = await cli.run(['login'], { tty: true, input: [] });
+      expect(closed.code).toBe(1);
+      expect(closed.err.split('Paste your API key').length - 1).toBe(1);
     });
 
     run.each([

@@ -48,17 +48,24 @@ export async function loginRun(ctx: CliContext, options: LoginOptions): Promise<
     { ...global, env: io.env },
     async () => existing?.baseUrl,
   );
-  checkBaseUrl(baseUrl, baseUrlSourceLabel(baseUrlSource, profile, file.credentialsPath()));
+  const baseUrlFrom = baseUrlSourceLabel(baseUrlSource, profile, file.credentialsPath());
+  checkBaseUrl(baseUrl, baseUrlFrom);
 
-  const { key, from } = await readKeyForLogin(io, { key: options.key, apiKey: global.apiKey });
+  const { key, from } = await readKeyForLogin(
+    io,
+    { key: options.key, apiKey: global.apiKey },
+    baseUrl,
+  );
   checkApiKey(key, from);
 
-  const client = await ctx.connect(
-    key,
+  const client = await ctx.connect({
+    apiKey: key,
     baseUrl,
-    from,
-    'Nothing was saved. Check that the whole key was copied and that it is still active.',
-  );
+    keyFrom: from,
+    baseUrlFrom,
+    whenRefused:
+      'Nothing was saved. Check that the whole key was copied and that it is still active.',
+  });
   const me = await client.auth.whoami();
   const { path } = await file.saveProfile(profile, {
     apiKey: key,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { generateApiKey } from '@onepin/core';
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
 import { loadCredentials } from '@onepin/sdk/credentials';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../main.js';
 import { captureIo } from '../../test-support/capture-io.js';
 import { cliWorldPerSuite } from '../../test-support/cli-world.js';
@@ -329,6 +329,23 @@ describe('onepin whoami, with no server', () => {
     expect(code).toBe(1);
     expect(io.err()).toMatch(
       /^\[CONNECTION_ERROR\] Cannot reach http:\/\/127\.0\.0\.1:9 — check your connection\n/,
+    );
+    // Names where the address came from, and the two ways out.
+    expect(io.err()).toContain(
+      'Is the server running there? The base URL came from --base-url. Point at another with --base-url URL (or ONEPIN_BASE_URL), or start one: npm start (in the OnePin repository) or onepin-server serve.\n',
+    );
+  });
+
+  it('names the default as the source when nothing set the base URL', async () => {
+    vi.stubEnv('HOME', '/nonexistent');
+    const io = captureIo({ env: { ONEPIN_API_KEY: generateApiKey('live') } });
+    const code = await main(['whoami'], io, {
+      client: { maxRetries: 0, fetch: async () => Promise.reject(new TypeError('fetch failed')) },
+    });
+    vi.unstubAllEnvs();
+    expect(code).toBe(1);
+    expect(io.err()).toContain(
+      'The base URL came from the default (http://127.0.0.1:8000). Point at another with --base-url URL',
     );
   });
 });

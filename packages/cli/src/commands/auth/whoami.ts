@@ -54,7 +54,11 @@ export async function whoamiRun(ctx: CliContext): Promise<void> {
     ['Type', me.key_type ?? ''],
     [
       'Scopes',
-      me.scopes.length > 0 ? me.scopes.join(',') : ctx.out.tty ? 'none (whoami only)' : '',
+      me.scopes.length > 0
+        ? me.scopes.join(ctx.out.tty ? ', ' : ',')
+        : ctx.out.tty
+          ? 'none (whoami only)'
+          : '',
     ],
     ['Age', age],
     ['Created', timeField(me.created_at, ctx.out.tty, now)],

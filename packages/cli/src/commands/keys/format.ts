@@ -1,13 +1,13 @@
 import type { ApiKey, ApiKeyLeak, OnePinClient } from '@onepin/sdk';
+import { type KeyStatus, keyStatus, keyStatusLabel, relativeTime } from '@onepin/sdk/format';
 import { isPermissionDenied } from '../../api/sdk.js';
 import type { CliContext } from '../../context.js';
 import { timeCell, timeField } from '../../format/time.js';
+import type { Table } from '../../output/table.js';
 
-/** `active`, `disabled`, `expired` or `revoked`, as the key stands now. */
-export function keyStatus(key: ApiKey, now: number): string {
-  if (key.revoked_at) return 'revoked';
-  if (key.active) return 'active';
-  return key.expires_at && Date.parse(key.expires_at) <= now ? 'expired' : 'disabled';
+/** `active`, `rotated`, `disabled`, `expired` or `revoked`, as the key stands now. */
+export function keyState(key: ApiKey, now: number): KeyStatus['state'] {
+  return keyStatus(key, now).state;
 }
 
 /** `“ci” (op_live_…AbCd)`: how a key is named in questions and messages. */
@@ -15,22 +15,52 @@ export function describeKey(key: Pick<ApiKey, 'name' | 'preview'>): string {
   return `“${key.name}” (${key.preview})`;
 }
 
-/** The columns of `keys list`. */
-export function keyTable(ctx: CliContext, keys: readonly ApiKey[]) {
+/** Past this many characters a key's scopes read as a count in a table ("7 scopes"). */
+const SCOPES_IN_FULL = 24;
+
+/** Scopes in a table cell: listed while short, else counted (`keys show` lists them all). */
+function scopesCell(scopes: readonly string[], tty: boolean): string {
+  const all = scopes.join(',');
+  if (!tty) return all;
+  if (scopes.length === 0) return 'none';
+  return all.length <= SCOPES_IN_FULL ? all : `${scopes.length} scopes`;
+}
+
+/**
+ * The columns of `keys list`. On a terminal the status reads as a person says it
+ * ("Rotated — stops working in 23 hours", "Revoked 2 hours ago") and a key that has ended
+ * shows no expiry; when the table is wider than the terminal, the type goes first, then the
+ * scopes, the expiry, the last use and the id (a key can be named by its preview too).
+ */
+export function keyTable(ctx: CliContext, keys: readonly ApiKey[]): Table {
   const { tty } = ctx.out;
   const now = ctx.now();
   return {
     headers: ['ID', 'NAME', 'PREVIEW', 'TYPE', 'SCOPES', 'STATUS', 'LAST USED', 'EXPIRES'],
-    rows: keys.map((key) => [
-      key.id,
-      key.name,
-      key.preview,
-      key.key_type,
-      key.scopes.join(','),
-      keyStatus(key, now),
-      timeCell(key.last_used_at, tty, now, 'never'),
-      timeCell(key.expires_at, tty, now, 'never'),
-    ]),
+    fit: [
+      { drop: 5 },
+      { min: 10 },
+      undefined,
+      { drop: 1 },
+      { drop: 2 },
+      undefined,
+      { drop: 4 },
+      { drop: 3 },
+    ],
+    rows: keys.map((key) => {
+      const status = keyStatus(key, now);
+      const ended = status.state !== 'active' && status.state !== 'disabled';
+      return [
+        key.id,
+        key.name,
+        key.preview,
+        key.key_type,
+        scopesCell(key.scopes, tty),
+        tty ? keyStatusLabel(status, (iso) => relativeTime(iso, now)) : status.state,
+        timeCell(key.last_used_at, tty, now, 'never'),
+        tty && ended ? '' : timeCell(key.expires_at, tty, now, 'never'),
+      ];
+    }),
   };
 }
 
@@ -38,21 +68,32 @@ export function keyTable(ctx: CliContext, keys: readonly ApiKey[]) {
 export function keyFields(ctx: CliContext, key: ApiKey): [string, string][] {
   const { tty } = ctx.out;
   const now = ctx.now();
+  const status = keyStatus(key, now);
+  const ended = status.state !== 'active' && status.state !== 'disabled';
   return [
     ['ID', key.id],
     ['Name', key.name],
     ['Preview', key.preview],
     ['Type', key.key_type],
-    ['Scopes', key.scopes.join(',')],
-    ['Status', keyStatus(key, now)],
+    [
+      'Scopes',
+      key.scopes.length > 0 ? key.scopes.join(tty ? ', ' : ',') : tty ? 'none (whoami only)' : '',
+    ],
+    [
+      'Status',
+      tty ? keyStatusLabel(status, (iso) => `at ${iso} (${relativeTime(iso, now)})`) : status.state,
+    ],
     [
       'Rate limit',
       key.rate_limit_per_min === null ? 'server default' : `${key.rate_limit_per_min}/min`,
     ],
     ['Created', timeField(key.created_at, tty, now)],
     ['Last used', timeField(key.last_used_at, tty, now, 'never')],
-    ['Expires', timeField(key.expires_at, tty, now, 'never')],
+    // An ended key's status already says when it stopped; its old expiry would mislead.
+    ['Expires', tty && ended ? '' : timeField(key.expires_at, tty, now, 'never')],
     ['Revoked', timeField(key.revoked_at, tty, now)],
+    ['Replaced by', key.replaced_by ?? ''],
+    ['Rotated from', key.rotated_from ?? ''],
     ['Leaked', key.leak ? `${key.leak.reported_at} (${leakSource(key.leak)})` : ''],
   ];
 }

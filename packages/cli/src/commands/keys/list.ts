@@ -20,8 +20,10 @@ export function createKeysListCommand(ctx: CliContext, run = keysListRun): Comma
     .addOption(
       new Option(
         '--status <status>',
-        'active (usable now), revoked (expired and disabled included) or all (the default)',
-      ).choices(['active', 'revoked', 'all']),
+        'active (usable now, the default), revoked (expired and disabled included) or all',
+      )
+        .choices(['active', 'revoked', 'all'])
+        .default('active'),
     );
   return addPageOptions(command).action((options: KeysListOptions) => run(ctx, options));
 }
@@ -29,14 +31,16 @@ export function createKeysListCommand(ctx: CliContext, run = keysListRun): Comma
 /** Prints a page of keys (or all of them). */
 export async function keysListRun(ctx: CliContext, options: KeysListOptions): Promise<void> {
   const client = await ctx.client();
+  const status = options.status ?? 'active';
   const { items, pagination } = await collect(
-    client.apiKeys.list({
-      ...pageQuery(options),
-      ...(options.status && { status: options.status }),
-    }),
+    client.apiKeys.list({ ...pageQuery(options), status }),
     options,
   );
   ctx.out.data(items, () => keyTable(ctx, items));
-  if (items.length === 0 && !ctx.out.json) ctx.out.message('No keys.');
+  if (items.length === 0 && !ctx.out.json) {
+    ctx.out.message(
+      status === 'all' ? 'No keys.' : `No ${status} keys (--status all shows every key).`,
+    );
+  }
   printMore(ctx, pagination, 'keys');
 }

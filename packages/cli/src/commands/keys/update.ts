@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import type { CliContext } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseDateTime, parseRateLimit, parseScopes } from '../../options/parsers.js';
+import { findKeyId, KEY_REFERENCE_FORMS } from './find-key.js';
 import { describeKey, keyFields } from './format.js';
 
 export interface KeysUpdateOptions {
@@ -17,11 +18,11 @@ export interface KeysUpdateOptions {
   active?: boolean | undefined;
 }
 
-/** `onepin keys update ID`: name, scopes, rate limit, expiry, enabled. */
+/** `onepin keys update KEY`: name, scopes, rate limit, expiry, enabled. */
 export function createKeysUpdateCommand(ctx: CliContext, run = keysUpdateRun): Command {
   return new Command('update')
     .description("Change a key's name, scopes, rate limit or expiry, or disable it")
-    .argument('<id>', 'the key id')
+    .argument('<key>', `the key: ${KEY_REFERENCE_FORMS}`)
     .option('--name <name>', 'a new name')
     .addOption(
       new Option('--scopes <scopes>', 'the new scopes, comma-separated (replaces them)').argParser(
@@ -84,7 +85,8 @@ export async function keysUpdateRun(ctx: CliContext, options: KeysUpdateOptions)
     );
   }
   const client = await ctx.client();
-  const key = await client.apiKeys.update(options.id, changes);
+  const id = await findKeyId(client, options.id, 'any', ctx.now());
+  const key = await client.apiKeys.update(id, changes);
   ctx.out.fields(key, keyFields(ctx, key));
   ctx.out.success(`Updated key ${describeKey(key)}.`);
 }

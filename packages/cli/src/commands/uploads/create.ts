@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import type { Upload, UploadCategory } from '@onepin/sdk';
+import { formatBytes } from '@onepin/sdk/format';
 import { Command, Option } from 'commander';
 import type { CliContext } from '../../context.js';
-import { formatBytes } from '../../format/bytes.js';
 import { createProgressBar } from '../../output/progress-bar.js';
 
 export interface UploadsCreateOptions {
@@ -58,7 +58,7 @@ export async function uploadsCreateRun(
     bar?.done();
   }
   out.success(
-    `Uploaded ${upload.filename} (${formatBytes(upload.size_bytes)}): upload ${upload.id}.`,
+    `Uploaded ${upload.filename} (${formatBytes(upload.size_bytes ?? 0)}): upload ${upload.id}.`,
   );
   if (options.workflow !== undefined) {
     upload = await client.uploads.confirm(upload.id, {

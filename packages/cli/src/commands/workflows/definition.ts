@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { WorkflowDefinition } from '@onepin/sdk';
+import type { WorkflowDefinitionInput } from '@onepin/sdk';
 import { CliError } from '../../errors.js';
 import type { CliIo } from '../../io.js';
 
@@ -7,7 +7,7 @@ import type { CliIo } from '../../io.js';
  * Reads a workflow definition (`{"graph": {"nodes": […], "edges": […]}}`) from a JSON file,
  * or from stdin with `-`. The server validates the graph; this only checks it is a JSON object.
  */
-export async function readDefinition(io: CliIo, file: string): Promise<WorkflowDefinition> {
+export async function readDefinition(io: CliIo, file: string): Promise<WorkflowDefinitionInput> {
   const from = file === '-' ? 'stdin' : file;
   let text: string;
   if (file === '-') {
@@ -40,5 +40,5 @@ export async function readDefinition(io: CliIo, file: string): Promise<WorkflowD
       `The definition in ${from} must be a JSON object such as {"graph": {"nodes": [], "edges": []}}.`,
     );
   }
-  return value as WorkflowDefinition;
+  return value as WorkflowDefinitionInput;
 }

@@ -26,12 +26,23 @@ export function workflowFields(ctx: CliContext, workflow: Workflow): [string, st
   ];
 }
 
-/** A graph in two lines: `script (source_script), …` and `script → voice, …`. */
+/** The output port most edges leave by; other ports (a validator's pass/fail) are shown. */
+const DEFAULT_PORT = 'out';
+
+/** A graph in two lines: `script (source_script), …` and `script → voice, check → voice (fail), …`. */
 export function graphFields(definition: WorkflowDefinition): [string, string][] {
   const { nodes, edges } = definition.graph;
   return [
     ['Nodes', nodes.map((node) => `${node.id} (${node.type})`).join(', ')],
-    ['Edges', edges.map((edge) => `${edge.from} → ${edge.to}`).join(', ')],
+    [
+      'Edges',
+      edges
+        .map(
+          (edge) =>
+            `${edge.source} → ${edge.target}${edge.sourcePort === DEFAULT_PORT ? '' : ` (${edge.sourcePort})`}`,
+        )
+        .join(', '),
+    ],
   ];
 }
 

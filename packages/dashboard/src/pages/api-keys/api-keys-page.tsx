@@ -1,11 +1,12 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiKey, CreatedApiKey } from '../../api.js';
 import { ErrorNotice, InfoNotice } from '../../components/notice.js';
 import { Pager } from '../../components/pager.js';
-import { formatTime, keyStatus } from '../../format.js';
+import { formatTime } from '../../format.js';
 import { useOffsetPage } from '../../offset-page.js';
 import { useSignedIn } from '../../session.js';
 import { CreateKeyDialog } from './create-key-dialog.js';
+import { KeyTable } from './key-table.js';
 import { RevokeKeyDialog } from './revoke-key-dialog.js';
 import { RotateKeyDialog } from './rotate-key-dialog.js';
 import { SecretDialog } from './secret-dialog.js';
@@ -31,6 +32,13 @@ export function ApiKeysPage() {
     PAGE_SIZE,
   );
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  // What just happened, said where focus lands once the row it happened to is gone.
+  // (An object, so saying the same thing twice still moves focus.)
+  const [done, setDone] = useState<{ text: string } | null>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done !== null) doneRef.current?.focus();
+  }, [done]);
 
   const showSecret = (key: CreatedApiKey, note: string) => {
     setDialog({ kind: 'secret', key, note });
@@ -38,7 +46,7 @@ export function ApiKeysPage() {
   };
 
   return (
-    <section aria-labelledby="keys-title">
+    <section aria-labelledby="keys-title" className="page">
       <div className="page-header">
         <div>
           <h1 id="keys-title">API keys</h1>
@@ -86,6 +94,11 @@ export function ApiKeysPage() {
         .map((key) => (
           <LeakBanner key={key.id} apiKey={key} />
         ))}
+      {done !== null && (
+        <p ref={doneRef} className="notice notice-info" role="status" tabIndex={-1}>
+          {done.text}
+        </p>
+      )}
       {page && (
         <KeyTable
           keys={page.items}
@@ -137,6 +150,10 @@ export function ApiKeysPage() {
           apiKey={dialog.key}
           onClose={() => setDialog(null)}
           onRevoked={() => {
+            // The Revoke button leaves with its row: focus goes to the message saying so.
+            setDone({
+              text: `Revoked “${dialog.key.name}” (${dialog.key.preview}). It stopped working.`,
+            });
             setDialog(null);
             reload();
           }}
@@ -172,94 +189,5 @@ function LeakBanner({ apiKey }: { apiKey: ApiKey }) {
         ? 'and was revoked at once. Rotate whatever used it.'
         : 'and still works: revoke it and rotate whatever uses it.'}
     </p>
-  );
-}
-
-interface KeyTableProps {
-  keys: ApiKey[];
-  canWrite: boolean;
-  onRotate(key: ApiKey): void;
-  onRevoke(key: ApiKey): void;
-}
-
-function KeyTable({ keys, canWrite, onRotate, onRevoke }: KeyTableProps) {
-  if (keys.length === 0) return <p className="empty">No keys here yet.</p>;
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">API keys</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Key</th>
-            <th scope="col">Type</th>
-            <th scope="col">Scopes</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Status</th>
-            {canWrite && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((key) => {
-            const state = keyStatus(key);
-            return (
-              <tr key={key.id}>
-                <th scope="row">{key.name}</th>
-                <td>
-                  <code>{key.preview}</code>
-                </td>
-                <td>
-                  <span className={`badge badge-${key.key_type}`}>{key.key_type}</span>
-                </td>
-                <td>
-                  {key.scopes.length === 0 ? (
-                    <span className="muted">none (whoami only)</span>
-                  ) : (
-                    <ul className="scope-list">
-                      {key.scopes.map((scope) => (
-                        <li key={scope}>
-                          <code>{scope}</code>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td>{formatTime(key.created_at)}</td>
-                <td>{formatTime(key.last_used_at, 'Never')}</td>
-                <td>{formatTime(key.expires_at, 'Never')}</td>
-                <td>
-                  <span className={`status status-${state}`}>{state}</span>
-                  {key.leak && <span className="badge badge-leaked">leaked</span>}
-                </td>
-                {canWrite && (
-                  <td className="actions">
-                    {state === 'active' && (
-                      <>
-                        <button type="button" className="button" onClick={() => onRotate(key)}>
-                          Rotate<span className="visually-hidden"> {key.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-danger"
-                          onClick={() => onRevoke(key)}
-                        >
-                          Revoke<span className="visually-hidden"> {key.name}</span>
-                        </button>
-                      </>
-                    )}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -27,6 +27,10 @@ export const registerRevokeApiKey: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
     );
     const now = deps.clock.now();
-    return jsonResponse(c, dataEnvelope(c, deps.clock, toApiKeyOut(key, now)), 200);
+    return jsonResponse(
+      c,
+      dataEnvelope(c, deps.clock, toApiKeyOut(key, now, deps.usage.lastUsedAt(key.id))),
+      200,
+    );
   });
 };

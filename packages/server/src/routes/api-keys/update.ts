@@ -31,6 +31,10 @@ export const registerUpdateApiKey: RouteRegistrar = (app, deps) => {
       c.req.valid('json'),
     );
     const now = deps.clock.now();
-    return jsonResponse(c, dataEnvelope(c, deps.clock, toApiKeyOut(key, now)), 200);
+    return jsonResponse(
+      c,
+      dataEnvelope(c, deps.clock, toApiKeyOut(key, now, deps.usage.lastUsedAt(key.id))),
+      200,
+    );
   });
 };

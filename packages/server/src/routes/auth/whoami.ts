@@ -3,6 +3,7 @@ import { dataEnvelope } from '../../http/envelope.js';
 import { jsonResponse } from '../../http/response-headers.js';
 import { WhoamiOut } from '../../schemas/auth.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
+import { actingUserId } from '../../services/workspaces.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
 
 const route = protectedRoute(null, {
@@ -15,13 +16,14 @@ const route = protectedRoute(null, {
 });
 
 export const registerWhoami: RouteRegistrar = (app, deps) => {
-  app.openapi(route, (c) => {
+  app.openapi(route, async (c) => {
     const principal = c.get('principal');
+    const userId = await actingUserId(deps, principal);
     const data: z.infer<typeof WhoamiOut> =
       principal.kind === 'api_key'
         ? {
             auth_kind: 'api_key',
-            user_id: principal.userId,
+            user_id: userId,
             workspace_id: principal.workspaceId,
             workspace_name: principal.workspaceName,
             api_key_id: principal.key.id,
@@ -34,7 +36,7 @@ export const registerWhoami: RouteRegistrar = (app, deps) => {
           }
         : {
             auth_kind: 'session',
-            user_id: principal.userId,
+            user_id: userId,
             workspace_id: principal.workspaceId,
             workspace_name: principal.workspaceName,
             api_key_id: null,

@@ -39,4 +39,32 @@ describe('system routes', () => {
     expect(html).toContain('Requires scope <code>api_keys:write</code>');
     expect(html).not.toMatch(/(src|href)="https?:/);
   });
+
+  it('renders the Markdown of descriptions: inline code, never raw backticks', async () => {
+    const html = await (await world.request('GET', '/docs')).text();
+    // "…or after `grace_period_seconds` (never past…" in the rotate route's description.
+    expect(html).toContain('or after <code>grace_period_seconds</code>');
+    const text = html.replace(/<style>[\s\S]*?<\/style>/, '');
+    expect(text).not.toContain('`');
+  });
+
+  it('keeps raw HTML in a description escaped (only code and emphasis become markup)', async () => {
+    const { prose } = await import('./render-api-reference.js');
+    expect(prose('`<b>` and **<i>x</i>**')).toBe(
+      '<code>&#60;b&#62;</code> and <strong>&#60;i&#62;x&#60;/i&#62;</strong>',
+    );
+  });
+
+  it('serves /favicon.ico (a real icon) so browsers get no 404 on /docs or the dashboard', async () => {
+    const response = await world.request('GET', '/favicon.ico');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/x-icon');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // ICONDIR: reserved 0, type 1 (icon), one image of 32×32 pixels.
+    expect([...bytes.subarray(0, 8)]).toEqual([0, 0, 1, 0, 1, 0, 32, 32]);
+    expect(bytes.length).toBe(6 + 16 + 40 + 32 * 32 * 4 + 32 * 4);
+    expect(await (await world.request('GET', '/docs')).text()).toContain(
+      '<link rel="icon" href="/favicon.ico">',
+    );
+  });
 });

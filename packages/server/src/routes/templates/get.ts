@@ -1,8 +1,9 @@
+import { tenantOf } from '../../auth/tenant.js';
 import { dataEnvelope } from '../../http/envelope.js';
 import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { TemplateIdParam, TemplateOut, toTemplateOut } from '../../schemas/template.js';
-import { getTemplate } from '../../services/templates.js';
+import { getUsedTemplate } from '../../services/templates.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
 
 const route = protectedRoute('templates:read', {
@@ -16,7 +17,11 @@ const route = protectedRoute('templates:read', {
 
 export const registerGetTemplate: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
-    const template = getTemplate(c.req.valid('param').id);
+    const template = await getUsedTemplate(
+      deps,
+      tenantOf(c.get('principal')),
+      c.req.valid('param').id,
+    );
     return jsonResponse(c, dataEnvelope(c, deps.clock, toTemplateOut(template)), 200);
   });
 };

@@ -1,6 +1,6 @@
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowDefinition } from '../../schemas/workflow.js';
+import { WorkflowDefinitionInput } from '../../schemas/workflow-definition.js';
 import { STARTER_TEMPLATES, TEMPLATE_CATEGORIES } from '../../templates/starter-templates.js';
 import { uniqueName } from '../../test-support/resources.js';
 import { createTestWorld, type TestWorkspace, type TestWorld } from '../../test-support/world.js';
@@ -12,10 +12,25 @@ describe('starter templates', () => {
   });
 
   it.each(STARTER_TEMPLATES.map((t) => [t.name, t] as const))(
-    '%s has an 8-character base62 id and a valid definition',
+    '%s has an 8-character base62 id and a valid definition in the official shape',
     (_name, template) => {
       expect(template.id).toMatch(/^[0-9A-Za-z]{8}$/);
-      expect(WorkflowDefinition.safeParse(template.definition).error).toBeUndefined();
+      const parsed = WorkflowDefinitionInput.safeParse(template.definition);
+      expect(parsed.error).toBeUndefined();
+      // Already in the stored form: validating it changes nothing.
+      expect(parsed.data).toEqual(template.definition);
+      for (const node of template.definition.graph.nodes) {
+        expect(node.position).toEqual({ x: expect.any(Number), y: expect.any(Number) });
+      }
+      for (const edge of template.definition.graph.edges) {
+        expect(Object.keys(edge).sort()).toEqual([
+          'id',
+          'source',
+          'sourcePort',
+          'target',
+          'targetPort',
+        ]);
+      }
       expect(template.is_starter).toBe(true);
     },
   );
@@ -52,13 +67,69 @@ for (const dialect of testDialects) {
         offset: 0,
         total: STARTER_TEMPLATES.length,
       });
-      expect(response.body.data[0]).toEqual(JSON.parse(JSON.stringify(template)));
+      expect(response.body.data[0]).toEqual({
+        ...JSON.parse(JSON.stringify(template)),
+        is_favorite: false,
+        uses_count: 0,
+        created_by: null,
+      });
+    });
+
+    it.each([
+      ['favorites_only=true', []],
+      ['favorites_only=false', STARTER_TEMPLATES.map((t) => t.id)],
+      ['sort=recent', STARTER_TEMPLATES.map((t) => t.id)],
+      [
+        'sort=name',
+        [...STARTER_TEMPLATES].sort((a, b) => a.name.localeCompare(b.name)).map((t) => t.id),
+      ],
+    ])('answers %s (favourites are not provided: none is one)', async (query, ids) => {
+      const response = await world.call('GET', `/api/v1/templates?${query}`, { key: reader });
+      expect(response.status).toBe(200);
+      expect(response.body.data.map((t: any) => t.id)).toEqual(ids);
+    });
+
+    it('sorts by the workspace’s own clones with sort=popular, counted per data set', async () => {
+      const own = await world.createWorkspace('Popular');
+      const keys = await Promise.all(
+        (['live', 'test'] as const).map(
+          async (type) =>
+            (
+              await world.createKey(own, {
+                type,
+                scopes: ['templates:read', 'workflows:write'],
+              })
+            ).plaintext,
+        ),
+      );
+      const [live, test] = keys as [string, string];
+      const clone = (key: string, id: string) =>
+        world.call('POST', `/api/v1/templates/${id}/clone`, { key });
+      const [, second, , fourth] = STARTER_TEMPLATES.map((t) => t.id) as string[];
+      await clone(live, fourth!);
+      await clone(live, fourth!);
+      await clone(live, second!);
+      for (let i = 0; i < 3; i++) await clone(test, second!);
+
+      const popular = async (key: string) =>
+        (await world.call('GET', '/api/v1/templates?sort=popular', { key })).body.data.map(
+          (t: any) => [t.id, t.uses_count],
+        );
+      const rest = (...first: string[]) =>
+        STARTER_TEMPLATES.filter((t) => !first.includes(t.id)).map((t) => [t.id, 0]);
+      expect(await popular(live)).toEqual([[fourth, 2], [second, 1], ...rest(fourth!, second!)]);
+      expect(await popular(test)).toEqual([[second, 3], ...rest(second!)]);
+      // Another workspace learns nothing from these clones.
+      expect(await popular(reader)).toEqual(STARTER_TEMPLATES.map((t) => [t.id, 0]));
+      const shown = await world.call('GET', `/api/v1/templates/${fourth}`, { key: live });
+      expect(shown.body.data.uses_count).toBe(2);
     });
 
     it.each([
       ['category=media', ['media']],
       ['category=media&category=wellness', ['media', 'wellness']],
       ['search=MEDITATION', ['wellness']],
+      ['search=ivr%20prompts', ['business']],
       ['category=business&search=meditation', []],
     ])('filters with %s', async (query, categories) => {
       const response = await world.call('GET', `/api/v1/templates?${query}`, { key: reader });
@@ -66,13 +137,17 @@ for (const dialect of testDialects) {
       expect(response.body.data.map((t: any) => t.category)).toEqual(categories);
     });
 
-    it.each(['category=music', 'limit=0', 'offset=-3', `search=${'q'.repeat(201)}`])(
-      'refuses %s with 422',
-      async (query) => {
-        const response = await world.call('GET', `/api/v1/templates?${query}`, { key: reader });
-        expect(response.status).toBe(422);
-      },
-    );
+    it.each([
+      'category=music',
+      'limit=0',
+      'offset=-3',
+      `search=${'q'.repeat(201)}`,
+      'sort=best',
+      'favorites_only=yes',
+    ])('refuses %s with 422', async (query) => {
+      const response = await world.call('GET', `/api/v1/templates?${query}`, { key: reader });
+      expect(response.status).toBe(422);
+    });
 
     it('shows one template', async () => {
       const response = await world.call('GET', `/api/v1/templates/${template.id}`, { key: reader });

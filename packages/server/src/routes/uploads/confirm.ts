@@ -6,6 +6,7 @@ import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/c
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { ConfirmUploadBody, toUploadOut, UploadOut } from '../../schemas/upload.js';
 import { confirmUpload } from '../../services/uploads.js';
+import { attributedOne } from '../../services/workspaces.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
 
 const route = protectedRoute('uploads:write', {
@@ -32,6 +33,14 @@ export const registerConfirmUpload: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
       c.req.valid('json'),
     );
-    return jsonResponse(c, dataEnvelope(c, deps.clock, toUploadOut(upload)), 200);
+    return jsonResponse(
+      c,
+      dataEnvelope(
+        c,
+        deps.clock,
+        await attributedOne(deps, upload.workspace_id, upload, toUploadOut),
+      ),
+      200,
+    );
   });
 };

@@ -5,6 +5,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { CreateUploadBody, toUploadOut, UploadCreatedOut } from '../../schemas/upload.js';
 import { createUpload } from '../../services/uploads.js';
+import { attributedOne } from '../../services/workspaces.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
 
 const route = protectedRoute('uploads:write', {
@@ -31,7 +32,7 @@ export const registerCreateUpload: RouteRegistrar = (app, deps) => {
       c.req.valid('json'),
     );
     const data = {
-      upload: toUploadOut(created.upload),
+      upload: await attributedOne(deps, principal.workspaceId, created.upload, toUploadOut),
       upload_url: created.uploadUrl,
       expires_at: created.expiresAt,
     };

@@ -4,6 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { ErrorEnvelope, envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { toUploadOut, UploadOut, UploadTransferQuery } from '../../schemas/upload.js';
 import { receiveUploadBytes } from '../../services/uploads.js';
+import { attributedOne } from '../../services/workspaces.js';
 import type { RouteRegistrar } from '../protected-route.js';
 
 const PATH = '/uploads/{id}';
@@ -48,6 +49,14 @@ export const registerUploadTransfer: RouteRegistrar = (app, deps) => {
       contentLength: c.req.header('content-length'),
       body: c.req.raw.body,
     });
-    return jsonResponse(c, dataEnvelope(c, deps.clock, toUploadOut(upload)), 200);
+    return jsonResponse(
+      c,
+      dataEnvelope(
+        c,
+        deps.clock,
+        await attributedOne(deps, upload.workspace_id, upload, toUploadOut),
+      ),
+      200,
+    );
   });
 };

@@ -99,11 +99,14 @@ for (const dialect of testDialects) {
           filename: 'Episode 12 (final).SRT',
           category: 'script',
           content_type: 'application/x-subrip',
+          format: 'srt',
           size_bytes: 11,
           status: 'pending',
           sha256: null,
           context_type: null,
           context_id: null,
+          user_id: workspace.userId,
+          download_url: null,
         });
         const url = new URL(created.upload_url);
         expect(`${url.origin}${url.pathname}`).toBe(`${PUBLIC_URL}/uploads/${created.upload.id}`);
@@ -307,6 +310,39 @@ for (const dialect of testDialects) {
         expect(await filesUnder(join(blobDir, '.staging'))).toEqual([]);
       });
 
+      it('takes an upload without size_bytes (as the official clients send it): any size up to the limit', async () => {
+        const created = await startUpload({ size_bytes: undefined });
+        expect(created.upload).toMatchObject({
+          size_bytes: null,
+          format: 'srt',
+          status: 'pending',
+        });
+        const sent = await put(created.upload_url, 'hello, whole world');
+        expect(sent.status).toBe(200);
+        expect(sent.body.data).toMatchObject({
+          size_bytes: 18,
+          sha256: sha256('hello, whole world'),
+        });
+        expect(await readFile(blobPath(created.upload.id), 'utf8')).toBe('hello, whole world');
+      });
+
+      it.each([
+        ['a body over the server limit', 'x'.repeat(LIMIT + 1), 413],
+        ['an empty body', '', 400],
+      ])('refuses, without size_bytes, %s and leaves no file', async (_label, body, status) => {
+        const created = await startUpload({ size_bytes: undefined });
+        const sent = await put(created.upload_url, new Blob([body]).stream());
+        expect(sent.status).toBe(status);
+        expect(await filesUnder(join(blobDir, '.staging'))).toEqual([]);
+        expect(await filesUnder(blobDir)).not.toContainEqual(
+          expect.stringContaining(created.upload.id),
+        );
+        const length = await put(created.upload_url, body, {
+          'content-length': String(body.length),
+        });
+        expect(length.status).toBe(status);
+      });
+
       it('refuses to start an upload above the server limit with 422 on size_bytes', async () => {
         const response = await call('POST', '/api/v1/uploads', {
           filename: 'big.wav',
@@ -315,7 +351,10 @@ for (const dialect of testDialects) {
         });
         expect(response.status).toBe(422);
         expect(response.body.error.details).toEqual([
-          { field: 'size_bytes', message: `must be at most ${LIMIT} (the server's limit)` },
+          {
+            field: 'size_bytes',
+            message: `must be at most 2 MiB (${LIMIT} bytes, the server's limit)`,
+          },
         ]);
       });
     });
@@ -415,7 +454,25 @@ for (const dialect of testDialects) {
       });
 
       it.each([
-        [{ context_type: 'playground', context_id: 'x' }, 'context_type'],
+        ['playground', 'Playground not found'],
+        ['assistant_session', 'Assistant session not found'],
+      ])(
+        'accepts the official context %s, which does not exist here: 404',
+        async (type, message) => {
+          const created = await startUpload();
+          await put(created.upload_url, 'hello world');
+          const response = await call('POST', `/api/v1/uploads/${created.upload.id}`, {
+            context_type: type,
+            context_id: 'x',
+          });
+          expect(response.status).toBe(404);
+          expect(response.body.error.code).toBe('NOT_FOUND');
+          expect(response.body.error.message).toMatch(new RegExp(`^${message}`));
+        },
+      );
+
+      it.each([
+        [{ context_type: 'project', context_id: 'x' }, 'context_type'],
         [{ context_type: 'workflow' }, 'context_id'],
         [{ context_type: 'workflow', context_id: '' }, 'context_id'],
         [{ context_type: 'workflow', context_id: 7 }, 'context_id'],

@@ -5,6 +5,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { CreateWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { createWorkflow } from '../../services/workflows.js';
+import { attributedOne } from '../../services/workspaces.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
 
 const route = protectedRoute('workflows:write', {
@@ -30,6 +31,14 @@ export const registerCreateWorkflow: RouteRegistrar = (app, deps) => {
       tenantOf(principal),
       c.req.valid('json'),
     );
-    return jsonResponse(c, dataEnvelope(c, deps.clock, toWorkflowOut(workflow)), 201);
+    return jsonResponse(
+      c,
+      dataEnvelope(
+        c,
+        deps.clock,
+        await attributedOne(deps, c.get('principal').workspaceId, workflow, toWorkflowOut),
+      ),
+      201,
+    );
   });
 };

@@ -6,6 +6,7 @@ import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { CopyWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { duplicateWorkflow } from '../../services/workflows.js';
+import { attributedOne } from '../../services/workspaces.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
 
 const route = protectedRoute('workflows:write', {
@@ -35,6 +36,14 @@ export const registerDuplicateWorkflow: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
       c.req.valid('json').name,
     );
-    return jsonResponse(c, dataEnvelope(c, deps.clock, toWorkflowOut(copy)), 201);
+    return jsonResponse(
+      c,
+      dataEnvelope(
+        c,
+        deps.clock,
+        await attributedOne(deps, c.get('principal').workspaceId, copy, toWorkflowOut),
+      ),
+      201,
+    );
   });
 };

@@ -5,6 +5,7 @@ import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { getWorkflow } from '../../services/workflows.js';
+import { attributedOne } from '../../services/workspaces.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
 
 const route = protectedRoute('workflows:read', {
@@ -19,6 +20,14 @@ const route = protectedRoute('workflows:read', {
 export const registerGetWorkflow: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const workflow = await getWorkflow(deps, tenantOf(c.get('principal')), c.req.valid('param').id);
-    return jsonResponse(c, dataEnvelope(c, deps.clock, toWorkflowOut(workflow)), 200);
+    return jsonResponse(
+      c,
+      dataEnvelope(
+        c,
+        deps.clock,
+        await attributedOne(deps, c.get('principal').workspaceId, workflow, toWorkflowOut),
+      ),
+      200,
+    );
   });
 };

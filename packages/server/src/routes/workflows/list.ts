@@ -2,8 +2,10 @@ import { tenantOf } from '../../auth/tenant.js';
 import { pageEnvelope } from '../../http/envelope.js';
 import { jsonResponse } from '../../http/response-headers.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
-import { toWorkflowOut, WorkflowListQuery, WorkflowOut } from '../../schemas/workflow.js';
-import { listWorkflows } from '../../services/workflows.js';
+import { toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
+import { WorkflowListQuery } from '../../schemas/workflow-list.js';
+import { listWorkflows } from '../../services/workflow-queries.js';
+import { attributed } from '../../services/workspaces.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
 
 const route = protectedRoute('workflows:read', {
@@ -11,7 +13,8 @@ const route = protectedRoute('workflows:read', {
   path: '/api/v1/workflows',
   tags: ['Workflows'],
   summary: "List the workspace's workflows",
-  description: 'A test key sees only test workflows, a live key only live ones.',
+  description:
+    'A test key sees only test workflows, a live key only live ones. The filters on runs answer as for workflows never run: this server runs none.',
   request: { query: WorkflowListQuery },
   responses: {
     200: jsonContent(listEnvelope(WorkflowOut), 'One page of workflows'),
@@ -22,10 +25,12 @@ const route = protectedRoute('workflows:read', {
 export const registerListWorkflows: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {
     const query = c.req.valid('query');
-    const page = await listWorkflows(deps, tenantOf(c.get('principal')), query);
+    const principal = c.get('principal');
+    const page = await listWorkflows(deps, tenantOf(principal), query);
+    const items = await attributed(deps, principal.workspaceId, page.items, toWorkflowOut);
     return jsonResponse(
       c,
-      pageEnvelope(c, deps.clock, page.items.map(toWorkflowOut), { ...query, total: page.total }),
+      pageEnvelope(c, deps.clock, items, { ...query, total: page.total }),
       200,
     );
   });

@@ -6,6 +6,7 @@ import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/c
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { ReplaceWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { updateWorkflow } from '../../services/workflows.js';
+import { attributedOne } from '../../services/workspaces.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
 
 const route = protectedRoute('workflows:write', {
@@ -32,6 +33,14 @@ export const registerReplaceWorkflow: RouteRegistrar = (app, deps) => {
       c.req.valid('param').id,
       { ...body, description: body.description ?? null },
     );
-    return jsonResponse(c, dataEnvelope(c, deps.clock, toWorkflowOut(workflow)), 200);
+    return jsonResponse(
+      c,
+      dataEnvelope(
+        c,
+        deps.clock,
+        await attributedOne(deps, c.get('principal').workspaceId, workflow, toWorkflowOut),
+      ),
+      200,
+    );
   });
 };

@@ -5,6 +5,7 @@ import { errorResponses, jsonContent, listEnvelope, OffsetQuery } from '../../sc
 import { ObjectIdParam } from '../../schemas/resource.js';
 import { toUploadOut, UploadOut } from '../../schemas/upload.js';
 import { listWorkflowUploads } from '../../services/uploads.js';
+import { attributed } from '../../services/workspaces.js';
 import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
 
 const route = protectedRoute('workflows:read', {
@@ -31,7 +32,12 @@ export const registerListWorkflowUploads: RouteRegistrar = (app, deps) => {
     );
     return jsonResponse(
       c,
-      pageEnvelope(c, deps.clock, page.items.map(toUploadOut), { ...query, total: page.total }),
+      pageEnvelope(
+        c,
+        deps.clock,
+        await attributed(deps, c.get('principal').workspaceId, page.items, toUploadOut),
+        { ...query, total: page.total },
+      ),
       200,
     );
   });

@@ -70,6 +70,7 @@ for (const dialect of testDialects) {
           name,
           description: 'Line one\nline two',
           definition: { ...SAMPLE_DEFINITION, execution: { parallelism: 2 } },
+          user_id: workspace.userId,
           created_by: workspace.userId,
         });
         expect(response.body.data.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -87,20 +88,105 @@ for (const dialect of testDialects) {
         expect(created.description).toBeNull();
       });
 
-      it('keeps extra node and edge fields, and allows cycles (validator retries)', async () => {
+      it('keeps the official graph as sent, extra fields too, and allows cycles (validator retries)', async () => {
         const definition = {
           graph: {
             nodes: [
-              { id: 'voice', type: 'operator_generator', position: { x: 1, y: 2 } },
-              { id: 'check', type: 'validator_naturalness', config: { threshold: 85 } },
+              { id: 'voice', type: 'operator_generator', position: { x: 1, y: 2 }, name: 'Voice' },
+              {
+                id: 'check',
+                type: 'validator_naturalness',
+                position: { x: 240.5, y: -3 },
+                config: { threshold: 85 },
+                config_version: 2,
+              },
             ],
             edges: [
-              { from: 'voice', to: 'check' },
-              { from: 'check', to: 'voice', port: 'fail' },
+              { id: 'a', source: 'voice', sourcePort: 'out', target: 'check', targetPort: 'in' },
+              {
+                id: 'b',
+                source: 'check',
+                sourcePort: 'fail',
+                target: 'voice',
+                targetPort: 'in',
+                animated: true,
+              },
             ],
+            viewport: { zoom: 1 },
           },
+          execution: { steps: ['voice', 'check'], params: { retries: 2 } },
         };
         expect((await create({ definition })).definition).toEqual(definition);
+      });
+
+      it('stores older {from, to, port} edges and nodes without a position in the official shape', async () => {
+        const created = await create({
+          definition: {
+            graph: {
+              nodes: [node('voice'), { ...node('check', 'validator_naturalness'), note: 'kept' }],
+              edges: [
+                { from: 'voice', to: 'check', label: 'kept' },
+                { from: 'check', to: 'voice', port: 'fail' },
+                {
+                  id: 'edge-1',
+                  source: 'check',
+                  sourcePort: 'pass',
+                  target: 'voice',
+                  targetPort: 'in',
+                },
+              ],
+            },
+          },
+        });
+        expect(created.definition).toEqual({
+          graph: {
+            nodes: [
+              { id: 'voice', type: 'operator_generator', position: { x: 0, y: 0 } },
+              {
+                id: 'check',
+                type: 'validator_naturalness',
+                note: 'kept',
+                position: { x: 240, y: 0 },
+              },
+            ],
+            edges: [
+              // `edge-1` is taken by the official edge, so the first older one moves aside.
+              {
+                id: 'edge-1-2',
+                source: 'voice',
+                sourcePort: 'out',
+                target: 'check',
+                targetPort: 'in',
+                label: 'kept',
+              },
+              {
+                id: 'edge-2',
+                source: 'check',
+                sourcePort: 'fail',
+                target: 'voice',
+                targetPort: 'in',
+              },
+              {
+                id: 'edge-1',
+                source: 'check',
+                sourcePort: 'pass',
+                target: 'voice',
+                targetPort: 'in',
+              },
+            ],
+          },
+        });
+      });
+
+      it('accepts a definition without a graph, or with no edges, as the official models allow', async () => {
+        expect((await create({ definition: {} })).definition).toEqual({
+          graph: { nodes: [], edges: [] },
+        });
+        expect(
+          (await create({ definition: { graph: { nodes: [node('a')] } } })).definition,
+        ).toEqual({
+          graph: { nodes: [{ ...node('a'), position: { x: 0, y: 0 } }], edges: [] },
+        });
       });
 
       it.each(['not-a-uuid', '00000000-0000-4000-8000-000000000000', 'x'.repeat(100)])(
@@ -129,7 +215,7 @@ for (const dialect of testDialects) {
         ['a description with a NUL', { description: 'a\u0000b' }, 'description'],
         ['an unknown field', { owner: 'me' }, 'owner'],
         ['a definition that is a string', { definition: 'graph' }, 'definition'],
-        ['a definition without a graph', { definition: {} }, 'definition.graph'],
+        ['a graph that is a list', { definition: { graph: [] } }, 'definition.graph'],
         [
           'nodes that are not an array',
           { definition: { graph: { nodes: {}, edges: [] } } },
@@ -198,6 +284,89 @@ for (const dialect of testDialects) {
           'definition.graph.edges.0.to',
         ],
         [
+          'an official edge without its ports',
+          {
+            definition: {
+              graph: { nodes: [node('a')], edges: [{ id: 'e', source: 'a', target: 'a' }] },
+            },
+          },
+          'definition.graph.edges.0.sourcePort',
+        ],
+        [
+          'an official edge to a missing node',
+          {
+            definition: {
+              graph: {
+                nodes: [node('a')],
+                edges: [{ id: 'e', source: 'a', sourcePort: 'out', target: 'b', targetPort: 'in' }],
+              },
+            },
+          },
+          'definition.graph.edges.0.target',
+        ],
+        [
+          'an official edge without an id',
+          {
+            definition: {
+              graph: {
+                nodes: [node('a')],
+                edges: [{ source: 'a', sourcePort: 'out', target: 'a', targetPort: 'in' }],
+              },
+            },
+          },
+          'definition.graph.edges.0.id',
+        ],
+        [
+          'two edges with one id',
+          {
+            definition: {
+              graph: {
+                nodes: [node('a')],
+                edges: [
+                  { id: 'e', source: 'a', sourcePort: 'out', target: 'a', targetPort: 'in' },
+                  { id: 'e', source: 'a', sourcePort: 'fail', target: 'a', targetPort: 'in' },
+                ],
+              },
+            },
+          },
+          'definition.graph.edges.1.id',
+        ],
+        [
+          'an edge that mixes both forms',
+          {
+            definition: {
+              graph: {
+                nodes: [node('a')],
+                edges: [
+                  {
+                    id: 'e',
+                    source: 'a',
+                    sourcePort: 'out',
+                    target: 'a',
+                    targetPort: 'in',
+                    to: 'a',
+                  },
+                ],
+              },
+            },
+          },
+          'definition.graph.edges.0.to',
+        ],
+        [
+          'a position that is not a number',
+          {
+            definition: {
+              graph: { nodes: [{ ...node('a'), position: { x: '1', y: 0 } }], edges: [] },
+            },
+          },
+          'definition.graph.nodes.0.position.x',
+        ],
+        [
+          'a node config that is not an object',
+          { definition: { graph: { nodes: [{ ...node('a'), config: 'fast' }], edges: [] } } },
+          'definition.graph.nodes.0.config',
+        ],
+        [
           'too many nodes',
           { definition: chain(DEFINITION_LIMITS.nodes + 1) },
           'definition.graph.nodes',
@@ -206,7 +375,7 @@ for (const dialect of testDialects) {
           'a definition nested too deep',
           {
             definition: {
-              graph: { nodes: [{ ...node('a'), config: nested(40) }], edges: [] },
+              graph: { nodes: [{ ...node('a'), settings: nested(40) }], edges: [] },
             },
           },
           'definition',
@@ -346,6 +515,51 @@ for (const dialect of testDialects) {
       });
     });
 
+    describe('name availability', () => {
+      const check = (query: string) => call('GET', `/api/v1/workflows/name-availability?${query}`);
+
+      it('says whether a name is free, trimmed, case-sensitive, and frees it on delete', async () => {
+        const { id, name } = await create();
+        const taken = await check(`name=${encodeURIComponent(`  ${name} `)}`);
+        expect(taken.status).toBe(200);
+        expect(taken.body.data).toEqual({ name, available: false });
+        expect((await check(`name=${encodeURIComponent(name.toUpperCase())}`)).body.data).toEqual({
+          name: name.toUpperCase(),
+          available: true,
+        });
+        expect(
+          (await check(`name=${encodeURIComponent(name)}&exclude_id=${id}`)).body.data.available,
+        ).toBe(true);
+        await call('DELETE', `/api/v1/workflows/${id}`);
+        expect((await check(`name=${encodeURIComponent(name)}`)).body.data.available).toBe(true);
+      });
+
+      it('does not see names of the other data set', async () => {
+        const testKey = (
+          await world.createKey(workspace, { scopes: ['workflows:read'], type: 'test' })
+        ).plaintext;
+        const { name } = await create();
+        const response = await world.call(
+          'GET',
+          `/api/v1/workflows/name-availability?name=${encodeURIComponent(name)}`,
+          { key: testKey },
+        );
+        expect(response.body.data.available).toBe(true);
+      });
+
+      it.each([
+        ['', 'name'],
+        ['name=', 'name'],
+        ['name=%20%20', 'name'],
+        [`name=${'n'.repeat(201)}`, 'name'],
+        ['name=a%00b', 'name'],
+      ])('refuses %j with 422 naming the parameter', async (query, field) => {
+        const response = await check(query);
+        expect(response.status).toBe(422);
+        expect(response.body.error.details.map((d: any) => d.field)).toContain(field);
+      });
+    });
+
     describe('delete', () => {
       it('soft-deletes: 200, then 404 everywhere, and an audit event', async () => {
         const { id, name } = await create();
@@ -434,6 +648,52 @@ for (const dialect of testDialects) {
         expect(await names(query)).toEqual(expected);
       });
 
+      it.each([
+        ['sort=runs_count&sort=name', ['Alpha', 'bravo', 'charlie_%']],
+        ['sort=updated_at&sort=name&order=asc&order=desc', ['bravo', 'Alpha', 'charlie_%']],
+        ['sort=name&sort=updated_at&order=desc', ['charlie_%', 'bravo', 'Alpha']],
+        ['order=asc', ['bravo', 'Alpha', 'charlie_%']],
+      ])(
+        'sorts by several keys in turn with %s (runs_count is 0 for all)',
+        async (query, expected) => {
+          expect(await names(query)).toEqual(expected);
+        },
+      );
+
+      it.each([
+        ['status=draft', 3],
+        ['has_failed_run=false', 3],
+        ['status=completed', 0],
+        ['status=running', 0],
+        ['status=paused', 0],
+        ['has_failed_run=true', 0],
+        ['last_run_after=2020-01-01T00:00:00Z', 0],
+        ['last_run_before=2099-01-01T00:00:00%2B09:00', 0],
+      ])('answers the run filter %s as for workflows never run (%i)', async (query, count) => {
+        const response = await call('GET', `/api/v1/workflows?search=${tag}&${query}`);
+        expect(response.status).toBe(200);
+        expect(response.body.data).toHaveLength(count);
+        expect(response.body.pagination.total).toBe(count);
+      });
+
+      it('gives each workflow the run fields of the public API, all empty', async () => {
+        const [first] = (await call('GET', `/api/v1/workflows?search=${tag}`)).body.data;
+        expect(first).toMatchObject({
+          user_id: workspace.userId,
+          runs_count: 0,
+          last_run_at: null,
+          last_run_status: null,
+          run_status_counts: {
+            pending: 0,
+            running: 0,
+            completed: 0,
+            failed: 0,
+            cancelled: 0,
+            paused: 0,
+          },
+        });
+      });
+
       it('searches case-insensitively, with % and _ matched literally', async () => {
         const search = async (text: string) =>
           (await call('GET', `/api/v1/workflows?search=${encodeURIComponent(text)}`)).body.data.map(
@@ -465,7 +725,16 @@ for (const dialect of testDialects) {
         ['limit=101', 'limit'],
         ['limit=ten', 'limit'],
         ['offset=-1', 'offset'],
-        ['sort=runs_count', 'sort'],
+        ['sort=runs', 'sort'],
+        ['sort=name&sort=name', 'sort'],
+        ['sort=name&order=asc&order=desc', 'order'],
+        ['status=finished', 'status'],
+        ['has_failed_run=yes', 'has_failed_run'],
+        ['last_run_after=2027-01-01T00:00:00', 'last_run_after'],
+        [
+          'last_run_after=2027-02-01T00:00:00Z&last_run_before=2027-01-01T00:00:00Z',
+          'last_run_after',
+        ],
         ['sort=name;drop table workflows', 'sort'],
         ['order=sideways', 'order'],
         [`search=${'s'.repeat(201)}`, 'search'],
