@@ -119,7 +119,7 @@ export async function scanRun(
     await revokeFound(ctx, result.keys, options.yes);
   } else {
     for (const line of remediation(findings, ids)) out.message(`  ${line}`);
-    out.message('  or report them all for revocation: onepin scan --revoke');
+    out.message(`  or report ${one ? 'it' : 'them all'} for revocation: onepin scan --revoke`);
   }
   // The keys are still in the files: the scan still fails until they are removed.
   return EXIT.error;

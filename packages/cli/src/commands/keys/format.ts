@@ -94,7 +94,10 @@ export function keyFields(ctx: CliContext, key: ApiKey): [string, string][] {
     ['Revoked', timeField(key.revoked_at, tty, now)],
     ['Replaced by', key.replaced_by ?? ''],
     ['Rotated from', key.rotated_from ?? ''],
-    ['Leaked', key.leak ? `${key.leak.reported_at} (${leakSource(key.leak)})` : ''],
+    // Only a key reported leaked has the row (its banner follows on stderr).
+    ...(key.leak
+      ? [['Leaked', `${key.leak.reported_at} (${leakSource(key.leak)})`] as [string, string]]
+      : []),
   ];
 }
 

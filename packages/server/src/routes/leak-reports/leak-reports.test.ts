@@ -96,7 +96,7 @@ describe.each(testDialects)('$name: leaked-key reports (issue 16)', (dialect) =>
         active: false,
         leak: { source: 'github', url, action: 'revoked' },
       });
-      const listed = await world.call('GET', '/api/v1/api-keys', { session: admin });
+      const listed = await world.call('GET', '/api/v1/api-keys?status=all', { session: admin });
       expect(listed.body.data.find((k: { id: string }) => k.id === leaked.id).leak.url).toBe(url);
 
       const [event] = await eventsOf(workspace.id, 'api_key.leaked');
