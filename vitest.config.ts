@@ -8,6 +8,10 @@ export default defineConfig({
     // Tests run against package sources, so they never need a build to see a change.
     alias: [
       { find: /^@onepin\/core$/, replacement: source('core/src/index.ts') },
+      {
+        find: /^@onepin\/core\/hidden-input$/,
+        replacement: source('core/src/hidden-input.ts'),
+      },
       { find: /^@onepin\/db$/, replacement: source('db/src/index.ts') },
       { find: /^@onepin\/db\/test-support$/, replacement: source('db/src/test-support/index.ts') },
       { find: /^@onepin\/sdk$/, replacement: source('sdk/src/index.ts') },

@@ -116,7 +116,10 @@ describe('the built onepin CLI against the built server, as a new user runs it',
   it('login asks for the key at a hidden prompt on a terminal, and never shows it', async () => {
     const { code, screen } = await onepinOnTerminal(['login', '--base-url', server.url], {
       env,
-      type: [{ waitFor: 'Paste your API key (input is hidden): ', text: `${apiKey}\r` }],
+      type: [
+        { waitFor: 'Log in through the browser? [Y/n]', text: 'n\r' },
+        { waitFor: 'Paste your API key (input is hidden): ', text: `${apiKey}\r` },
+      ],
     });
     expect(code, screen).toBe(0);
     expect(screen).toContain('Logged in to workspace “Acme”');
@@ -130,10 +133,28 @@ describe('the built onepin CLI against the built server, as a new user runs it',
   it('Ctrl-C at the prompt exits 130 and saves nothing', async () => {
     const { code, screen } = await onepinOnTerminal(['login', '--base-url', server.url], {
       env,
-      type: [{ waitFor: 'input is hidden', text: 'op_live_abc\u0003' }],
+      type: [
+        { waitFor: 'Log in through the browser? [Y/n]', text: 'n\r' },
+        { waitFor: 'input is hidden', text: 'op_live_abc\u0003' },
+      ],
     });
     expect(code, screen).toBe(130);
     expect(screen).not.toContain('op_live_abc');
+    await expect(lstat(credentials())).rejects.toThrow(/ENOENT/);
+  });
+
+  it('login at a terminal offers the browser first (Enter), and Ctrl-C while it waits exits 130', async () => {
+    const { code, screen } = await onepinOnTerminal(['login', '--base-url', server.url], {
+      env,
+      type: [
+        { waitFor: 'Log in through the browser? [Y/n]', text: '\r' },
+        { waitFor: 'Waiting for approval', text: '\u0003' },
+      ],
+    });
+    expect(code, screen).toBe(130);
+    expect(screen).toMatch(/First copy your one-time code: [A-Z]{4}-[A-Z]{4}/);
+    expect(screen).toContain(`${server.url}/device?code=`);
+    expect(screen).toContain('Cancelled: nothing was saved');
     await expect(lstat(credentials())).rejects.toThrow(/ENOENT/);
   });
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './stats.js';
 
-/** The built `onepin` CLI. Its package (packages/cli) is not on main yet: until it is, the CLI
- * rows say "not available yet" and only the `node -e 0` floor is measured. */
+/** The built `onepin` CLI (`npm run bench` builds it first). Should it be missing, the CLI rows
+ * say why and only the `node -e 0` floor is measured. */
 export const CLI_BIN = fileURLToPath(new URL('../../packages/cli/dist/onepin.js', import.meta.url));
 
 export interface StartTime {
@@ -59,7 +59,7 @@ export function measureCliStart(runs: number, server: { url: string; key: string
       measure('onepin --version', [CLI_BIN, '--version']);
       measure('onepin whoami', [CLI_BIN, 'whoami']);
     } else {
-      const note = 'not available yet (packages/cli is not built or not on this branch)';
+      const note = 'not measured: packages/cli/dist/onepin.js is missing (npm run build)';
       rows.push({ command: 'onepin --version', medianMs: null, note });
       rows.push({ command: 'onepin whoami', medianMs: null, note });
     }

@@ -395,9 +395,9 @@ export function renderResults(report: BenchReport): string {
   out.push(
     '## How to read this',
     '',
-    '- The baseline is the production `buildApp` (request id, logging, envelopes, error handler) with ' +
-      '`benchmarkWithoutAuthentication`: the authentication middleware is replaced by one that sets a ' +
-      'fixed principal. Only the benchmark sets that option.',
+    '- The baseline is the production `buildApp` (request id, logging, route guards, envelopes, error ' +
+      'handler) built by the harness with its own `credential` check, one that sets a fixed principal ' +
+      'instead of authenticating: the same server with authentication switched off.',
     '- First sight: each request carries a key stored in advance (hash only) and never sent before, so ' +
       'the server verifies it in the database and caches it; the harness stores more keys between rounds ' +
       'when a round could use up the ones left.',

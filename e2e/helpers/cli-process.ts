@@ -95,3 +95,73 @@ export function onepinOnTerminal(
     });
   });
 }
+
+/** A `onepin` command still running: what it printed so far, and how to wait on it. */
+export interface RunningCli {
+  /** Resolves to the first match of `pattern` in stdout + stderr, as soon as it is printed. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** Sends a signal (Ctrl-C is SIGINT). */
+  signal(signal: NodeJS.Signals): void;
+  readonly finished: Promise<Finished>;
+}
+
+/**
+ * Starts the built `onepin …args` and leaves it running (`login --web` waits for a browser),
+ * with exactly `env` (plus PATH), like `runProcess`.
+ */
+export function startOnepin(args: string[], options: { env: Record<string, string> }): RunningCli {
+  const child = spawn(process.execPath, [CLI_BIN, ...args], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...options.env },
+    cwd: REPO_ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const listeners = new Set<() => void>();
+  const onOutput = () => {
+    for (const listener of [...listeners]) listener();
+  };
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+    onOutput();
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+    onOutput();
+  });
+  const finished = new Promise<Finished>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => {
+      resolve({ code, stdout, stderr });
+      onOutput();
+    });
+  });
+  return {
+    finished,
+    signal: (signal) => child.kill(signal),
+    waitFor(pattern, timeoutMs = 15_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = (stdout + stderr).match(pattern);
+          if (match) {
+            done();
+            resolve(match);
+          } else if (child.exitCode !== null) {
+            done();
+            reject(new Error(`onepin exited before printing ${pattern}:\n${stdout}${stderr}`));
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`onepin did not print ${pattern} in time:\n${stdout}${stderr}`));
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+  };
+}

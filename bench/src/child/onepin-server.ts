@@ -8,11 +8,12 @@ import { serve } from '@hono/node-server';
 import { findApiKeyForAuthentication, openDatabase } from '@onepin/db';
 import {
   type ApiKeyPrincipal,
-  type BuildAppOptions,
+  type AppEnv,
   buildApp,
   createAppDeps,
   createLogger,
 } from '@onepin/server';
+import type { MiddlewareHandler } from 'hono';
 import { measuredFlush, runChild } from './protocol.js';
 
 export interface OnePinServerConfig {
@@ -37,13 +38,14 @@ await runChild(async () => {
     logger: createLogger(config.logLevel),
     ...(config.keyCacheTtlMs !== undefined && { keyCacheTtlMs: config.keyCacheTtlMs }),
   });
-  const options: BuildAppOptions = {};
-  if (config.authentication === 'off') {
-    options.benchmarkWithoutAuthentication = {
-      principal: await principalOf(database, config.principalKeyHash),
-    };
-  }
-  const app = buildApp(deps, options);
+  // The baseline swaps the credential check of every route for its own: same app, same routes,
+  // same guards around them, but no key is looked at.
+  const app = buildApp(
+    deps,
+    config.authentication === 'off'
+      ? { credential: servedAs(await principalOf(database, config.principalKeyHash)) }
+      : {},
+  );
   // No `deps.usage.start()`: the harness flushes last-used times between measured rounds, so a
   // once-a-minute batch write never lands inside one round and not another.
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
@@ -68,6 +70,14 @@ await runChild(async () => {
     },
   };
 });
+
+/** The baseline's credential check: every request is this principal, whatever it sends. */
+function servedAs(principal: ApiKeyPrincipal): MiddlewareHandler<AppEnv> {
+  return (c, next) => {
+    c.set('principal', principal);
+    return next();
+  };
+}
 
 /** The principal authentication would have produced for this key (the baseline serves it). */
 async function principalOf(

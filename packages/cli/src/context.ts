@@ -1,4 +1,4 @@
-import { keyPreview } from '@onepin/core';
+import { previewApiKey } from '@onepin/core';
 import type { ClientOptions, Fetch, OnePinClient } from '@onepin/sdk';
 import { loadSdk } from './api/sdk.js';
 import type { ApiTarget } from './api/to-cli-error.js';
@@ -32,6 +32,8 @@ export interface CliDeps {
   client?: Omit<ClientOptions, 'token' | 'baseUrl'>;
   /** The current time in epoch milliseconds (key ages, relative times). */
   now?: () => number;
+  /** Opens a URL in the person's browser (`login --web`); resolves to whether it could. */
+  openBrowser?: (url: string) => Promise<boolean>;
 }
 
 /** What a running command works with; built once per invocation. */
@@ -118,7 +120,7 @@ export class CliContext {
   async client(): Promise<OnePinClient> {
     const credentials = await this.credentials();
     this.debug(
-      `Using ${previewOf(credentials.apiKey)} from ${credentials.keyFrom} against ${credentials.baseUrl}`,
+      `Using ${previewApiKey(credentials.apiKey)} from ${credentials.keyFrom} against ${credentials.baseUrl}`,
     );
     return this.connect(credentials);
   }
@@ -145,6 +147,11 @@ export class CliContext {
     }
   }
 
+  /** Names the server of requests made without a client (device login), for error messages. */
+  useTarget(target: ApiTarget): void {
+    this.#target = target;
+  }
+
   /** The server the last client talked to, for error messages. */
   get target(): ApiTarget | undefined {
     return this.#target;
@@ -164,9 +171,4 @@ export class CliContext {
       return response;
     };
   }
-}
-
-/** `op_live_…AbCd`: the only form of a key the CLI ever prints. */
-export function previewOf(apiKey: string): string {
-  return keyPreview(apiKey.slice(0, 8), apiKey.slice(-4));
 }

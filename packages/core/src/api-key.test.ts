@@ -6,8 +6,10 @@ import {
   apiKeyChecksum,
   diagnoseApiKey,
   generateApiKey,
+  keyDisplayParts,
   keyPreview,
   parseApiKey,
+  previewApiKey,
 } from './api-key.js';
 import { BASE62_ALPHABET, encodeBase62 } from './base62.js';
 import { crc32Ascii } from './crc32.js';
@@ -99,5 +101,17 @@ describe('API key format', () => {
 
   it('shows a preview with the prefix and the last four characters only', () => {
     expect(keyPreview('op_live_', 'AbCd')).toBe('op_live_…AbCd');
+  });
+
+  it.each(['live', 'test'] as const)('cuts a %s key into what may be stored and shown', (type) => {
+    const key = generateApiKey(type);
+    expect(keyDisplayParts(key)).toEqual({ prefix: `op_${type}_`, suffix: key.slice(-4) });
+    expect(previewApiKey(key)).toBe(`op_${type}_…${key.slice(-4)}`);
+  });
+
+  it('keeps a percent-encoded prefix whole in the preview (as a URL carries it)', () => {
+    const key = generateApiKey('live');
+    const encoded = key.replaceAll('_', '%5F');
+    expect(previewApiKey(encoded)).toBe(`op%5Flive%5F…${key.slice(-4)}`);
   });
 });

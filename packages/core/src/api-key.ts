@@ -16,6 +16,10 @@ export const API_KEY_PATTERN = /^op_(live|test)_[0-9A-Za-z]{32}$/;
  */
 export const API_KEY_SEARCH_PATTERN = /op_(?:live|test)_[0-9A-Za-z]{32}/g;
 export const API_KEY_LENGTH = 8 + API_KEY_RANDOM_LENGTH + API_KEY_CHECKSUM_LENGTH;
+/** The characters after the prefix: the random part and the checksum. */
+const API_KEY_BODY_LENGTH = API_KEY_RANDOM_LENGTH + API_KEY_CHECKSUM_LENGTH;
+/** How many trailing characters of a key may be stored and shown. */
+const SHOWN_SUFFIX_LENGTH = 4;
 
 /** The prefix a key of this type starts with, e.g. `op_live_`. */
 export function keyPrefix(type: KeyType): `op_${KeyType}_` {
@@ -49,7 +53,7 @@ export function parseApiKey(candidate: string): ParsedApiKey | null {
   const random = candidate.slice(8, 8 + API_KEY_RANDOM_LENGTH);
   if (candidate.slice(8 + API_KEY_RANDOM_LENGTH) !== apiKeyChecksum(random)) return null;
   const type: KeyType = candidate.charCodeAt(3) === 108 /* l */ ? 'live' : 'test';
-  return { type, prefix: keyPrefix(type), suffix: candidate.slice(-4) };
+  return { type, prefix: keyPrefix(type), suffix: candidate.slice(-SHOWN_SUFFIX_LENGTH) };
 }
 
 /** Why a string is not a usable key, for tools that explain (the CLI); servers must not. */
@@ -65,4 +69,21 @@ export function diagnoseApiKey(candidate: string): ApiKeyProblem | null {
 /** The display form of a key that is safe to print: `op_live_…AbCd`. */
 export function keyPreview(prefix: string, suffix: string): string {
   return `${prefix}…${suffix}`;
+}
+
+/**
+ * What of a key may be stored and shown: everything before its 32 secret characters (the
+ * prefix, `op_live_`, percent-encoded or not) and its last four. The one place that cuts a key.
+ */
+export function keyDisplayParts(key: string): { prefix: string; suffix: string } {
+  return {
+    prefix: key.slice(0, Math.max(0, key.length - API_KEY_BODY_LENGTH)),
+    suffix: key.slice(-SHOWN_SUFFIX_LENGTH),
+  };
+}
+
+/** `op_live_…AbCd` of a whole key (or of anything key-shaped, as the logger finds them). */
+export function previewApiKey(key: string): string {
+  const { prefix, suffix } = keyDisplayParts(key);
+  return keyPreview(prefix, suffix);
 }

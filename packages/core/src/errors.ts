@@ -4,6 +4,19 @@
  */
 export const ERROR_CODES = {
   BAD_REQUEST: { status: 400, message: 'The request could not be understood.' },
+  // The device authorization grant's answers to a polling device (RFC 8628 §3.5), the
+  // RFC's `error` values in upper case, with the RFC's status.
+  AUTHORIZATION_PENDING: {
+    status: 400,
+    message: 'The sign-in has not been approved yet; keep polling at the interval.',
+  },
+  SLOW_DOWN: {
+    status: 400,
+    message: 'Polling too fast: add 5 seconds to the interval and keep polling.',
+  },
+  ACCESS_DENIED: { status: 400, message: 'The sign-in was denied.' },
+  EXPIRED_TOKEN: { status: 400, message: 'The device code has expired; start again.' },
+  INVALID_GRANT: { status: 400, message: 'The device code is unknown or was already used.' },
   INVALID_API_KEY: { status: 401, message: 'Invalid API key.' },
   UNAUTHORIZED: { status: 401, message: 'Authentication required.' },
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },

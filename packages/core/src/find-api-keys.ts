@@ -1,4 +1,4 @@
-import { type KeyType, keyPreview, parseApiKey } from './api-key.js';
+import { type KeyType, keyPreview, parseApiKey, previewApiKey } from './api-key.js';
 
 export interface FoundApiKey {
   /** 1-based line and column of the key's first character. */
@@ -85,5 +85,5 @@ export function containsApiKey(text: string): boolean {
  */
 export function redactKeyShapedText(text: string): string {
   if (!mayHoldKey(text)) return text;
-  return text.replace(KEY_SHAPED, (key) => `${key.slice(0, key.length - 32)}…${key.slice(-4)}`);
+  return text.replace(KEY_SHAPED, (key) => previewApiKey(key));
 }

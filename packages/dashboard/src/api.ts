@@ -5,131 +5,41 @@
  * state-changing request and names the selected workspace in `X-Workspace-Id`.
  */
 
-import type { ErrorDetail, KeyType, Role } from '@onepin/core';
+import type { components } from '@onepin/sdk/schema';
 
-export type { ErrorDetail, Role };
+/**
+ * The wire types, from the SDK's schema (generated from the server's OpenAPI document): a
+ * field the server renames or drops breaks the dashboard's build, not its users.
+ */
+type Wire = components['schemas'];
 
-export interface SessionWorkspace {
-  id: string;
-  name: string;
-  slug: string;
-  role: Role;
-}
-
-export interface Session {
-  user: { id: string; email: string };
-  workspace: SessionWorkspace;
-  workspaces: SessionWorkspace[];
-  scopes: string[];
-  csrf_token: string;
-  expires_at: string;
-}
-
-export interface ApiKey {
-  id: string;
-  name: string;
-  key_type: KeyType;
-  preview: string;
-  scopes: string[];
-  active: boolean;
-  last_used_at: string | null;
-  rate_limit_per_min: number | null;
-  expires_at: string | null;
-  revoked_at: string | null;
-  /** The key this one replaced in a rotation. */
-  rotated_from: string | null;
-  /** The key that replaced this one; it works until `expires_at` or `revoked_at`. */
-  replaced_by: string | null;
-  created_at: string;
-  /** The latest report that the key was found in public (its banner), or null. */
-  leak: ApiKeyLeak | null;
-}
-
-export interface ApiKeyLeak {
-  source: 'github' | 'public_report';
-  url: string | null;
-  action: 'revoked' | 'notified';
-  reported_at: string;
-}
-
-export interface Webhook {
-  id: string;
-  url: string;
-  description: string | null;
-  events: string[];
-  environment: KeyType;
-  active: boolean;
-  previous_secret_expires_at: string | null;
-  created_at: string;
-}
-
-/** A webhook as create and rotate-secret return it: the only time `secret` exists. */
-export interface WebhookWithSecret extends Webhook {
-  secret: string;
-}
-
-export interface WebhookDelivery {
-  id: string;
-  event_id: string;
-  event_type: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: number;
-  next_attempt_at: string | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: string;
-}
-
+export type ErrorDetail = Wire['ErrorDetail'];
+export type Role = Wire['Role'];
+export type SessionWorkspace = Wire['SessionWorkspace'];
+export type Session = Wire['Session'];
+export type ApiKey = Wire['ApiKey'];
 /** A key as the create and rotate responses return it: the only time `api_key` exists. */
-export interface CreatedApiKey extends ApiKey {
-  api_key: string;
-}
-
-export interface ActivityEvent {
-  id: string;
-  type: string;
-  environment: KeyType;
-  actor: { type: 'api_key' | 'user' | 'system'; id: string | null; name: string | null };
-  target: { type: string; id: string } | null;
-  metadata: Record<string, unknown>;
-  created_at: string;
-}
-
-/** A member (`active`) or an invitation not accepted yet (`invited`), as the members list has them. */
-export interface Member {
-  /** The user id of a member, the invitation id of an invitation. */
-  id: string;
-  user_id: string | null;
-  email: string;
-  role: Role;
-  status: 'active' | 'invited';
-  joined_at: string | null;
-  invited_at: string | null;
-  invited_by_email: string | null;
-  expires_at: string | null;
-  /** The workspace's only admin: cannot be removed or demoted. */
-  last_admin: boolean;
-}
-
-/** What an invitation link is for (it never says whether the email has an account). */
-export interface Invitation {
-  email: string;
-  workspace_name: string;
-  role: Role;
-  invited_by_email: string | null;
-  expires_at: string;
-}
-
-export interface OffsetPagination {
-  limit: number;
-  offset: number;
-  total: number;
-}
-
-export interface CursorPagination {
-  limit: number;
-  cursor: string | null;
-}
+export type CreatedApiKey = Wire['ApiKeyCreated'];
+export type ActivityEvent = Wire['ActivityEvent'];
+export type Member = Wire['Member'];
+/** `POST /members`: the member, and a one-time link when they have no password yet. */
+export type MemberAdded = Wire['MemberAdded'];
+/** `GET /invitation`: whom an invitation link is for. */
+export type Invitation = Wire['Invitation'];
+/** `GET /setup`: whether a first-run link still works. */
+export type SetupCheck = Wire['SetupCheck'];
+export type OffsetPagination = Wire['OffsetPagination'];
+export type CursorPagination = Wire['CursorPagination'];
+/** `GET /device`: a device sign-in waiting under a user code (`onepin login --web`). */
+export type DeviceRequest = Wire['DeviceRequest'];
+/** What an approval granted: the device collects this key at its next poll. */
+export type DeviceApproval = Wire['DeviceApproval'];
+/** The latest report that a key was found in public (its banner). */
+export type ApiKeyLeak = Wire['ApiKeyLeak'];
+export type Webhook = Wire['Webhook'];
+/** A webhook as create and rotate-secret return it: the only time `secret` exists. */
+export type WebhookWithSecret = Wire['WebhookWithSecret'];
+export type WebhookDelivery = Wire['WebhookDelivery'];
 
 /** An error answer of the API, with its code and per-field details. */
 export class ApiRequestError extends Error {

@@ -2,6 +2,7 @@ import { type JSX, useEffect } from 'react';
 import { Layout } from './components/layout.js';
 import { ActivityPage } from './pages/activity-page.js';
 import { ApiKeysPage } from './pages/api-keys/api-keys-page.js';
+import { DevicePage } from './pages/device/device-page.js';
 import { InvitePage } from './pages/invite-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { MembersPage } from './pages/members-page.js';
@@ -13,9 +14,10 @@ import { useSession } from './session.js';
 
 const HOME = '/settings/api-keys';
 
-/** Pages anyone may open; the rest need a session. */
+/** Pages anyone may open (each signs in itself when it needs to); the rest need a session. */
 const PUBLIC_PAGES: Record<string, () => JSX.Element> = {
   '/login': LoginPage,
+  '/device': DevicePage,
   '/setup': SetupPage,
   '/invite': InvitePage,
   '/set-password': SetPasswordPage,

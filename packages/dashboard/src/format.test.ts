@@ -44,11 +44,16 @@ describe('describeEvent (the shared sentences)', () => {
   const event = (type: string, metadata: Record<string, unknown>): ActivityEvent => ({
     id: '1',
     type,
+    action: type,
+    kind: type.split('_')[0] ?? type,
     environment: 'live',
     actor: { type: 'user', id: 'u', name: 'a@example.com' },
+    user: { id: 'u', name: 'a@example.com' },
     target: null,
+    resource: { type: 'workspace', id: null, name: null },
     metadata,
     created_at: '2026-01-01T00:00:00.000Z',
+    timestamp: '2026-01-01T00:00:00.000Z',
   });
 
   it.each([

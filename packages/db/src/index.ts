@@ -5,11 +5,18 @@ export {
   openDatabase,
   SQLITE_COMPANION_SUFFIXES,
 } from './connection.js';
-export { isUniqueViolation } from './errors.js';
+export { isDatabaseUnavailable, isRejectedValue, isUniqueViolation } from './errors.js';
+export { lookupApiKeyForAuthentication, recordApiKeyUsage } from './internal/index.js';
 export { migrateToLatest } from './migrate.js';
 export { PlaintextKeyRefusedError } from './refuse-plaintext-keys.js';
+export {
+  type ApiKeyForAuthentication,
+  findApiKeyForAuthentication,
+} from './repositories/api-key-authentication.js';
+export type { ApiKeyUsage } from './repositories/api-key-usage.js';
 export * from './repositories/api-keys.js';
 export * from './repositories/audit-events.js';
+export * from './repositories/device-authorizations.js';
 export * from './repositories/invitations.js';
 export * from './repositories/key-events.js';
 export * from './repositories/members.js';

@@ -63,6 +63,11 @@ export interface ApiKeysTable {
    * older than the column; readers take `id` for it.
    */
   lineage_id: string | null;
+  /**
+   * How the key was made, when that matters later: `device_login` for the keys `onepin login
+   * --web` collected (only they may revoke themselves, at `onepin logout`); null otherwise.
+   */
+  created_via: 'device_login' | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -287,6 +292,45 @@ export interface PendingKeyRevocationsTable {
   lease_expires_at: Timestamp | null;
 }
 
+/** Where a device sign-in stands: asked for, decided by a member, or collected by the device. */
+export type DeviceAuthorizationStatus = 'pending' | 'approved' | 'denied' | 'consumed';
+
+/**
+ * One sign-in of a device (the CLI) through the browser, RFC 8628: both codes are stored as
+ * SHA-256 only; the key is made when the device collects it, so no plaintext is ever held.
+ */
+export interface DeviceAuthorizationsTable {
+  id: string;
+  device_code_hash: string;
+  /** SHA-256 of the normalised user code (8 letters, no dash). */
+  user_code_hash: string;
+  status: DeviceAuthorizationStatus;
+  /** What the device said about itself (unverified: shown as such). */
+  client_name: string | null;
+  client_version: string | null;
+  host_name: string | null;
+  os: string | null;
+  /** What the server saw of the request that started it. */
+  ip_address: string | null;
+  user_agent: string | null;
+  /** The least number of seconds between two polls; `slow_down` adds 5. */
+  interval_seconds: number;
+  last_polled_at: Timestamp | null;
+  created_at: Timestamp;
+  /** Until when the device may poll (and a member may decide, while pending). */
+  expires_at: Timestamp;
+  /** The member who approved or denied. */
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  /** What an approval grants: the key's workspace, type, scopes (JSON) and expiry. */
+  workspace_id: string | null;
+  key_type: 'live' | 'test' | null;
+  scopes: JsonText | null;
+  key_expires_at: Timestamp | null;
+  /** The key made when the device collected it. */
+  api_key_id: string | null;
+}
+
 /** How often each workspace's live or test data set cloned a template (`uses_count`). */
 export interface TemplateUsesTable {
   workspace_id: string;
@@ -315,6 +359,7 @@ export interface Database {
   api_key_leaks: ApiKeyLeaksTable;
   api_key_event_marks: ApiKeyEventMarksTable;
   pending_key_revocations: PendingKeyRevocationsTable;
+  device_authorizations: DeviceAuthorizationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -335,3 +380,4 @@ export type WebhookEventRow = Selectable<WebhookEventsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type WebhookDeliveryAttemptRow = Selectable<WebhookDeliveryAttemptsTable>;
 export type ApiKeyLeakRow = Selectable<ApiKeyLeaksTable>;
+export type DeviceAuthorizationRow = Selectable<DeviceAuthorizationsTable>;

@@ -4,6 +4,14 @@ export {
 } from '@onepin/core';
 export { type ClientOptions, OnePinClient } from './client.js';
 export {
+  type DeviceCode,
+  type DeviceDetails,
+  DeviceLogin,
+  type DeviceLoginOptions,
+  type DevicePollEvent,
+  type DeviceToken,
+} from './device-login.js';
+export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,

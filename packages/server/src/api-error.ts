@@ -37,11 +37,12 @@ export function notFound(what: string): ApiError {
 }
 
 /**
- * A one-time link (invitation, set-password link) that is unknown, used or expired. The
- * routes count it as a failed authentication of the caller's address, like a bad key.
+ * A one-time link (invitation, set-password link) or device code that is unknown, used or
+ * expired. The routes count it as a failed authentication of the caller's address, like a
+ * bad key.
  */
 export class UnusableLinkError extends ApiError {
-  constructor(code: 'FORBIDDEN' | 'NOT_FOUND', message: string) {
+  constructor(code: 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_GRANT', message: string) {
     super(code, message);
   }
 }

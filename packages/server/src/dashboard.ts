@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
 import type { AppEnv } from './http/app-env.js';
 import { isBrowserHost, WRONG_HOST_MESSAGE } from './http/browser-host.js';
-import type { RouteRegistrar } from './routes/protected-route.js';
+import type { RouteRegistrar } from './routes/route-definition.js';
 
 /** Paths the dashboard never answers, whatever the SPA's routes: the API and the server's own. */
 const SERVER_PATHS = /^\/(api|health|ready|docs|openapi\.json)(\/|$)/;

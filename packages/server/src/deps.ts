@@ -6,6 +6,7 @@ import { FailedAuthThrottle, InMemoryRateLimiter, type RateLimiter } from './aut
 import type { SessionAuthenticator } from './auth/session-authenticator.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { UsageRecorder } from './auth/usage-recorder.js';
+import { UserCodeThrottle } from './auth/user-code-throttle.js';
 import { VerificationCache } from './auth/verification-cache.js';
 import type { BlobStore } from './blob-store/blob-store.js';
 import { MemoryBlobStore } from './blob-store/memory.js';
@@ -39,8 +40,8 @@ export interface AppDeps {
   usage: UsageRecorder;
   rateLimiter: RateLimiter;
   failedAuth: FailedAuthThrottle;
-  /** Dashboard sessions (cookie); `createAppDeps` always provides them. */
-  sessions?: SessionAuthenticator;
+  /** Dashboard sessions (cookie). */
+  sessions: SessionAuthenticator;
   /** Where upload bytes live. */
   blobStore: BlobStore;
   /** Signs the one-time upload URLs with a key derived from the server secret. */
@@ -58,7 +59,10 @@ export interface AppDeps {
   /** GitHub's secret-scanning public keys; without them the partner endpoint verifies nothing
    * and refuses every report. */
   githubPublicKeys?: GithubPublicKeys;
-  settings: AppSettings;
+  /** Wrong device-login user codes, per address, per account and for the node. */
+  userCodeThrottle: UserCodeThrottle;
+  /** Frozen: what the app was built with stays what it serves with. */
+  settings: Readonly<AppSettings>;
 }
 
 export interface AppSettings {
@@ -95,7 +99,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
       maxEntries: KEY_CACHE_MAX_ENTRIES,
       now: () => clock.now(),
     });
-  const settings: AppSettings = {
+  const settings: Readonly<AppSettings> = Object.freeze({
     publicUrl: 'http://127.0.0.1:8000',
     defaultRateLimitPerMin: 600,
     trustProxy: false,
@@ -105,7 +109,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     secretScanningAction: 'revoke',
     publicRevocationLimitPerMin: 10,
     ...options.settings,
-  };
+  });
   const newId = options.newId ?? randomUUID;
   const keyInvalidation = options.keyInvalidation ?? new LocalKeyInvalidation(keyCache);
   const deps: Omit<AppDeps, 'rateLimitEvents'> & { rateLimitEvents?: RateLimitEvents } = {
@@ -130,6 +134,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
       options.sessions ?? new CookieSessions({ database: options.database, clock, settings }),
     signInThrottle: options.signInThrottle ?? new SignInThrottle(),
     passwordWork: options.passwordWork ?? new PasswordWork(),
+    userCodeThrottle: options.userCodeThrottle ?? new UserCodeThrottle(),
     // A per-process key unless given: main.ts derives one from the server secret.
     webhookSecrets: options.webhookSecrets ?? new SecretBox(randomBytes(32)),
     ...(options.outbox !== undefined && { outbox: options.outbox }),

@@ -6,7 +6,7 @@ import { findKeysInDatabase, testDialects } from '@onepin/db/test-support';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error.js';
 import { runServerCli } from './cli.js';
-import type { RouteRegistrar } from './routes/protected-route.js';
+import { publicRoute, type RouteRegistrar } from './routes/route-definition.js';
 import { describeInput } from './schemas/common.js';
 import { uniqueName } from './test-support/resources.js';
 import { worldPerSuite } from './test-support/world.js';
@@ -37,9 +37,16 @@ function leaks(text: string, key: string): boolean {
 
 const throwing = (message: string, field: string): RouteRegistrar => {
   return (app) =>
-    app.post('/api/v1/boom', () => {
-      throw new ApiError('CONFLICT', message, { details: [{ field, message }] });
-    });
+    app.openapi(
+      publicRoute({
+        method: 'post',
+        path: '/api/v1/boom',
+        responses: { 409: { description: 'x' } },
+      }),
+      () => {
+        throw new ApiError('CONFLICT', message, { details: [{ field, message }] });
+      },
+    );
 };
 
 describe('describeInput', () => {
@@ -145,7 +152,6 @@ describe('every error the server renders', () => {
     const suite = worldPerSuite(dialect, {
       app: {
         extraRoutes: [throwing(`A workflow named "${input}" already exists.`, `names.${input}`)],
-        publicApiPaths: ['/api/v1/boom'],
       },
     });
     suite.run(`shows ${what} in a message or a detail as its preview only`, async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import {
   acquireServerLock,
   type DatabaseHandle,
@@ -125,6 +125,34 @@ export async function startServer(
     lock?.release();
     throw error;
   }
+  const closeBackends = async () => {
+    await cluster.close().catch(() => {});
+    await database.close().catch(() => {});
+    lock?.release();
+  };
+  // Listen first and serve later: with port 0 the public URL is only known once listening,
+  // and the app is built with its final settings (upload URLs, links, cookies and the
+  // sign-in origin check use it) instead of changing them under a running app.
+  const server = createServer({
+    // Node refuses a headers timeout longer than the request timeout.
+    headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+    maxHeaderSize: limits.maxHeaderBytes,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+      server.listen(config.port, config.host);
+    });
+  } catch (error) {
+    await closeBackends();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
   const deps = createAppDeps({
     database,
     logger,
@@ -137,7 +165,7 @@ export async function startServer(
     webhookSecrets: new SecretBox(deriveKey(secret, 'webhook-signing-secrets')),
     ...(githubPublicKeys !== undefined && { githubPublicKeys }),
     settings: {
-      publicUrl: config.publicUrl,
+      publicUrl: url,
       defaultRateLimitPerMin: config.defaultRateLimitPerMin,
       trustProxy: config.trustProxy,
       uploadMaxBytes: config.uploadMaxBytes,
@@ -177,42 +205,11 @@ export async function startServer(
     extraRoutes: [serveDashboard()],
     readinessChecks: [async () => (draining ? 'draining' : null), ...cluster.readinessChecks],
   });
+  // Attached in the same turn as 'listening' resolved: no request can have arrived before.
+  server.on('request', getRequestListener(app.fetch, { hostname: config.host }));
   deps.usage.start();
   webhooks.start();
 
-  const closeBackends = async () => {
-    await webhooks.stop().catch(() => {});
-    await cluster.close().catch(() => {});
-    await database.close().catch(() => {});
-    lock?.release();
-  };
-  const server = serve({
-    fetch: app.fetch,
-    hostname: config.host,
-    port: config.port,
-    serverOptions: {
-      // Node refuses a headers timeout longer than the request timeout.
-      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
-      requestTimeout: limits.requestTimeoutMs,
-      keepAliveTimeout: limits.keepAliveTimeoutMs,
-      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
-      maxHeaderSize: limits.maxHeaderBytes,
-    },
-  }) as Server;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('listening', resolve);
-      server.once('error', reject);
-    });
-  } catch (error) {
-    await closeBackends();
-    throw error;
-  }
-  const port = (server.address() as AddressInfo).port;
-  const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
-  // With port 0 the public URL is only known now: upload URLs, links, cookies and the sign-in
-  // origin check use it.
-  deps.settings.publicUrl = url;
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
   const setupUrl = await issueSetupUrl(deps, url);
   const banner = [

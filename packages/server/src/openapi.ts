@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './http/app-env.js';
+import { jsonResponse } from './http/response-headers.js';
 
 export const OPENAPI_CONFIG = {
   openapi: '3.1.0',
@@ -24,6 +25,11 @@ export const OPENAPI_CONFIG = {
     },
     { name: 'Session', description: 'Dashboard sign-in, first-run setup and invitations' },
     { name: 'Members', description: "The workspace's people and their roles" },
+    {
+      name: 'Device login',
+      description:
+        'Signing a program in through the browser (`onepin login --web`, RFC 8628): the program asks for codes, a signed-in member approves, the program collects its key',
+    },
   ],
 };
 
@@ -41,7 +47,13 @@ export function registerOpenApi(app: OpenAPIHono<AppEnv>): void {
     description:
       "The dashboard session (`__Host-onepin_session` behind https). POST, PUT, PATCH and DELETE must also send the session's `X-CSRF-Token`.",
   });
-  app.doc31('/openapi.json', OPENAPI_CONFIG);
+  // Made on first request, once every route is registered; through `jsonResponse` like every
+  // other JSON answer (zod-openapi's own `doc31` would answer with `c.json`).
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get('/openapi.json', (c) => {
+    document ??= openApiDocument(app);
+    return jsonResponse(c, document, 200);
+  });
 }
 
 export function openApiDocument(app: OpenAPIHono<AppEnv>) {

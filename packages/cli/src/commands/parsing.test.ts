@@ -85,8 +85,10 @@ describe('what each command is asked to do', () => {
       { id: 'k1', grace: 86_400, yes: true },
     ],
     ['keys revoke', createKeysRevokeCommand, ['k1', '--yes'], { id: 'k1', yes: true }],
-    ['login', createLoginCommand, [], {}],
-    ['login', createLoginCommand, ['--key', 'op_live_x'], { key: 'op_live_x' }],
+    ['login', createLoginCommand, [], { browser: true }],
+    ['login', createLoginCommand, ['--key', 'op_live_x'], { key: 'op_live_x', browser: true }],
+    ['login', createLoginCommand, ['--web'], { web: true, browser: true }],
+    ['login', createLoginCommand, ['--web', '--no-browser'], { web: true, browser: false }],
     [
       'workflows list',
       createWorkflowsListCommand,

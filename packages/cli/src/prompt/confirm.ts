@@ -1,32 +1,6 @@
 import { CancelledError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-
-/** Reads one line (the answer to a question) from the terminal, in its usual cooked mode. */
-function readLine(input: CliIo['stdin']): Promise<string | null> {
-  input.setEncoding('utf8');
-  input.resume();
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const done = (line: string | null, error?: Error) => {
-      input.removeListener('data', onData);
-      input.removeListener('end', onEnd);
-      input.removeListener('error', onError);
-      input.pause();
-      if (error) reject(error);
-      else resolve(line);
-    };
-    const onData = (chunk: string | Buffer) => {
-      text += String(chunk);
-      const end = text.indexOf('\n');
-      if (end !== -1) done(text.slice(0, end).replace(/\r$/, ''));
-    };
-    const onEnd = () => done(text === '' ? null : text);
-    const onError = (error: Error) => done(null, error);
-    input.on('data', onData);
-    input.once('end', onEnd);
-    input.once('error', onError);
-  });
-}
+import { readLine } from './read-line.js';
 
 export interface Confirmation {
   /** `--yes` was passed: do it without asking. */

@@ -42,6 +42,7 @@ function key(n: number, fields: Partial<ApiKey> & Pick<ApiKey, 'name'>): ApiKey 
     revoked_at: null,
     rotated_from: null,
     replaced_by: null,
+    created_via: null,
     created_at: at(-30 * DAY),
     updated_at: at(-30 * DAY),
     leak: null,

@@ -4,6 +4,8 @@ import type { CliIo } from '../io.js';
 export interface CapturedIo extends CliIo {
   out: () => string;
   err: () => string;
+  /** Ctrl-C: what the process's SIGINT does (tells the commands that asked to handle it). */
+  interrupt: () => void;
 }
 
 /** An in-memory terminal: what the CLI prints is collected; stdin is `input`. */
@@ -22,6 +24,7 @@ export function captureIo(
   let out = '';
   let err = '';
   const tty = options.tty ?? false;
+  const interruptHandlers = new Set<() => void>();
   return {
     stdout: { write: (text: string) => (out += text) },
     stderr: { write: (text: string) => (err += text) },
@@ -38,7 +41,15 @@ export function captureIo(
     stdinIsTTY: tty,
     columns: tty ? (options.columns ?? 80) : undefined,
     cwd: options.cwd ?? process.cwd(),
+    onInterrupt(handler) {
+      interruptHandlers.add(handler);
+      return () => interruptHandlers.delete(handler);
+    },
     out: () => out,
     err: () => err,
+    interrupt() {
+      for (const handler of [...interruptHandlers]) handler();
+      interruptHandlers.clear();
+    },
   };
 }

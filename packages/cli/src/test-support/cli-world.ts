@@ -32,6 +32,15 @@ export interface RunOptions {
   maxRetries?: number;
   /** The working directory (for `scan`). */
   cwd?: string;
+  /**
+   * Instead of moving the server's clock by each wait (retries, device-login polls): sees the
+   * terminal so far and may act meanwhile (approve in the "browser", press Ctrl-C).
+   */
+  sleep?: (ms: number, terminal: { err: () => string; interrupt: () => void }) => Promise<void>;
+  /** What opening a browser does (`login --web`); by default no browser can be opened. */
+  openBrowser?: (url: string) => Promise<boolean>;
+  /** Every request fails as if the network were down. */
+  offline?: boolean;
 }
 
 /**
@@ -112,12 +121,14 @@ export function cliWorldPerSuite(dialect: TestDialect) {
         client: {
           fetch: async (request) => {
             requests.push(request.clone());
+            if (options.offline) throw new TypeError('fetch failed');
             return world.app.request(request);
           },
-          sleep: async (ms) => world.clock.advance(ms),
+          sleep: async (ms) => (options.sleep ? options.sleep(ms, io) : world.clock.advance(ms)),
           ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
         },
         now: options.now ?? (() => world.clock.now()),
+        openBrowser: options.openBrowser ?? (async () => false),
       });
       const out = io.out();
       return { code, out, err: io.err(), json: () => JSON.parse(out) };

@@ -1,14 +1,16 @@
 import { type ReactNode, useId, useState } from 'react';
+import type { Session } from '../api.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession, useSignedIn } from '../session.js';
 
 /** Settings → API keys, Members and Webhooks: the pages README and the CLI point to. */
-const SETTINGS: ReadonlyArray<{ href: string; label: string; scope?: string }> = [
-  { href: '/settings/api-keys', label: 'API keys' },
-  { href: '/settings/members', label: 'Members' },
-  // Admins only (webhook URLs and logs are theirs): hidden from the others.
-  { href: '/settings/webhooks', label: 'Webhooks', scope: 'webhooks:read' },
-];
+const SETTINGS: ReadonlyArray<{ href: string; label: string; scope?: Session['scopes'][number] }> =
+  [
+    { href: '/settings/api-keys', label: 'API keys' },
+    { href: '/settings/members', label: 'Members' },
+    // Admins only (webhook URLs and logs are theirs): hidden from the others.
+    { href: '/settings/webhooks', label: 'Webhooks', scope: 'webhooks:read' },
+  ];
 
 function WorkspaceSwitcher() {
   const session = useSignedIn();

@@ -47,14 +47,25 @@ export function LoginPage() {
       </AuthCard>
     );
   }
-  return <SignInForm />;
+  return (
+    <AuthCard title="Sign in">
+      <SignInForm />
+    </AuthCard>
+  );
 }
 
-function SignInForm() {
-  const { error, busy, submit } = useSessionForm(async (form) => {
-    const body = { email: String(form.get('email')), password: String(form.get('password')) };
-    return (await apiRequest<Session>('POST', '/api/v1/session', body)).data;
-  });
+/**
+ * Email and password. Signed in, the person lands on their keys, or with `stay` remains on
+ * the page that asked them to sign in (`/device`, which carries on signed in).
+ */
+export function SignInForm({ stay = false }: { stay?: boolean }) {
+  const { error, busy, submit } = useSessionForm(
+    async (form) => {
+      const body = { email: String(form.get('email')), password: String(form.get('password')) };
+      return (await apiRequest<Session>('POST', '/api/v1/session', body)).data;
+    },
+    { stay },
+  );
   const password = useRef<HTMLInputElement>(null);
 
   // After a refusal, the password is what to type again: cleared, with focus in it (the
@@ -66,23 +77,21 @@ function SignInForm() {
   }, [error]);
 
   return (
-    <AuthCard title="Sign in">
-      <form onSubmit={submit} className="form">
-        <ErrorNotice error={error} />
-        <Field
-          id="email"
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-        />
-        <CurrentPasswordField ref={password} />
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-      </form>
-    </AuthCard>
+    <form onSubmit={submit} className="form" aria-label="Sign in">
+      <ErrorNotice error={error} />
+      <Field
+        id="email"
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus
+      />
+      <CurrentPasswordField ref={password} />
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
   );
 }

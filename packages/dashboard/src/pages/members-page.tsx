@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { ApiRequestError, type Member, type Role } from '../api.js';
+import { ApiRequestError, type Member, type MemberAdded, type Role } from '../api.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { CopyField } from '../components/copy-field.js';
 import { Dialog } from '../components/dialog.js';
@@ -22,8 +22,6 @@ type OpenDialog =
   | { kind: 'invite'; email: string; url: string }
   | { kind: 'remove'; member: Member }
   | { kind: 'cancel'; member: Member };
-
-type AddedMember = { member: Member; invite_url: string };
 
 /**
  * Settings → Members: who belongs to the workspace and who is invited; admins invite people,
@@ -65,7 +63,7 @@ export function MembersPage() {
   async function reissue(member: Member) {
     setError(null);
     try {
-      const { data } = await api<AddedMember>('POST', '/api/v1/members', {
+      const { data } = await api<MemberAdded>('POST', '/api/v1/members', {
         email: member.email,
         role: member.role,
       });
@@ -236,7 +234,7 @@ function MemberStatus({ member }: { member: Member }) {
   );
 }
 
-function AddMemberForm({ onAdded }: { onAdded(added: AddedMember): void }) {
+function AddMemberForm({ onAdded }: { onAdded(added: MemberAdded): void }) {
   const api = useApi();
   const roleId = useId();
   const [error, setError] = useState<unknown>(null);
@@ -249,7 +247,7 @@ function AddMemberForm({ onAdded }: { onAdded(added: AddedMember): void }) {
     setBusy(true);
     setError(null);
     try {
-      const { data } = await api<AddedMember>('POST', '/api/v1/members', {
+      const { data } = await api<MemberAdded>('POST', '/api/v1/members', {
         email: String(form.get('email')),
         role: String(form.get('role')),
       });

@@ -1,4 +1,4 @@
-import { ApiRequestError, apiRequest, type Session } from '../api.js';
+import { ApiRequestError, apiRequest, type Session, type SetupCheck } from '../api.js';
 import { ErrorNotice } from '../components/notice.js';
 import { Link } from '../router.js';
 import { AuthCard, Field } from './auth-card.js';
@@ -8,7 +8,7 @@ import { useSessionForm } from './session-form.js';
 
 /** First run: the link the server printed creates the first admin and workspace. */
 export function SetupPage() {
-  const { token, link } = useOneTimeLink<{ usable: boolean }>('/api/v1/setup');
+  const { token, link } = useOneTimeLink<SetupCheck>('/api/v1/setup');
   const { error, busy, submit } = useSessionForm(async (form) => {
     const body = {
       token,

@@ -1,45 +1,27 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialectAvailable, type TestDatabase, testDialects } from '../test-support/index.js';
+import { lookupApiKeyForAuthentication, recordApiKeyUsage } from '../internal/index.js';
+import {
+  apiKeyRecord,
+  dialectAvailable,
+  type TestDatabase,
+  testDialects,
+} from '../test-support/index.js';
 import {
   type ApiKeyForAuthentication,
+  findApiKeyForAuthentication,
+} from './api-key-authentication.js';
+import {
   type ApiKeyRecord,
   findApiKeyById,
-  findApiKeyForAuthentication,
   insertApiKey,
   listApiKeys,
-  lookupApiKeyForAuthentication,
-  recordApiKeyUsage,
   updateApiKey,
 } from './api-keys.js';
 import { insertUser } from './users.js';
 import { insertWorkspace } from './workspaces.js';
 
 const T0 = '2026-01-01T00:00:00.000Z';
-
-function keyRecord(overrides: Partial<ApiKeyRecord> & { id: string }): ApiKeyRecord {
-  return {
-    workspace_id: 'ws-1',
-    created_by: 'user-1',
-    name: 'ci',
-    key_type: 'live',
-    key_hash: `hash-${overrides.id}`,
-    key_prefix: 'op_live_',
-    key_suffix: 'AbCd',
-    scopes: ['workflows:read'],
-    active: true,
-    rate_limit_per_min: null,
-    expires_at: null,
-    revoked_at: null,
-    last_used_at: null,
-    rotated_from: null,
-    replaced_by: null,
-    lineage_id: overrides.id,
-    created_at: T0,
-    updated_at: T0,
-    ...overrides,
-  };
-}
 
 /** What authentication reads of a stored key: the columns it checks or reports, no more. */
 function forAuthentication(record: ApiKeyRecord, workspaceName: string): ApiKeyForAuthentication {
@@ -90,7 +72,7 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
 
   it.skipIf(!dialectAvailable(dialect))('stores and finds a key by hash and by id', async () => {
     const db = test.handle.db;
-    const record = keyRecord({ id: 'k1', scopes: ['templates:read', 'workflows:read'] });
+    const record = apiKeyRecord({ id: 'k1', scopes: ['templates:read', 'workflows:read'] });
     await insertApiKey(db, record);
     expect(await findApiKeyForAuthentication(db, 'hash-k1')).toEqual(
       forAuthentication(record, 'ws-1'),
@@ -104,7 +86,7 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
     'finds a key for authentication, with its workspace name, on the request path as in the query',
     async () => {
       const db = test.handle.db;
-      const record = keyRecord({ id: 'auth-1', scopes: ['workspace:read'] });
+      const record = apiKeyRecord({ id: 'auth-1', scopes: ['workspace:read'] });
       await insertApiKey(db, record);
       const expected = forAuthentication(record, 'ws-1');
       expect(await findApiKeyForAuthentication(db, 'hash-auth-1')).toEqual(expected);
@@ -119,7 +101,7 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
     'still finds keys after a migration changes the table under a prepared lookup',
     async () => {
       const db = test.handle.db;
-      await insertApiKey(db, keyRecord({ id: 'before-ddl' }));
+      await insertApiKey(db, apiKeyRecord({ id: 'before-ddl' }));
       for (let i = 0; i < 3; i++)
         await lookupApiKeyForAuthentication(test.handle, 'hash-before-ddl');
       await sql`ALTER TABLE api_keys ADD COLUMN bench_extra text`.execute(db);
@@ -146,7 +128,7 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
         inserted = resolve;
       });
       const transaction = test.handle.db.transaction().execute(async (trx) => {
-        await insertApiKey(trx, keyRecord({ id: 'uncommitted' }));
+        await insertApiKey(trx, apiKeyRecord({ id: 'uncommitted' }));
         inserted();
         await held;
         throw new Error('roll back');
@@ -161,19 +143,21 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
 
   it.skipIf(!dialectAvailable(dialect))('refuses a second key with the same hash', async () => {
     const db = test.handle.db;
-    await insertApiKey(db, keyRecord({ id: 'dup-1', key_hash: 'same' }));
-    await expect(insertApiKey(db, keyRecord({ id: 'dup-2', key_hash: 'same' }))).rejects.toThrow();
+    await insertApiKey(db, apiKeyRecord({ id: 'dup-1', key_hash: 'same' }));
+    await expect(
+      insertApiKey(db, apiKeyRecord({ id: 'dup-2', key_hash: 'same' })),
+    ).rejects.toThrow();
   });
 
   it.skipIf(!dialectAvailable(dialect))('lists by status, newest first, with a total', async () => {
     const db = test.handle.db;
     await insertApiKey(
       db,
-      keyRecord({ id: 'l1', workspace_id: 'ws-2', created_at: '2026-01-02T00:00:00.000Z' }),
+      apiKeyRecord({ id: 'l1', workspace_id: 'ws-2', created_at: '2026-01-02T00:00:00.000Z' }),
     );
     await insertApiKey(
       db,
-      keyRecord({
+      apiKeyRecord({
         id: 'l2',
         workspace_id: 'ws-2',
         created_at: '2026-01-03T00:00:00.000Z',
@@ -182,7 +166,7 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
     );
     await insertApiKey(
       db,
-      keyRecord({
+      apiKeyRecord({
         id: 'l3',
         workspace_id: 'ws-2',
         key_type: 'test',
@@ -219,21 +203,21 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
       });
       const at = (day: number) => `2026-02-0${day}T00:00:00.000Z`;
       const rows = [
-        keyRecord({ id: 's-usable', created_at: at(1) }),
-        keyRecord({ id: 's-deactivated', active: false, created_at: at(2) }),
-        keyRecord({
+        apiKeyRecord({ id: 's-usable', created_at: at(1) }),
+        apiKeyRecord({ id: 's-deactivated', active: false, created_at: at(2) }),
+        apiKeyRecord({
           id: 's-in-grace',
           replaced_by: 's-usable',
           expires_at: at(9),
           created_at: at(3),
         }),
-        keyRecord({
+        apiKeyRecord({
           id: 's-grace-over',
           replaced_by: 's-usable',
           expires_at: at(4),
           created_at: at(4),
         }),
-        keyRecord({ id: 's-revoked', active: false, revoked_at: at(5), created_at: at(5) }),
+        apiKeyRecord({ id: 's-revoked', active: false, revoked_at: at(5), created_at: at(5) }),
       ];
       for (const row of rows) await insertApiKey(db, { ...row, workspace_id: 'ws-status' });
       const ids = async (status: 'active' | 'revoked' | 'all') =>
@@ -260,8 +244,8 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
     'reads the lineage for authentication, and the own id for a row written without one',
     async () => {
       const db = test.handle.db;
-      await insertApiKey(db, keyRecord({ id: 'lin-old', lineage_id: 'lin-root' }));
-      await insertApiKey(db, keyRecord({ id: 'lin-none', lineage_id: null }));
+      await insertApiKey(db, apiKeyRecord({ id: 'lin-old', lineage_id: 'lin-root' }));
+      await insertApiKey(db, apiKeyRecord({ id: 'lin-none', lineage_id: null }));
       expect((await lookupApiKeyForAuthentication(test.handle, 'hash-lin-old'))?.lineage_id).toBe(
         'lin-root',
       );
@@ -273,7 +257,7 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
 
   it.skipIf(!dialectAvailable(dialect))('updates only within the workspace', async () => {
     const db = test.handle.db;
-    await insertApiKey(db, keyRecord({ id: 'u1' }));
+    await insertApiKey(db, apiKeyRecord({ id: 'u1' }));
     const later = '2026-02-01T00:00:00.000Z';
     expect(await updateApiKey(db, 'ws-2', 'u1', { name: 'x', updated_at: later })).toBeUndefined();
     const updated = await updateApiKey(db, 'ws-1', 'u1', {
@@ -288,7 +272,7 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
 
   it.skipIf(!dialectAvailable(dialect))('refuses an update based on a stale read', async () => {
     const db = test.handle.db;
-    await insertApiKey(db, keyRecord({ id: 'occ' }));
+    await insertApiKey(db, apiKeyRecord({ id: 'occ' }));
     const first = await updateApiKey(
       db,
       'ws-1',
@@ -309,8 +293,8 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
 
   it.skipIf(!dialectAvailable(dialect))('records usage without going back in time', async () => {
     const db = test.handle.db;
-    await insertApiKey(db, keyRecord({ id: 'used' }));
-    await insertApiKey(db, keyRecord({ id: 'used-2' }));
+    await insertApiKey(db, apiKeyRecord({ id: 'used' }));
+    await insertApiKey(db, apiKeyRecord({ id: 'used-2' }));
     await recordApiKeyUsage(test.handle, [{ id: 'used', lastUsedAt: '2026-03-02T00:00:00.000Z' }]);
     await recordApiKeyUsage(test.handle, [
       { id: 'used', lastUsedAt: '2026-03-01T00:00:00.000Z' },
@@ -327,7 +311,7 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
   it.skipIf(!dialectAvailable(dialect))(
     'records usage that arrives while a transaction is open, and keeps it when that one rolls back',
     async () => {
-      await insertApiKey(test.handle.db, keyRecord({ id: 'used-3' }));
+      await insertApiKey(test.handle.db, apiKeyRecord({ id: 'used-3' }));
       const at = '2026-03-03T00:00:00.000Z';
       let release = () => {};
       const held = new Promise<void>((resolve) => {
@@ -338,7 +322,7 @@ describe.each(testDialects)('$name: api-keys repository', (dialect) => {
         inserted = resolve;
       });
       const transaction = test.handle.db.transaction().execute(async (trx) => {
-        await insertApiKey(trx, keyRecord({ id: 'rolled-back' }));
+        await insertApiKey(trx, apiKeyRecord({ id: 'rolled-back' }));
         inserted();
         await held;
         throw new Error('roll back');

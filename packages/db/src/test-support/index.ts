@@ -143,4 +143,5 @@ export async function createPostgresDatabase(
     },
   };
 }
+export { apiKeyRecord } from './api-key-record.js';
 export { findKeysInDatabase, KEY_ANYWHERE } from './scan-for-keys.js';

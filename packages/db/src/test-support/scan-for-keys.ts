@@ -1,3 +1,4 @@
+import { previewApiKey } from '@onepin/core';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../connection.js';
 
@@ -34,7 +35,7 @@ export async function findKeysInDatabase(
     const { rows } = await sql`select * from ${sql.table(name)}`.execute(handle.db);
     for (const row of rows) {
       for (const match of JSON.stringify(row).match(KEY_ANYWHERE) ?? [])
-        found.push({ table: name, match: `${match.slice(0, 8)}…${match.slice(-4)}` });
+        found.push({ table: name, match: previewApiKey(match) });
     }
   }
   return found;

@@ -84,6 +84,7 @@ describe('loadCredentials', () => {
       path,
       apiKey: live,
       baseUrl: undefined,
+      createdVia: undefined,
     });
     await expect(loadCredentials({ path, profile: 'staging' })).resolves.toMatchObject({
       apiKey: test,
@@ -130,6 +131,7 @@ describe('loadCredentials', () => {
       path,
       apiKey: undefined,
       baseUrl: 'http://x',
+      createdVia: undefined,
     });
     await expect(readProfile({ path, profile: 'other' })).resolves.toBeNull();
   });
@@ -216,6 +218,19 @@ describe('saveProfile and removeProfile', () => {
     }
     expect(await readdir(dir)).toEqual(['credentials']);
     await expect(loadCredentials({ path })).resolves.toMatchObject({ apiKey: key });
+  });
+
+  it('records that device login made the key, and forgets it when another key is saved', async () => {
+    const device = generateApiKey('live');
+    await saveProfile('default', { apiKey: device, createdVia: 'device_login' }, { path });
+    expect(await readFile(path, 'utf8')).toBe(
+      `[default]\napi_key = "${device}"\ncreated_via = "device_login"\n`,
+    );
+    await expect(readProfile({ path })).resolves.toMatchObject({ createdVia: 'device_login' });
+    const pasted = generateApiKey('live');
+    await saveProfile('default', { apiKey: pasted }, { path });
+    expect(await readFile(path, 'utf8')).toBe(`[default]\napi_key = "${pasted}"\n`);
+    await expect(readProfile({ path })).resolves.toMatchObject({ createdVia: undefined });
   });
 
   it.skipIf(!posix)('tightens an existing directory and file', async () => {

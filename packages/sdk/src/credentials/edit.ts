@@ -7,9 +7,10 @@ import { formatKey, formatString, type TomlDocument, type TomlTable } from './to
 export interface ProfileValues {
   api_key: string;
   base_url: string | undefined;
+  created_via: string | undefined;
 }
 
-/** The file's text with `profile`'s `api_key` and `base_url` set (the table made if needed). */
+/** The file's text with `profile`'s values set (the table made if needed). */
 export function setProfile(document: TomlDocument, profile: string, values: ProfileValues): string {
   const lines = [...document.lines];
   const table = document.tables.find((t) => t.name === profile);

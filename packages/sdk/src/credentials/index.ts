@@ -25,6 +25,12 @@ export interface CredentialsFileOptions {
 export interface ProfileOptions extends CredentialsFileOptions {
   /** The table to read; `default` when left out. */
   profile?: string | undefined;
+  /**
+   * Read a file group or others may read or write too (never a symlink or another user's):
+   * only to revoke and remove what it holds (`onepin logout`) — a key that may have leaked
+   * is a reason to revoke it, not to refuse. Never to use the key for anything else.
+   */
+  allowLooseMode?: boolean | undefined;
 }
 
 /** One profile of the credentials file, as `readProfile` finds it. */
@@ -34,6 +40,11 @@ export interface StoredProfile {
   path: string;
   apiKey: string | undefined;
   baseUrl: string | undefined;
+  /**
+   * `device_login` when `onepin login --web` made the key (so `onepin logout` revokes it on
+   * the server); undefined for a key that was pasted or given.
+   */
+  createdVia: string | undefined;
 }
 
 /** What `loadCredentials` returns: a profile that has a key. */
@@ -54,7 +65,7 @@ export function credentialsPath(): string {
 export async function readProfile(options: ProfileOptions = {}): Promise<StoredProfile | null> {
   const path = options.path ?? credentialsPath();
   const profile = options.profile ?? DEFAULT_PROFILE;
-  const document = await readDocument(path, true);
+  const document = await readDocument(path, options.allowLooseMode !== true);
   const table = document?.tables.find((t) => t.name === profile);
   if (!table) return null;
   const field = (key: string): string | undefined => {
@@ -65,7 +76,13 @@ export async function readProfile(options: ProfileOptions = {}): Promise<StoredP
     }
     return entry.value;
   };
-  return { profile, path, apiKey: field('api_key'), baseUrl: field('base_url') };
+  return {
+    profile,
+    path,
+    apiKey: field('api_key'),
+    baseUrl: field('base_url'),
+    createdVia: field('created_via'),
+  };
 }
 
 /**
@@ -77,8 +94,11 @@ export async function readProfile(options: ProfileOptions = {}): Promise<StoredP
  * const { apiKey, baseUrl } = await loadCredentials({ profile: 'staging' });
  * const client = new OnePinClient({ token: apiKey, baseUrl });
  */
-export async function loadCredentials(options: ProfileOptions = {}): Promise<Credentials> {
-  const found = await readProfile(options);
+export async function loadCredentials(
+  options: Omit<ProfileOptions, 'allowLooseMode'> = {},
+): Promise<Credentials> {
+  // A key that will be used is read only from a private file, whatever the caller passed.
+  const found = await readProfile({ path: options.path, profile: options.profile });
   const path = options.path ?? credentialsPath();
   const profile = options.profile ?? DEFAULT_PROFILE;
   if (found?.apiKey) return { ...found, apiKey: found.apiKey };
@@ -95,13 +115,18 @@ export async function listProfiles(options: CredentialsFileOptions = {}): Promis
 }
 
 /**
- * Saves a profile's key (and base URL; left out, any saved one is removed) atomically: the
- * directory is made or tightened to 0700, the file is written 0600 through a temp file and a
- * rename. Other profiles and the user's comments are kept as they are.
+ * Saves a profile's key (and base URL, and how the key was made; each left out is removed)
+ * atomically: the directory is made or tightened to 0700, the file is written 0600 through a
+ * temp file and a rename. Other profiles and the user's comments are kept as they are.
  */
 export async function saveProfile(
   profile: string,
-  values: { apiKey: string; baseUrl?: string | undefined },
+  values: {
+    apiKey: string;
+    baseUrl?: string | undefined;
+    /** `device_login` for a key `onepin login --web` made. */
+    createdVia?: 'device_login' | undefined;
+  },
   options: CredentialsFileOptions = {},
 ): Promise<{ path: string }> {
   const path = options.path ?? credentialsPath();
@@ -124,7 +149,11 @@ export async function saveProfile(
   const document = (await readDocument(path, false)) ?? parseToml('');
   await writePrivateFile(
     path,
-    setProfile(document, profile, { api_key: values.apiKey, base_url: baseUrl }),
+    setProfile(document, profile, {
+      api_key: values.apiKey,
+      base_url: baseUrl,
+      created_via: values.createdVia,
+    }),
   );
   return { path };
 }

@@ -49,6 +49,18 @@ function removedKeys(m: Record<string, unknown>): string {
   return '';
 }
 
+/** Why a key was revoked, when something other than a direct revoke did it. */
+const REVOKE_REASONS: Record<string, string> = {
+  member_removed: ' (its maker was removed)',
+  device_logout: ' (onepin logout on its device)',
+};
+
+/** The device of a sign-in as the audit log recorded it: its host and the address seen. */
+function deviceOf(m: Record<string, unknown>): string {
+  const host = text(m.host_name) ?? 'an unnamed host';
+  return text(m.ip_address) ? `${host}, from ${m.ip_address}` : host;
+}
+
 function rotation(m: Record<string, unknown>, formatTime: (iso: string) => string): string {
   const arrow = text(m.preview) && text(m.new_preview) ? ` (${m.preview} → ${m.new_preview})` : '';
   const ends = text(m.old_key_ends_at);
@@ -72,13 +84,13 @@ export function describeActivity(
   const m = event.metadata;
   switch (event.type) {
     case 'api_key_created':
-      return `Created API key${quoted(m.name)}${preview(m.preview)}`;
+      return `Created API key${quoted(m.name)}${preview(m.preview)}${m.created_via === 'device_login' ? ' for a device that signed in through the browser' : ''}`;
     case 'api_key_updated':
       return `Changed API key${quoted(m.name)}${preview(m.preview)}${keyChanges(m.changes)}`;
     case 'api_key_rotated':
       return rotation(m, formatTime);
     case 'api_key_revoked':
-      return `Revoked API key${quoted(m.name)}${preview(m.preview)}${m.reason === 'member_removed' ? ' (its maker was removed)' : ''}`;
+      return `Revoked API key${quoted(m.name)}${preview(m.preview)}${REVOKE_REASONS[String(m.reason)] ?? ''}`;
     case 'member_added':
       return `Added ${text(m.email) ?? 'a member'} as ${text(m.role) ?? 'member'}`;
     case 'member_invited':
@@ -97,6 +109,10 @@ export function describeActivity(
       return 'Signed in';
     case 'workspace_created':
       return `Created the workspace${quoted(m.name)}`;
+    case 'device_login_approved':
+      return `Approved a device sign-in (${deviceOf(m)}) for the key${quoted(m.key_name)}`;
+    case 'device_login_denied':
+      return `Denied a device sign-in (${deviceOf(m)})`;
     case 'workflow_created':
       return text(m.duplicated_from)
         ? `Duplicated a workflow as${quoted(m.name)}`

@@ -157,6 +157,22 @@ describe('describeActivity', () => {
     ],
     ['member_login', {}, 'Signed in'],
     [
+      'device_login_approved',
+      { host_name: 'laptop', ip_address: '192.0.2.1', key_name: 'CLI on laptop' },
+      'Approved a device sign-in (laptop, from 192.0.2.1) for the key “CLI on laptop”',
+    ],
+    ['device_login_denied', { host_name: 'laptop' }, 'Denied a device sign-in (laptop)'],
+    [
+      'api_key_created',
+      { name: 'CLI on laptop', created_via: 'device_login' },
+      'Created API key “CLI on laptop” for a device that signed in through the browser',
+    ],
+    [
+      'api_key_revoked',
+      { name: 'CLI on laptop', reason: 'device_logout' },
+      'Revoked API key “CLI on laptop” (onepin logout on its device)',
+    ],
+    [
       'api_key_revoked',
       { name: 'CI', preview: 'op_live_…AbCd', reason: 'member_removed' },
       'Revoked API key “CI” (op_live_…AbCd) (its maker was removed)',

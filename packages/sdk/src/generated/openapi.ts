@@ -662,6 +662,75 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/auth/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke the calling key (device-login keys only)
+         * @description What `onepin logout` does with a key `onepin login --web` made: the key revokes itself, whatever its scopes, and answers itself revoked. Any other key gets 403 `FORBIDDEN` (a pasted key is revoked by whoever manages it, in the dashboard or with `onepin keys revoke`); a session gets 403.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The key, revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ApiKey"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/whoami": {
         parameters: {
             query?: never;
@@ -771,6 +840,540 @@ export interface paths {
                 };
                 /** @description Malformed request (e.g. invalid JSON) */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/device": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a device sign-in waiting under a user code is
+         * @description For the approval page: what the device reported about itself (unverified), the address and time the server saw, and what the signed-in member may grant in each of their workspaces. 404 for a code no sign-in is waiting under; wrong codes are throttled per address, per account and per node (429).
+         */
+        get: {
+            parameters: {
+                query: {
+                    user_code: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The waiting sign-in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DeviceRequest"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/device/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a device sign-in
+         * @description Lets the device waiting under `user_code` collect a key for `workspace_id` (one of the member’s), named "CLI on <host>", with `scopes` (default: what the role allows but `api_keys:write`; 403 `INSUFFICIENT_SCOPE` for more than the role allows), `key_type` (default live) and an expiry of `expires_in_days` (1–365, default 90). The key is minted when the device polls, under the member’s role as it is then, and its plaintext goes only to the device.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeviceApprove"];
+                };
+            };
+            responses: {
+                /** @description Approved: the device collects its key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DeviceApproval"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/device/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing a device in through the browser (RFC 8628)
+         * @description For a program without a key yet (`onepin login --web`). Answers a `device_code` for the program alone, and a `user_code` a person confirms at `verification_uri` while signed in to the dashboard. Poll `POST /api/v1/device/token` every `interval` seconds. No credential; 10 per minute per address. Programs may call it at any host name of the server; a browser (which sends `Origin`) only at the public URL, from its origin.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeviceCodeRequest"];
+                };
+            };
+            responses: {
+                /** @description The codes and where to approve them */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DeviceCode"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Busy or unavailable for a moment; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/device/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deny a device sign-in
+         * @description The device waiting under `user_code` gets `ACCESS_DENIED` at its next poll, and no key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeviceDeny"];
+                };
+            };
+            responses: {
+                /** @description Denied */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DeviceDenied"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/device/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Poll for the key of a device sign-in (RFC 8628)
+         * @description Answers 400 with the RFC 8628 errors as codes: `AUTHORIZATION_PENDING` (keep polling), `SLOW_DOWN` (polled sooner than the interval after the previous poll: add 5 s to the interval, for good), `ACCESS_DENIED`, `EXPIRED_TOKEN`, and `INVALID_GRANT` for an unknown or already used device code. `Retry-After` carries the interval to keep. Once approved, the new key — its plaintext this once, never stored — and the code is used up. Unknown device codes count as failed authentications of the address (429 past the limit).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeviceTokenRequest"];
+                };
+            };
+            responses: {
+                /** @description Approved: the new key, shown this once */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DeviceToken"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5423,6 +6026,11 @@ export interface components {
             created_at: string;
             created_by: string | null;
             /**
+             * @description `device_login` for a key made by signing the CLI in through the browser (`onepin login --web`): only such a key may revoke itself (`DELETE /api/v1/auth/key`, at `onepin logout`); null for every other key
+             * @enum {string|null}
+             */
+            created_via: "device_login" | null;
+            /**
              * Format: date-time
              * @example 2026-11-26T12:00:00.000Z
              */
@@ -5534,6 +6142,101 @@ export interface components {
             /** @enum {boolean} */
             deleted: true;
             id: string;
+        };
+        DeviceApproval: {
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            key_expires_at: string;
+            key_name: string;
+            key_type: components["schemas"]["KeyType"];
+            scopes: components["schemas"]["Scope"][];
+            workspace_id: string;
+            workspace_name: string;
+        };
+        DeviceApprove: {
+            /** @description Default 90 */
+            expires_in_days?: number;
+            key_type?: components["schemas"]["KeyType"];
+            /** @description Default: every scope the role allows but api_keys:write */
+            scopes?: components["schemas"]["Scope"][];
+            user_code: string;
+            workspace_id: string;
+        };
+        DeviceCode: {
+            /** @description Only for the device: send it to `POST /api/v1/device/token` to poll */
+            device_code: string;
+            /** @description Seconds the codes work (600) */
+            expires_in: number;
+            /** @description Seconds to wait between polls (5) */
+            interval: number;
+            /** @example BCDF-GHJK */
+            user_code: string;
+            /** @example http://127.0.0.1:8000/device */
+            verification_uri: string;
+            /** @example http://127.0.0.1:8000/device?code=BCDF-GHJK */
+            verification_uri_complete: string;
+        };
+        /** @description What the device says about itself, shown to the member who approves it (as unverified). */
+        DeviceCodeRequest: {
+            client_name?: string;
+            client_version?: string;
+            host_name?: string;
+            os?: string;
+        };
+        DeviceDenied: {
+            /** @enum {boolean} */
+            denied: true;
+        };
+        DeviceDeny: {
+            user_code: string;
+        };
+        DeviceRequest: {
+            /** @description As the device reported it */
+            client_name: string | null;
+            /** @description As the device reported it */
+            client_version: string | null;
+            default_expires_in_days: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            expires_at: string;
+            /** @description As the device reported it */
+            host_name: string | null;
+            /** @description The address the server saw the request come from */
+            ip_address: string | null;
+            /** @description The name the key will have */
+            key_name: string;
+            max_expires_in_days: number;
+            /** @description As the device reported it */
+            os: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            requested_at: string;
+            /** @description The request’s User-Agent */
+            user_agent: string | null;
+            user_code: string;
+            workspaces: {
+                default_scopes: components["schemas"]["Scope"][];
+                grantable_scopes: components["schemas"]["Scope"][];
+                id: string;
+                name: string;
+                role: components["schemas"]["Role"];
+            }[];
+        };
+        DeviceToken: components["schemas"]["ApiKeyCreated"] & {
+            workspace_name: string;
+        };
+        DeviceTokenRequest: {
+            /** @description Accepted and ignored */
+            client_id?: string;
+            device_code: string;
+            /** @enum {string} */
+            grant_type?: "urn:ietf:params:oauth:grant-type:device_code";
         };
         /**
          * @description Test keys see only test objects, live keys only live ones

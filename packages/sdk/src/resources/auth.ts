@@ -4,6 +4,7 @@ import { APIResource } from '../resource.js';
 
 /** Who a credential belongs to: its workspace, key, type and scopes. */
 export type Whoami = components['schemas']['Whoami'];
+type ApiKey = components['schemas']['ApiKey'];
 
 /** `client.auth`: the caller's identity. */
 export class Auth extends APIResource {
@@ -14,5 +15,16 @@ export class Auth extends APIResource {
    */
   async whoami(options?: RequestOptions): Promise<Whoami> {
     return this._data({ method: 'GET', path: '/api/v1/auth/whoami' }, options);
+  }
+
+  /**
+   * Revokes the token itself, when device login (`onepin login --web`, `DeviceLogin`) made it:
+   * what `onepin logout` does. Any other key gets `PermissionDeniedError` (403): a pasted key
+   * is revoked by whoever manages it (`client.apiKeys.revoke`).
+   *
+   * @example await client.auth.revokeCurrentKey(); // the client's token stops working
+   */
+  async revokeCurrentKey(options?: RequestOptions): Promise<ApiKey> {
+    return this._data({ method: 'DELETE', path: '/api/v1/auth/key' }, options);
   }
 }

@@ -1,10 +1,10 @@
 import type { Role } from '@onepin/core';
+import { readHidden } from '@onepin/core/hidden-input';
 import type { ServerConfig } from '../config.js';
 import { createUserWithWorkspace } from '../services/accounts.js';
 import { issuePasswordLink } from '../services/password-links.js';
 import { checkPassword } from '../services/passwords.js';
 import { withAdminDeps } from './admin-context.js';
-import { promptHidden } from './hidden-prompt.js';
 
 export interface CreateUserOptions {
   email: string;
@@ -25,8 +25,11 @@ export async function createUserCommand(
   print: (line: string) => void,
 ): Promise<void> {
   let password = options.password;
+  // Asked on a terminal only (SPEC §5): piped or scripted, the user gets a one-time link.
   if (password === undefined && process.stdin.isTTY) {
-    password = await promptHidden(
+    password = await readHidden(
+      process.stdin,
+      process.stderr,
       'Password for the new user (leave empty to print a one-time link instead): ',
     );
     if (password === '') password = undefined;

@@ -62,8 +62,10 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
 
     const limit = key.rateLimitPerMin ?? settings.defaultRateLimitPerMin;
     // Counted per lineage, not per key id: a rotated key inherits its predecessor's count.
-    const counted = rateLimiter.consume(key.lineageId, limit, now);
-    const decision = counted instanceof Promise ? await counted : counted;
+    // Counting in process answers at once, with no await; a shared counter (Redis) cannot.
+    const decision = rateLimiter.synchronous
+      ? rateLimiter.consume(key.lineageId, limit, now)
+      : await rateLimiter.consume(key.lineageId, limit, now);
     // Every response from here on carries the X-RateLimit-* headers (see jsonResponse).
     c.set('rateLimit', decision);
     if (!decision.allowed) {
@@ -93,7 +95,7 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
  */
 async function authenticateSession(
   c: Context<AppEnv>,
-  sessions: SessionAuthenticator | undefined,
+  sessions: SessionAuthenticator,
   failedAuth: FailedAuthThrottle,
   settings: AppSettings,
   now: number,
@@ -102,7 +104,7 @@ async function authenticateSession(
   const blockedFor = failedAuth.blockedFor(address, now);
   let session: SessionPrincipal | null = null;
   try {
-    session = sessions ? await sessions.authenticate(c, blockedFor) : null;
+    session = await sessions.authenticate(c, blockedFor);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) failedAuth.recordFailure(address, now);
     throw error;

@@ -9,14 +9,21 @@ export interface RateLimitDecision {
   resetAtMs: number;
 }
 
-/** Counts requests per bucket in fixed one-minute windows. In process by default; the Redis
- * implementation shares the counts between nodes. */
-export interface RateLimiter {
-  consume(
-    bucket: string,
-    limit: number,
-    nowMs: number,
-  ): RateLimitDecision | Promise<RateLimitDecision>;
+/**
+ * Counts requests per bucket in fixed one-minute windows. In process by default, answering at
+ * once (`synchronous`), so the request path awaits nothing; the Redis implementation shares
+ * the counts between nodes and answers with a promise.
+ */
+export type RateLimiter = SynchronousRateLimiter | AsynchronousRateLimiter;
+
+export interface SynchronousRateLimiter {
+  readonly synchronous: true;
+  consume(bucket: string, limit: number, nowMs: number): RateLimitDecision;
+}
+
+export interface AsynchronousRateLimiter {
+  readonly synchronous: false;
+  consume(bucket: string, limit: number, nowMs: number): Promise<RateLimitDecision>;
 }
 
 export const WINDOW_MS = 60_000;
@@ -63,7 +70,8 @@ export class MinuteCounter {
 }
 
 /** The per-process rate limiter. */
-export class InMemoryRateLimiter implements RateLimiter {
+export class InMemoryRateLimiter implements SynchronousRateLimiter {
+  readonly synchronous = true;
   readonly #counter = new MinuteCounter();
 
   consume(bucket: string, limit: number, nowMs: number): RateLimitDecision {

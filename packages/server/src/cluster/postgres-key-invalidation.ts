@@ -21,6 +21,21 @@ export interface PostgresKeyInvalidationOptions {
 }
 
 /**
+ * Tells every node LISTENing on this database that the keys with these hashes changed: a
+ * `NOTIFY` sent inside the transaction that changes them, delivered when (and only if) it
+ * commits. `source` is the sender's node id; nodes skip their own messages.
+ */
+export async function notifyKeyChanges(
+  trx: Kysely<Database>,
+  source: string,
+  hashes: readonly string[],
+): Promise<void> {
+  for (const payload of encodeInvalidations(source, hashes)) {
+    await sql`select pg_notify(${POSTGRES_INVALIDATION_CHANNEL}, ${payload})`.execute(trx);
+  }
+}
+
+/**
  * Cross-node invalidation over PostgreSQL `LISTEN/NOTIFY` (SPEC §9).
  *
  * The `NOTIFY` is sent inside the transaction that changes the keys (`announce`): PostgreSQL
@@ -59,10 +74,8 @@ export class PostgresKeyInvalidation implements KeyInvalidation {
     this.#heartbeatTimer.unref();
   }
 
-  async announce(trx: Kysely<Database>, hashes: readonly string[]): Promise<void> {
-    for (const payload of encodeInvalidations(this.#nodeId, hashes)) {
-      await sql`select pg_notify(${POSTGRES_INVALIDATION_CHANNEL}, ${payload})`.execute(trx);
-    }
+  announce(trx: Kysely<Database>, hashes: readonly string[]): Promise<void> {
+    return notifyKeyChanges(trx, this.#nodeId, hashes);
   }
 
   async invalidate(hashes: readonly string[]): Promise<void> {

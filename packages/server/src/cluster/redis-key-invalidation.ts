@@ -16,6 +16,35 @@ export interface RedisKeyInvalidationOptions {
   nodeId?: string;
 }
 
+/** The channel of a deployment's key invalidations: channels are global to a Redis server. */
+export function redisInvalidationChannel(redisPrefix: string): string {
+  return `${redisPrefix}key-invalidation`;
+}
+
+export const PUBLISH_FAILED =
+  'could not publish a key invalidation; other nodes will drop the keys within the cache TTL';
+
+/**
+ * Tells every node subscribed to `channel` that the keys with these hashes changed, after the
+ * commit. A failed publish is reported to `onError` and not thrown: the change is committed,
+ * and the cache TTL bounds how long another node can miss it.
+ */
+export async function publishKeyChanges(
+  publisher: Pick<Redis, 'publish'>,
+  channel: string,
+  source: string,
+  hashes: readonly string[],
+  onError: (error: unknown) => void,
+): Promise<void> {
+  for (const payload of encodeInvalidations(source, hashes)) {
+    try {
+      await publisher.publish(channel, payload);
+    } catch (error) {
+      onError(error);
+    }
+  }
+}
+
 /**
  * Cross-node invalidation over Redis pub/sub (SPEC §9), for when `ONEPIN_REDIS_URL` is set.
  *
@@ -56,16 +85,9 @@ export class RedisKeyInvalidation implements KeyInvalidation {
   async invalidate(hashes: readonly string[]): Promise<void> {
     this.#options.cache.evict(hashes);
     const { publisher, channel, logger } = this.#options;
-    for (const payload of encodeInvalidations(this.#nodeId, hashes)) {
-      try {
-        await publisher.publish(channel, payload);
-      } catch (error) {
-        logger.error(
-          { err: error },
-          'could not publish a key invalidation; other nodes will drop the keys within the cache TTL',
-        );
-      }
-    }
+    await publishKeyChanges(publisher, channel, this.#nodeId, hashes, (error) =>
+      logger.error({ err: error }, PUBLISH_FAILED),
+    );
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import {
+  type AsynchronousRateLimiter,
   InMemoryRateLimiter,
   type RateLimitDecision,
   type RateLimiter,
@@ -91,7 +92,8 @@ export class RedisWindowCounter implements SharedWindowCounter {
 }
 
 /** The per-key rate limiter shared by all nodes (SPEC §4); per process while Redis is down. */
-export class RedisRateLimiter implements RateLimiter {
+export class RedisRateLimiter implements AsynchronousRateLimiter {
+  readonly synchronous = false;
   readonly #counter: RedisWindowCounter;
   readonly #fallback: RateLimiter;
 

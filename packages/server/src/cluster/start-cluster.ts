@@ -8,7 +8,7 @@ import type { ReadinessCheck } from '../routes/system/health.js';
 import { type KeyInvalidation, LocalKeyInvalidation } from '../services/key-invalidation.js';
 import { PostgresKeyInvalidation } from './postgres-key-invalidation.js';
 import { connectRedis } from './redis-connections.js';
-import { RedisKeyInvalidation } from './redis-key-invalidation.js';
+import { RedisKeyInvalidation, redisInvalidationChannel } from './redis-key-invalidation.js';
 import { RedisRateLimiter, RedisWindowCounter } from './redis-rate-limiter.js';
 
 /** How this node learns of other nodes' key changes and shares its counters. */
@@ -64,7 +64,7 @@ async function startRedisCluster(
   const invalidation = new RedisKeyInvalidation({
     publisher: redis.commands,
     subscriber: redis.subscriber,
-    channel: `${config.redisPrefix}key-invalidation`,
+    channel: redisInvalidationChannel(config.redisPrefix),
     cache: keyCache,
     logger,
     nodeId,

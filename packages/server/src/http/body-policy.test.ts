@@ -1,6 +1,36 @@
 import { sqliteDialect } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  protectedRoute,
+  publicRoute,
+  type RouteRegistrar,
+  STREAMED_BODY,
+} from '../routes/route-definition.js';
 import { createTestWorld, type TestWorld } from '../test-support/world.js';
+import { jsonResponse } from './response-headers.js';
+
+const counted = { 200: { description: 'How many bytes arrived' } };
+
+/** A streaming route (it reads and limits the body itself) and a form outside the API. */
+const extraRoutes: RouteRegistrar[] = [
+  (app) =>
+    app.openapi(
+      protectedRoute(
+        null,
+        { method: 'put', path: '/api/v1/test-stream', responses: counted },
+        { body: STREAMED_BODY },
+      ),
+      async (c) => jsonResponse(c, { bytes: (await c.req.arrayBuffer()).byteLength }, 200),
+    ),
+  (app) =>
+    app.openapi(
+      publicRoute(
+        { method: 'post', path: '/form', responses: counted },
+        { body: { kind: 'bytes' } },
+      ),
+      async (c) => jsonResponse(c, { bytes: (await c.req.text()).length }, 200),
+    ),
+];
 
 describe('request bodies', () => {
   let world: TestWorld;
@@ -9,16 +39,7 @@ describe('request bodies', () => {
   beforeAll(async () => {
     world = await createTestWorld(sqliteDialect, {
       settings: { jsonBodyLimitBytes: 1024 },
-      app: {
-        streamingBodyPaths: [/^\/api\/v1\/test-stream$/],
-        extraRoutes: [
-          (app) =>
-            app.put('/api/v1/test-stream', async (c) =>
-              c.json({ bytes: (await c.req.arrayBuffer()).byteLength }),
-            ),
-          (app) => app.post('/form', async (c) => c.json({ bytes: (await c.req.text()).length })),
-        ],
-      },
+      app: { extraRoutes },
     });
     const workspace = await world.createWorkspace();
     key = (await world.createKey(workspace, { scopes: ['api_keys:write'] })).plaintext;
@@ -88,7 +109,7 @@ describe('request bodies', () => {
     expect(response.status).toBe(413);
   });
 
-  it('limits bodies outside the API too, without asking them to be JSON', async () => {
+  it('limits bodies outside the API too, without asking them to be JSON (a `bytes` route)', async () => {
     expect(
       (
         await world.call('POST', '/form', {

@@ -4,12 +4,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from '../api-error.js';
 import type { AppEnv } from './app-env.js';
 
-export interface BodyPolicyOptions {
+export interface BodyLimitOptions {
   /** Bodies above this many bytes get 413. */
   maxBytes: number;
-  /** Paths whose route reads the body as a stream with its own size limit and content type
-   * (uploads); the policy leaves them alone. */
-  streamingPaths?: readonly RegExp[];
+  /** Whether a body must be JSON in UTF-8 (415 otherwise). */
+  json: boolean;
 }
 
 /** `application/json` or `application/…+json`, with no parameter but `charset=utf-8`. */
@@ -17,14 +16,13 @@ const JSON_CONTENT_TYPE =
   /^application\/(?:[\w.-]+\+)?json[ \t]*(?:;[ \t]*charset[ \t]*=[ \t]*"?utf-8"?[ \t]*)?$/i;
 
 /**
- * What the server accepts as a request body (SPEC §5): no more than `maxBytes` on any route
- * (413), counted while it streams in when no Content-Length announced it; and under `/api/`,
- * JSON in UTF-8 only (RFC 8259 §8.1): a body declared in another type or charset gets 415
- * before anything reads it. Requests without a body pass untouched; routes that need one
- * answer 415 when it is missing.
+ * What a route accepts as a request body (SPEC §5), as its declaration says (`BodyPolicy`):
+ * no more than `maxBytes` (413), counted while it streams in when no Content-Length announced
+ * it; and for JSON routes, JSON in UTF-8 only (RFC 8259 §8.1): a body declared in another type
+ * or charset gets 415 before anything reads it. Requests without a body pass untouched; routes
+ * that need one answer 415 when it is missing.
  */
-export function bodyPolicy(options: BodyPolicyOptions): MiddlewareHandler<AppEnv> {
-  const streamingPaths = options.streamingPaths ?? [];
+export function bodyLimits(options: BodyLimitOptions): MiddlewareHandler<AppEnv> {
   const limit = bodyLimit({
     maxSize: options.maxBytes,
     onError: () => {
@@ -37,11 +35,7 @@ export function bodyPolicy(options: BodyPolicyOptions): MiddlewareHandler<AppEnv
   return (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD') return next();
-    const path = c.req.path;
-    if (streamingPaths.length > 0 && streamingPaths.some((pattern) => pattern.test(path))) {
-      return next();
-    }
-    const contentType = path.startsWith('/api/') ? c.req.raw.headers.get('content-type') : null;
+    const contentType = options.json ? c.req.raw.headers.get('content-type') : null;
     if (contentType !== null && !JSON_CONTENT_TYPE.test(contentType)) {
       throw new ApiError(
         'UNSUPPORTED_MEDIA_TYPE',

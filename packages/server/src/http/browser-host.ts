@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { ApiError } from '../api-error.js';
 import type { AppSettings } from '../deps.js';
 import type { AppEnv } from './app-env.js';
+import { assertSameOrigin } from './same-origin.js';
 
 /** Names of this machine that a page on another site can never be served from. */
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
@@ -76,4 +77,19 @@ export function isBrowserHost(c: Context<AppEnv>, settings: AppSettings): boolea
   return hosts.has(
     host.endsWith(`:${defaultPort}`) ? host.slice(0, -defaultPort.length - 1) : host,
   );
+}
+
+/**
+ * For the public operations meant for programs (device login's code and token, which the CLI
+ * calls before it has any key): a program sends no `Origin` and, like a request with an API
+ * key, may use any name that reaches the server — an internal host name, an IP — since these
+ * operations give nothing without a signed-in member's approval at the public host. A browser
+ * always sends `Origin` with a POST; one must address the public host from the server's own
+ * origin like any browser request, so a page that re-resolved its name to this server (DNS
+ * rebinding) can neither start a sign-in nor poll one.
+ */
+export function assertBrowserHostIfBrowser(c: Context<AppEnv>, settings: AppSettings): void {
+  if (c.req.header('origin') === undefined) return;
+  assertBrowserHost(c, settings);
+  assertSameOrigin(c, settings);
 }

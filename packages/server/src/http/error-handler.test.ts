@@ -87,6 +87,7 @@ describe('internal errors', () => {
   it('from a broken dependency on the request path are a bare 500 too', async () => {
     const broken = await createTestWorld(sqliteDialect, {
       rateLimiter: {
+        synchronous: true,
         consume() {
           throw new RangeError('counter exploded at /srv/onepin/rate-limiter.js:12:7');
         },

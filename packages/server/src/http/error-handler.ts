@@ -1,5 +1,5 @@
 import { ERROR_CODES, errorCodeForStatus, redactKeyShapedText } from '@onepin/core';
-import { PlaintextKeyRefusedError } from '@onepin/db';
+import { isDatabaseUnavailable, isRejectedValue, PlaintextKeyRefusedError } from '@onepin/db';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -46,35 +46,6 @@ export function toApiError(error: unknown): ApiError {
     });
   }
   return new ApiError('INTERNAL_ERROR', undefined, { cause: error });
-}
-
-/** PostgreSQL class 22 (data exception: bad encoding, NUL bytes, out-of-range values). */
-function isRejectedValue(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
-}
-
-/** Connection-level failures talking to the database: a 503 the client can retry, not a 500. */
-function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  return (
-    (typeof code === 'string' &&
-      ([
-        'ECONNREFUSED',
-        'ECONNRESET',
-        'ETIMEDOUT',
-        'EPIPE',
-        '57P01',
-        '57P02',
-        '57P03',
-        'SQLITE_BUSY',
-      ].includes(code) ||
-        code.startsWith('08'))) ||
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
-      error.message,
-    )
-  );
 }
 
 /**

@@ -1,15 +1,16 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { generateApiKey, keyPreview, SCOPES } from '@onepin/core';
 import { listAuditEvents } from '@onepin/db';
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../openapi.js';
-import type { RouteRegistrar } from '../routes/protected-route.js';
+import { publicRoute, type RouteRegistrar } from '../routes/route-definition.js';
 import { createUserWithWorkspace } from '../services/accounts.js';
 import { seedWorkflow, uniqueName } from '../test-support/resources.js';
 import { createTestWorld, type TestWorld, worldPerSuite } from '../test-support/world.js';
 import { ACCEPTS_API_KEY_IN_BODY, fieldsHoldingKeys } from './pasted-key-guard.js';
+import { jsonResponse } from './response-headers.js';
 
 /** What must never come back: the key's secret part (its preview is fine). */
 function secretOf(key: string): string {
@@ -296,29 +297,30 @@ describe.each(testDialects)('$name: pasted-key guard', (dialect) => {
 
 describe.each(testDialects)('$name: routes that take a key in their body', (dialect) => {
   it.skipIf(!dialectAvailable(dialect))(
-    'receive it only when their declaration opts out of the guard',
+    'receive it only when their body policy says so, which the OpenAPI document shows',
     async () => {
-      const declared = (path: string, optOut: boolean): RouteRegistrar => {
-        const route = createRoute({
-          method: 'post',
-          path,
-          request: {
-            body: {
-              content: { 'application/json': { schema: z.object({ key: z.string() }) } },
-              required: true,
+      const declared = (path: string, acceptsApiKey: boolean): RouteRegistrar => {
+        const route = publicRoute(
+          {
+            method: 'post',
+            path,
+            request: {
+              body: {
+                content: { 'application/json': { schema: z.object({ key: z.string() }) } },
+                required: true,
+              },
             },
+            responses: { 200: { description: 'ok' } },
           },
-          responses: { 200: { description: 'ok' } },
-          ...(optOut && { [ACCEPTS_API_KEY_IN_BODY]: true }),
-        });
+          { body: { kind: 'json', acceptsApiKey } },
+        );
         return (app) =>
-          app.openapi(route, (c) => c.json({ received: c.req.valid('json').key.length }, 200));
+          app.openapi(route, (c) =>
+            jsonResponse(c, { received: c.req.valid('json').key.length }, 200),
+          );
       };
       const world = await createTestWorld(dialect, {
-        app: {
-          extraRoutes: [declared('/api/v1/verify', true), declared('/api/v1/other', false)],
-          publicApiPaths: ['/api/v1/verify', '/api/v1/other'],
-        },
+        app: { extraRoutes: [declared('/api/v1/verify', true), declared('/api/v1/other', false)] },
       });
       try {
         const key = generateApiKey('live');
@@ -326,6 +328,9 @@ describe.each(testDialects)('$name: routes that take a key in their body', (dial
         expect(verify).toMatchObject({ status: 200, body: { received: 40 } });
         const other = await world.call('POST', '/api/v1/other', { body: { key } });
         expect(other.status).toBe(422);
+        const paths = openApiDocument(world.app).paths as Record<string, Record<string, object>>;
+        expect(paths['/api/v1/verify']?.post).toHaveProperty(ACCEPTS_API_KEY_IN_BODY, true);
+        expect(paths['/api/v1/other']?.post).not.toHaveProperty(ACCEPTS_API_KEY_IN_BODY);
       } finally {
         await world.dispose();
       }

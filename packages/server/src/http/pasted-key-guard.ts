@@ -1,13 +1,13 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import { containsApiKey, type ErrorDetail } from '@onepin/core';
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../api-error.js';
 import type { AppEnv } from './app-env.js';
 
 /**
- * The OpenAPI extension a route sets (`[ACCEPTS_API_KEY_IN_BODY]: true` in its `createRoute`
- * config) when an API key in its JSON body is the point — a verification endpoint, a public
- * revocation endpoint — so the guard lets it through. No route sets it today.
+ * The OpenAPI extension that documents a route whose JSON body may carry an API key — a
+ * verification endpoint, a public revocation endpoint — because its body policy says so
+ * (`{ kind: 'json', acceptsApiKey: true }`, `routes/route-definition.ts`); the guard is then
+ * left out of its middleware. The leak reports declare it (`routes/leak-reports/`).
  */
 export const ACCEPTS_API_KEY_IN_BODY = 'x-accepts-api-key-in-body';
 
@@ -21,50 +21,34 @@ const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 /** More findings than this add nothing to the answer. */
 const MAX_DETAILS = 20;
 
-interface Operation {
-  method: string;
-  path: RegExp;
-}
-
 /**
  * Refuses every JSON request body that holds an API key anywhere — in any string, at any
  * depth, object keys included — with 422 `VALIDATION_ERROR` naming each field, before a route
  * can store it (a name, a description, a workflow's extra fields, an upload's file name, an
- * email) and copy it into the audit log that viewers read. It runs on every `/api/` request,
- * so a new route is covered without doing anything; one that must receive a key opts out in
- * its declaration (`ACCEPTS_API_KEY_IN_BODY`). It sees the parsed values, so JSON escapes
+ * email) and copy it into the audit log that viewers read. It is part of every JSON body
+ * policy, so a new route is covered without doing anything; one that must receive a key says
+ * so in its body policy (`acceptsApiKey`). It sees the parsed values, so JSON escapes
  * (`op\u005flive…`) hide nothing. The parsed body is Hono's cached one: the route's
  * validator reads the same object, and a body that is not JSON is left to it (400).
- *
- * `keyAcceptingOperations` is read per request: the app registers its routes after this
- * middleware and fills it in when they are all known (see `keyAcceptingOperations`).
  */
-export function pastedKeyGuard(
-  keyAcceptingOperations: () => readonly Operation[],
-): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const method = c.req.method;
-    if (method === 'GET' || method === 'HEAD' || c.req.raw.body === null) return next();
-    const contentType = c.req.header('content-type');
-    if (contentType === undefined) return next();
-    if (!JSON_MEDIA_TYPE.test(contentType.split(';')[0]?.trim() ?? '')) return next();
-    const path = c.req.path;
-    if (keyAcceptingOperations().some((op) => op.method === method && op.path.test(path))) {
-      return next();
-    }
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return next();
-    }
-    const details = fieldsHoldingKeys(body);
-    if (details.length > 0) {
-      throw new ApiError('VALIDATION_ERROR', PASTED_KEY_ERROR_MESSAGE, { details });
-    }
+export const pastedKeyGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const method = c.req.method;
+  if (method === 'GET' || method === 'HEAD' || c.req.raw.body === null) return next();
+  const contentType = c.req.header('content-type');
+  if (contentType === undefined) return next();
+  if (!JSON_MEDIA_TYPE.test(contentType.split(';')[0]?.trim() ?? '')) return next();
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
     return next();
-  };
-}
+  }
+  const details = fieldsHoldingKeys(body);
+  if (details.length > 0) {
+    throw new ApiError('VALIDATION_ERROR', PASTED_KEY_ERROR_MESSAGE, { details });
+  }
+  return next();
+};
 
 /**
  * Every field of a parsed JSON value whose string (or whose own name) holds an API key, as
@@ -99,23 +83,4 @@ export function fieldsHoldingKeys(value: unknown): ErrorDetail[] {
     }
   }
   return details;
-}
-
-/** The operations of `app` that declare `ACCEPTS_API_KEY_IN_BODY`, by method and path. */
-export function keyAcceptingOperations(app: OpenAPIHono<AppEnv>): Operation[] {
-  const operations: Operation[] = [];
-  for (const definition of app.openAPIRegistry.definitions) {
-    if (definition.type !== 'route') continue;
-    const route = definition.route as unknown as Record<string, unknown>;
-    if (route[ACCEPTS_API_KEY_IN_BODY] !== true) continue;
-    const pattern = String(route.path)
-      .split(/\{[^}]+\}/)
-      .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
-      .join('[^/]+');
-    operations.push({
-      method: String(route.method).toUpperCase(),
-      path: new RegExp(`^${pattern}$`),
-    });
-  }
-  return operations;
 }

@@ -4,23 +4,30 @@ import type { Clock } from '../deps.js';
 import type { Logger } from '../logger.js';
 import type { AppEnv } from './app-env.js';
 import { completeHeaders } from './response-headers.js';
+import type { RouteGuards } from './route-guards.js';
 import type { SecurityHeaders } from './security-headers.js';
+
+export interface RequestContextOptions {
+  clock: Clock;
+  logger: Logger;
+  /** Left on the context for the response's headers. */
+  securityHeaders: SecurityHeaders;
+  /** Left on the context for the routes' guards. */
+  routeGuards: RouteGuards;
+}
 
 /**
  * Gives every request an id (on the context, in `X-Request-Id` and in the log line), sees that
  * every response carries it and the security headers, and logs one line when it ends. JSON
- * responses come with all their headers already (`jsonResponse`), and nothing here reads their
- * `headers`, which would build a `Headers` object for nothing; any other response gets them
- * after the route (`completeHeaders`).
+ * responses come with all their headers already (`jsonResponse`), and `completeHeaders` knows
+ * them without reading their `headers`, which would build a `Headers` object for nothing; any
+ * other response gets what it lacks after the route.
  *
  * The path is logged without its query string: keys never travel in URLs, but nothing
  * guarantees a caller knows that (and the logger redacts anything key-shaped anyway).
  */
-export function requestContext(
-  clock: Clock,
-  logger: Logger,
-  securityHeaders: SecurityHeaders,
-): MiddlewareHandler<AppEnv> {
+export function requestContext(options: RequestContextOptions): MiddlewareHandler<AppEnv> {
+  const { clock, logger, securityHeaders, routeGuards } = options;
   // The access line holds the fields below and nothing else, none of them a credential by
   // name, so it skips the logger's redaction by field path: with wildcard paths every field
   // went through the redactor, 5 µs a line (npm run bench). Anything key-shaped, a key pasted
@@ -31,8 +38,9 @@ export function requestContext(
     const requestId = randomUUID();
     c.set('requestId', requestId);
     c.set('securityHeaders', securityHeaders);
+    c.set('routeGuards', routeGuards);
     await next();
-    if (c.res !== c.get('completeResponse')) completeHeaders(c);
+    completeHeaders(c);
     if (accessLog.isLevelEnabled('info')) {
       const principal = c.get('principal');
       accessLog.info({

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { sqliteDialect } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDashboard } from '../dashboard.js';
@@ -377,11 +377,17 @@ describe('response headers over HTTP', () => {
     mkdirSync(join(dashboard, 'assets'));
     writeFileSync(join(dashboard, 'index.html'), '<!doctype html><title>OnePin</title>');
     writeFileSync(join(dashboard, 'assets', 'app-1234.js'), 'console.log(1);');
+    // Listening first, as main.ts does: the app is built knowing its own address, and browser
+    // requests are answered at this host only.
+    server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     world = await createTestWorld(sqliteDialect, {
       failedAuthLimitPerMin: 4,
-      settings: { jsonBodyLimitBytes: 1_024 },
+      settings: { jsonBodyLimitBytes: 1_024, publicUrl: url },
       app: { extraRoutes: [serveDashboard(dashboard)] },
     });
+    server.on('request', getRequestListener(world.app.fetch, { hostname: '127.0.0.1' }));
     const { user, workspace } = await createUserWithWorkspace(world.deps, {
       email: 'headers@example.com',
       password: PASSWORD,
@@ -393,12 +399,6 @@ describe('response headers over HTTP', () => {
     ).plaintext;
     keys.unscoped = (await world.createKey(owner)).plaintext;
     keys.limited = (await world.createKey(owner, { rateLimitPerMin: 1 })).plaintext;
-    server = serve({ fetch: world.app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    // The server's own address, as main.ts sets it once the port is known: browser requests
-    // are answered at this host only.
-    world.deps.settings.publicUrl = url;
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { sqliteDialect } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { protectedRoute } from '../routes/route-definition.js';
 import { createTestWorld, type TestWorld } from '../test-support/world.js';
 
 const API_HEADERS = {
@@ -28,7 +29,14 @@ describe('security headers', () => {
             ),
           // Response.redirect() makes headers that cannot change, as fetch() responses have.
           (app) =>
-            app.get('/api/v1/passed-through', () => Response.redirect('http://127.0.0.1/x', 302)),
+            app.openapi(
+              protectedRoute(null, {
+                method: 'get',
+                path: '/api/v1/passed-through',
+                responses: { 302: { description: 'Elsewhere' } },
+              }),
+              () => Response.redirect('http://127.0.0.1/x', 302),
+            ),
         ],
       },
     });

@@ -5,18 +5,18 @@ import { registerListApiKeys } from './api-keys/list.js';
 import { registerRevokeApiKey } from './api-keys/revoke.js';
 import { registerRotateApiKey } from './api-keys/rotate.js';
 import { registerUpdateApiKey } from './api-keys/update.js';
+import { registerRevokeOwnKey } from './auth/revoke-own-key.js';
 import { registerWhoami } from './auth/whoami.js';
+import { registerDeviceApprove } from './device/approve.js';
+import { registerDeviceCode } from './device/code.js';
+import { registerDeviceDeny } from './device/deny.js';
+import { registerDeviceRequest } from './device/request.js';
+import { registerDeviceToken } from './device/token.js';
 import { registerInvitationAccept } from './invitations/accept.js';
 import { registerInvitationAcceptSignedIn } from './invitations/accept-signed-in.js';
 import { registerInvitationCheck } from './invitations/check.js';
-import {
-  CREDENTIALS_REVOKE_PATH,
-  registerCredentialsRevoke,
-} from './leak-reports/credentials-revoke.js';
-import {
-  GITHUB_SECRET_SCANNING_PATH,
-  registerGithubSecretScanning,
-} from './leak-reports/github.js';
+import { registerCredentialsRevoke } from './leak-reports/credentials-revoke.js';
+import { registerGithubSecretScanning } from './leak-reports/github.js';
 import { registerAddMember } from './members/add.js';
 import { registerCancelInvitation } from './members/cancel-invitation.js';
 import { registerListMemberKeys } from './members/keys.js';
@@ -26,7 +26,7 @@ import { registerUpdateMember } from './members/update.js';
 import { registerNotProvided } from './not-provided.js';
 import { registerPasswordLinkCheck } from './password-link/check.js';
 import { registerPasswordLinkSet } from './password-link/set.js';
-import type { RouteRegistrar } from './protected-route.js';
+import type { RouteRegistrar } from './route-definition.js';
 import { registerCurrentSession } from './session/current.js';
 import { registerSignIn } from './session/sign-in.js';
 import { registerSignOut } from './session/sign-out.js';
@@ -60,15 +60,15 @@ import { registerListWorkflowUploads } from './workflows/uploads.js';
 import { registerCreateWorkspaceInvite } from './workspace-members/invite.js';
 import { registerListWorkspaceMembers } from './workspace-members/list.js';
 import { registerRemoveWorkspaceMember } from './workspace-members/remove.js';
-import { registerWorkspaceFromPath } from './workspace-members/select-workspace.js';
 import { registerUpdateWorkspaceMember } from './workspace-members/update.js';
 import { registerCurrentWorkspace } from './workspaces/current.js';
 import { registerGetWorkspace } from './workspaces/get.js';
 import { registerListWorkspaces } from './workspaces/list.js';
 
 /**
- * Every API route. Each `/api/v1` one is covered by the auth contract suite; the upload
- * transfer (`PUT /uploads/{id}`) sits outside it, authenticated by its URL's signature.
+ * Every API route; each declares its own rules (`route-definition.ts`). Each `/api/v1` one
+ * that needs a credential is covered by the auth contract suite; the upload transfer
+ * (`PUT /uploads/{id}`) sits outside `/api/v1`, authenticated by its URL's signature.
  * Order matters where a literal path shares a pattern with a parameter (`/workspaces/current`
  * before `/workspaces/{workspace_id}`, `/workflows/name-availability` before `/workflows/{id}`,
  * the not-provided operations first).
@@ -119,11 +119,16 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerRemoveMember,
   registerListMemberKeys,
   registerCancelInvitation,
-  registerWorkspaceFromPath,
   registerListWorkspaceMembers,
   registerCreateWorkspaceInvite,
   registerUpdateWorkspaceMember,
   registerRemoveWorkspaceMember,
+  registerDeviceCode,
+  registerDeviceToken,
+  registerDeviceRequest,
+  registerDeviceApprove,
+  registerDeviceDeny,
+  registerRevokeOwnKey,
   registerListWebhooks,
   registerCreateWebhook,
   registerGetWebhook,
@@ -135,28 +140,4 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerRedeliverWebhook,
   registerGithubSecretScanning,
   registerCredentialsRevoke,
-];
-
-/**
- * The `/api/v1` operations that need no credential: those that start a session, and the
- * one-time link checks before it. Everything else goes through authentication.
- */
-export const PUBLIC_API_OPERATIONS: readonly string[] = [
-  'POST /api/v1/session',
-  'GET /api/v1/setup',
-  'POST /api/v1/setup',
-  'GET /api/v1/invitation',
-  'POST /api/v1/invitation',
-  'GET /api/v1/password-link',
-  'POST /api/v1/password-link',
-];
-
-/**
- * `/api/v1` operations that need no credential and are not a browser's: leak reports, which
- * machines (GitHub) and anyone holding a key send, from any host name. Each proves itself
- * its own way (a signature; holding the key) and is throttled per address.
- */
-export const MACHINE_API_OPERATIONS: readonly string[] = [
-  `POST ${GITHUB_SECRET_SCANNING_PATH}`,
-  `POST ${CREDENTIALS_REVOKE_PATH}`,
 ];

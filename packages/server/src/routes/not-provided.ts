@@ -1,5 +1,10 @@
 import { ApiError } from '../api-error.js';
-import type { RouteRegistrar } from './protected-route.js';
+import {
+  declareHandler,
+  JSON_BODY,
+  type RouteRegistrar,
+  type RouteRules,
+} from './route-definition.js';
 
 /** A group of the public OnePin API's operations that this server does not provide. */
 export interface NotProvidedGroup {
@@ -135,7 +140,7 @@ export const registerNotProvided: RouteRegistrar = (app) => {
   for (const group of NOT_PROVIDED) {
     for (const operation of group.operations) {
       const [method = '', path = ''] = operation.split(' ');
-      app.on(method, path.replaceAll(/\{(\w+)\}/g, ':$1'), () => {
+      declareHandler(app, method, path.replaceAll(/\{(\w+)\}/g, ':$1'), rulesFor(path), () => {
         throw new ApiError(
           'NOT_PROVIDED',
           `${group.what}: not provided by this server (${method} ${path}).`,
@@ -144,3 +149,11 @@ export const registerNotProvided: RouteRegistrar = (app) => {
     }
   }
 };
+
+/** As any request to its path: a credential under `/api/v1` (so an anonymous caller learns
+ * nothing), none elsewhere; a JSON body either way. */
+function rulesFor(path: string): RouteRules {
+  return path.startsWith('/api/v1/')
+    ? { auth: { mode: 'key-or-session', scope: null }, body: JSON_BODY }
+    : { auth: { mode: 'public' }, body: JSON_BODY };
+}

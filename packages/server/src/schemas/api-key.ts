@@ -90,6 +90,10 @@ export const ApiKeyOut = z
       description:
         'The key that replaced this one in a rotation; it works until `expires_at` (grace period) or `revoked_at`',
     }),
+    created_via: z.enum(['device_login']).nullable().openapi({
+      description:
+        '`device_login` for a key made by signing the CLI in through the browser (`onepin login --web`): only such a key may revoke itself (`DELETE /api/v1/auth/key`, at `onepin logout`); null for every other key',
+    }),
     created_at: Timestamp,
     updated_at: Timestamp,
     // The latest report that this key was found in public (its banner), or null.
@@ -195,6 +199,7 @@ export function toApiKeyOut(
     revoked_at: record.revoked_at,
     rotated_from: record.rotated_from,
     replaced_by: record.replaced_by,
+    created_via: record.created_via ?? null,
     created_at: record.created_at,
     updated_at: record.updated_at,
     leak: record.leak ?? null,

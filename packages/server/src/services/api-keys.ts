@@ -104,11 +104,22 @@ export function getApiKey(
   return findVisible(deps, workspaceId, authority, id);
 }
 
+/** How a key is made beyond its terms: its origin, and what its transaction also writes. */
+export interface CreateApiKeyOptions {
+  /** `device_login` for the key a device collects (see services/device-login.ts). */
+  createdVia?: 'device_login';
+  /** More of the story for the `api_key_created` event (never a secret). */
+  auditMetadata?: Record<string, unknown>;
+  /** Writes that must commit with the key or not at all (marking a device code used). */
+  alsoInTransaction?: (trx: Kysely<Database>, record: ApiKeyRecord) => Promise<void>;
+}
+
 export async function createApiKey(
   deps: ServiceDeps,
   actor: Actor,
   authority: KeyAuthority,
   input: CreateApiKeyInput,
+  options: CreateApiKeyOptions = {},
 ): Promise<CreatedApiKey> {
   const nowIso = isoNow(deps);
   const caller = await currentAuthority(deps, actor.workspaceId, authority);
@@ -142,11 +153,13 @@ export async function createApiKey(
     rotated_from: null,
     replaced_by: null,
     lineage_id: id,
+    created_via: options.createdVia ?? null,
     created_at: nowIso,
     updated_at: nowIso,
   };
   await deps.database.db.transaction().execute(async (trx) => {
     await insertApiKey(trx, record);
+    await options.alsoInTransaction?.(trx, record);
     await recordAudit(trx, { newId: deps.newId, now: nowIso }, actor, {
       action: 'api_key_created',
       environment: keyType,
@@ -157,6 +170,8 @@ export async function createApiKey(
         scopes,
         key_type: keyType,
         expires_at: expiresAt,
+        ...(options.createdVia && { created_via: options.createdVia }),
+        ...options.auditMetadata,
       },
     });
     await enqueueKeyEvent(
@@ -337,6 +352,9 @@ export async function rotateApiKey(
     rotated_from: current.id,
     replaced_by: null,
     lineage_id: current.lineage_id ?? current.id,
+    // The new secret goes to whoever rotated, not to the device that logged in with the old
+    // one: it is no longer the device's to revoke at logout.
+    created_via: null,
     created_at: nowIso,
     updated_at: nowIso,
     leak: null,

@@ -28,7 +28,9 @@ export type AuditAction =
   | 'webhook_updated'
   | 'webhook_deleted'
   | 'webhook_secret_rotated'
-  | 'webhook_redelivered';
+  | 'webhook_redelivered'
+  | 'device_login_approved'
+  | 'device_login_denied';
 
 export interface AuditEntry {
   action: AuditAction;

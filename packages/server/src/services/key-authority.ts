@@ -1,5 +1,12 @@
-import { type ErrorDetail, type KeyType, missingScopes, type Scope } from '@onepin/core';
-import { type ApiKeyRecord, findApiKeyById } from '@onepin/db';
+import {
+  type ErrorDetail,
+  type KeyType,
+  missingScopes,
+  ROLE_SCOPES,
+  type Role,
+  type Scope,
+} from '@onepin/core';
+import { type ApiKeyRecord, findApiKeyById, findMember, type MemberRecord } from '@onepin/db';
 import { ApiError, invalidApiKey } from '../api-error.js';
 import type { Principal } from '../auth/principal.js';
 import type { ServiceDeps } from './service-deps.js';
@@ -112,6 +119,36 @@ export async function currentAuthority(
     },
     serverDefault,
   ) as CurrentAuthority;
+}
+
+/**
+ * What a member may put in a key through their role (device login, where the member approves
+ * a key for their own device): exactly the role's scopes, in either environment, with no
+ * bound on expiry or rate limit beyond the key's own terms.
+ */
+export function roleAuthority(role: Role): KeyAuthority {
+  return {
+    callerKeyId: null,
+    grantable: ROLE_SCOPES[role],
+    environment: 'all',
+    latestExpiry: null,
+    rateLimit: null,
+    mayReactivate: false,
+  };
+}
+
+/**
+ * A member's role authority in a workspace as the database has it now, or `null` when they
+ * no longer belong to it: a key minted on a member's say-so is bounded by the role they hold
+ * when it is minted, not the one they held when they said so.
+ */
+export async function currentMemberAuthority(
+  deps: ServiceDeps,
+  workspaceId: string,
+  userId: string,
+): Promise<{ member: MemberRecord; authority: CurrentAuthority } | null> {
+  const member = await findMember(deps.database.db, workspaceId, userId);
+  return member ? { member, authority: roleAuthority(member.role) as CurrentAuthority } : null;
 }
 
 function usableAt(record: ApiKeyRecord, nowIso: string): boolean {

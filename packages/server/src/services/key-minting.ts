@@ -1,4 +1,4 @@
-import { generateApiKey, type KeyType, type Scope } from '@onepin/core';
+import { generateApiKey, type KeyType, keyDisplayParts, type Scope } from '@onepin/core';
 import { ApiError } from '../api-error.js';
 import { sha256Hex } from '../auth/sha256.js';
 import {
@@ -51,10 +51,11 @@ export function mintApiKey(authority: CurrentAuthority, terms: KeyTerms): Minted
     );
   }
   const plaintext = generateApiKey(terms.keyType);
+  const shown = keyDisplayParts(plaintext);
   return {
     plaintext,
     keyHash: sha256Hex(plaintext),
-    keyPrefix: plaintext.slice(0, 8),
-    keySuffix: plaintext.slice(-4),
+    keyPrefix: shown.prefix,
+    keySuffix: shown.suffix,
   };
 }

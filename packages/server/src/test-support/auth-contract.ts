@@ -35,6 +35,13 @@ export interface AuthContractCase {
   sessionOnly?: boolean;
   /** The role a session needs; by default the least role whose scopes include `scope`. */
   role?: Role;
+  /** Only an API key may call it (it acts on the calling key): sessions get 403 `FORBIDDEN`. */
+  keyOnly?: boolean;
+  /** What every calling key must be besides holding `scope` (e.g. made by device login). */
+  callerKey?: { createdVia?: 'device_login' };
+  /** A successful call ends the calling key (it revokes itself): the rate-limit case spends
+   * the budget on other requests, then expects the 429 from this one. */
+  endsCallerKey?: boolean;
 }
 
 /** Roles from least to most allowed. */
@@ -102,17 +109,23 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
     });
     afterAll(async () => world?.dispose());
 
-    async function keyFor(
-      workspace: TestWorkspace,
-      scope: Scope | null,
-      extra: Partial<{ rateLimitPerMin: number; expiresAt: string }> = {},
-    ) {
-      return (await world.createKey(workspace, { scopes: scope ? [scope] : [], ...extra }))
-        .plaintext;
-    }
-
     describe.each(cases)('$operation', (contract) => {
       const keysAllowed = !contract.sessionOnly;
+      const sessionsAllowed = !contract.keyOnly;
+
+      async function keyFor(
+        workspace: TestWorkspace,
+        scope: Scope | null,
+        extra: Partial<{ rateLimitPerMin: number; expiresAt: string }> = {},
+      ) {
+        return (
+          await world.createKey(workspace, {
+            scopes: scope ? [scope] : [],
+            ...contract.callerKey,
+            ...extra,
+          })
+        ).plaintext;
+      }
 
       it.skipIf(!keysAllowed)(
         'answers a key holding the scope without an auth error, with request id and rate-limit headers',
@@ -167,6 +180,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
       it('refuses a revoked key with the same 401, on the very next request', async () => {
         const created = await world.createKey(home, {
           scopes: contract.scope ? [contract.scope] : [],
+          ...contract.callerKey,
         });
         const request = await contract.prepare(world, home);
         await send(world, { method: 'GET', path: '/api/v1/auth/whoami' }, created.plaintext);
@@ -191,7 +205,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
         'refuses a key without the scope with 403 naming it',
         async () => {
           const scopes = SCOPES.filter((scope) => scope !== contract.scope);
-          const key = (await world.createKey(home, { scopes })).plaintext;
+          const key = (await world.createKey(home, { scopes, ...contract.callerKey })).plaintext;
           const response = await send(world, await contract.prepare(world, home), key);
           expect(response.status).toBe(403);
           expect(response.body.error.code).toBe('INSUFFICIENT_SCOPE');
@@ -232,7 +246,9 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
       it('answers 429 with Retry-After and X-RateLimit-* past the key rate limit', async () => {
         const key = await keyFor(home, contract.scope, { rateLimitPerMin: 2 });
         for (let i = 0; i < 2; i++) {
-          const ok = await send(world, await contract.prepare(world, home), key);
+          const ok = contract.endsCallerKey
+            ? await send(world, { method: 'GET', path: '/api/v1/auth/whoami' }, key)
+            : await send(world, await contract.prepare(world, home), key);
           expect(ok.status).not.toBe(429);
         }
         const limited = await send(world, await contract.prepare(world, home), key);
@@ -254,8 +270,8 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
         },
       );
 
-      it(`answers a session of a ${leastRole(contract)} without an auth error`, async () => {
-        const session = await world.signIn(home, leastRole(contract));
+      it.skipIf(sessionsAllowed)('refuses a session of an admin with 403 FORBIDDEN', async () => {
+        const session = await world.signIn(home, 'admin');
         const response = await send(
           world,
           await contract.prepare(world, home, session),
@@ -263,11 +279,31 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
           {},
           { session },
         );
-        expect(AUTH_FAILURE_STATUSES, JSON.stringify(response.body)).not.toContain(response.status);
-        expect(response.status).toBeLessThan(500);
+        expect(response.status).toBe(403);
+        expect(response.body.error.code).toBe('FORBIDDEN');
       });
 
-      const lowerRoles = ROLES_ASCENDING.slice(0, ROLES_ASCENDING.indexOf(leastRole(contract)));
+      it.skipIf(!sessionsAllowed)(
+        `answers a session of a ${leastRole(contract)} without an auth error`,
+        async () => {
+          const session = await world.signIn(home, leastRole(contract));
+          const response = await send(
+            world,
+            await contract.prepare(world, home, session),
+            null,
+            {},
+            { session },
+          );
+          expect(AUTH_FAILURE_STATUSES, JSON.stringify(response.body)).not.toContain(
+            response.status,
+          );
+          expect(response.status).toBeLessThan(500);
+        },
+      );
+
+      const lowerRoles = sessionsAllowed
+        ? ROLES_ASCENDING.slice(0, ROLES_ASCENDING.indexOf(leastRole(contract)))
+        : [];
       it.skipIf(lowerRoles.length === 0).each(lowerRoles)(
         'refuses a session of a %s with 403, from the server and not only the dashboard',
         async (role) => {

@@ -1,4 +1,5 @@
 import type { AuthContractCase } from './auth-contract.js';
+import { DEVICE_CONTRACT_CASES } from './device-contract-cases.js';
 import { RESOURCE_CONTRACT_CASES } from './resource-contract-cases.js';
 import { WEBHOOK_CONTRACT_CASES } from './webhook-contract-cases.js';
 import type { TestWorkspace, TestWorld } from './world.js';
@@ -280,4 +281,5 @@ export const ALL_CONTRACT_CASES: AuthContractCase[] = [
   ...MEMBERSHIP_CONTRACT_CASES,
   ...WORKSPACE_MEMBER_CONTRACT_CASES,
   ...WEBHOOK_CONTRACT_CASES,
+  ...DEVICE_CONTRACT_CASES,
 ];

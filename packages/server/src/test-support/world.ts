@@ -79,6 +79,8 @@ export interface TestWorld {
       expiresAt?: string;
       rateLimitPerMin?: number;
       name?: string;
+      /** Made as device login makes its keys (it may then revoke itself). */
+      createdVia?: 'device_login';
     },
   ): Promise<TestKey>;
   /** Adds a new person with `role` to the workspace. */
@@ -234,6 +236,7 @@ export async function createTestWorld(
           rate_limit_per_min: opts.rateLimitPerMin ?? null,
           expires_at: opts.expiresAt ?? null,
         },
+        opts.createdVia ? { createdVia: opts.createdVia } : {},
       );
       return { plaintext, id: record.id, workspaceId: workspace.id };
     },

@@ -48,8 +48,9 @@ for (const dialect of testDialects) {
 
     run('asks for the key on a terminal (the prompt goes to stderr)', async () => {
       const key = await cli.key();
-      const { code, err } = await cli.run(['login'], { tty: true, input: `${key}\r` });
+      const { code, err } = await cli.run(['login'], { tty: true, input: `n\n${key}\r` });
       expect(code).toBe(0);
+      expect(err).toContain('Log in through the browser? [Y/n] (n: paste an API key instead) ');
       expect(err).toContain('Paste your API key (input is hidden): ');
       expect(err).not.toContain(key);
       expect(await readFile(cli.credentialsFile, 'utf8')).toContain(`api_key = "${key}"`);
@@ -70,7 +71,7 @@ for (const dialect of testDialects) {
       const key = await cli.key();
       const { code, err } = await cli.run(['login'], {
         tty: true,
-        input: ['\r', '\r', `${key}\r`],
+        input: ['n\n', '\r', '\r', `${key}\r`],
       });
       expect(code, err).toBe(0);
       expect(err.split('Paste your API key (input is hidden): ')).toHaveLength(4);
@@ -81,13 +82,20 @@ for (const dialect of testDialects) {
     });
 
     run('gives up after three empty answers, or when the terminal closes', async () => {
-      const empty = await cli.run(['login'], { tty: true, input: ['\r', '\r', '\r', '\r'] });
+      const empty = await cli.run(['login'], {
+        tty: true,
+        input: ['n\n', '\r', '\r', '\r', '\r'],
+      });
       expect(empty.code).toBe(1);
       expect(empty.err.split('Paste your API key').length - 1).toBe(3);
       expect(empty.err).toContain('[NO_API_KEY]');
-      const closed = await cli.run(['login'], { tty: true, input: [] });
+      const closed = await cli.run(['login'], { tty: true, input: ['n\n'] });
       expect(closed.code).toBe(1);
       expect(closed.err.split('Paste your API key').length - 1).toBe(1);
+      // Closed before choosing how to sign in: nothing was asked for, nothing saved.
+      const unanswered = await cli.run(['login'], { tty: true, input: [] });
+      expect(unanswered.code).toBe(130);
+      expect(unanswered.err).toContain('Cancelled: nothing was saved.');
     });
 
     run.each([

@@ -21,7 +21,7 @@ for (const dialect of testDialects) {
       expect(code).toBe(0);
       expect(out).toBe('');
       expect(err).toBe(
-        `✓ Removed profile "default" from ${cli.credentialsFile}.\nThe key itself still works: revoke it with \`onepin keys revoke ID\` if no one needs it.\n`,
+        `✓ Removed profile "default" from ${cli.credentialsFile}.\nThe key itself still works (it was pasted, not made by \`onepin login --web\`): revoke it with \`onepin keys revoke ID\` if no one needs it.\n`,
       );
       expect(await readFile(cli.credentialsFile, 'utf8')).toBe(
         '# keys for onepin\n\n# staging below\n[staging]\napi_key = "b"\nbase_url = "http://s.test"\n',
@@ -42,6 +42,7 @@ for (const dialect of testDialects) {
         path: cli.credentialsFile,
         removed: false,
         file_removed: false,
+        key: null,
       });
       expect(again.err).toBe(`Nothing to do: no profile "ci" in ${cli.credentialsFile}.\n`);
     });

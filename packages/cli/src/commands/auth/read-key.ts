@@ -1,6 +1,6 @@
 import { CliError, UsageError } from '../../errors.js';
 import type { CliIo } from '../../io.js';
-import { readHidden } from '../../prompt/hidden-input.js';
+import { hasEnded, readHidden } from '../../prompt/hidden-input.js';
 
 /** Where `login` took the key from, for messages. */
 export interface GivenKey {
@@ -47,7 +47,7 @@ export async function readKeyForLogin(
       ).trim();
       if (typed) return { key: typed, from: 'the prompt' };
       // The terminal closed (Ctrl-D on an empty line): nobody is left to ask.
-      if (ended(io.stdin) || attempt === PROMPT_ATTEMPTS) break;
+      if (hasEnded(io.stdin) || attempt === PROMPT_ATTEMPTS) break;
       io.stderr.write('Nothing was pasted. Paste the key and press Enter, or Ctrl-C to stop.\n');
     }
     throw noKey(baseUrl);
@@ -55,10 +55,6 @@ export async function readKeyForLogin(
   const piped = (await readAll(io.stdin)).trim();
   if (!piped) throw noKey(baseUrl);
   return { key: piped, from: 'stdin' };
-}
-
-function ended(input: CliIo['stdin']): boolean {
-  return (input as { readableEnded?: boolean }).readableEnded === true;
 }
 
 /** Where a first key comes from: never `onepin keys create`, which itself needs a key. */

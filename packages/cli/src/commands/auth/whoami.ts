@@ -1,5 +1,6 @@
+import { previewApiKey } from '@onepin/core';
 import { Command } from 'commander';
-import { type CliContext, previewOf } from '../../context.js';
+import type { CliContext } from '../../context.js';
 import { daysSince, formatDuration, relativeTime, timeField } from '../../format/time.js';
 
 /** Past this age whoami suggests a rotation (SPEC §8). */
@@ -20,7 +21,7 @@ export async function whoamiRun(ctx: CliContext): Promise<void> {
   const client = await ctx.client();
   const me = await client.auth.whoami();
   const now = ctx.now();
-  const preview = previewOf(credentials.apiKey);
+  const preview = previewApiKey(credentials.apiKey);
   const ageDays = me.created_at ? daysSince(me.created_at, now) : null;
   const result = {
     source: credentials.source,

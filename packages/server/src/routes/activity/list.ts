@@ -7,7 +7,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { ActivityEventOut, ActivityQuery, toActivityEventOut } from '../../schemas/activity.js';
 import { cursorListEnvelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { listActivity } from '../../services/activity.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 /** The audit log at `path`: the public API's `/usage/activity`, and `/activity` beside it. */

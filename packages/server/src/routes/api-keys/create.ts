@@ -4,7 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { ApiKeyCreatedOut, CreateApiKeyBody, toApiKeyOut } from '../../schemas/api-key.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { authorityOf, createApiKey } from '../../services/api-keys.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('api_keys:write', {
   method: 'post',

@@ -3,7 +3,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { ApiKeyListQuery, ApiKeyOut, toApiKeyOut } from '../../schemas/api-key.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { authorityOf, listApiKeys } from '../../services/api-keys.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('api_keys:read', {
   method: 'get',

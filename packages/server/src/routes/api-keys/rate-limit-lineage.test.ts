@@ -89,6 +89,7 @@ describe.skipIf(!redisUrl).each(testDialects)('$name: rate limits by lineage, Re
     const counter = new RedisWindowCounter({ redis: redis.commands, prefix, logger: silent });
     // No in-process fallback: a Redis failure must fail the test, not pass it quietly.
     const fallback: RateLimiter = {
+      synchronous: true,
       consume() {
         throw new Error('Redis did not answer');
       },

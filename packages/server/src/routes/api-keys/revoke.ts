@@ -4,7 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { ApiKeyIdParam, ApiKeyOut, toApiKeyOut } from '../../schemas/api-key.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { authorityOf, revokeApiKey } from '../../services/api-keys.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('api_keys:write', {
   method: 'delete',

@@ -9,7 +9,7 @@ import {
 } from '../../schemas/api-key.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { authorityOf, rotateApiKey } from '../../services/api-keys.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('api_keys:write', {
   method: 'patch',

@@ -4,7 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { ApiKeyIdParam, ApiKeyOut, toApiKeyOut, UpdateApiKeyBody } from '../../schemas/api-key.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { authorityOf, updateApiKey } from '../../services/api-keys.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('api_keys:write', {
   method: 'patch',

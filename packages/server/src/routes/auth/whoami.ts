@@ -4,7 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { WhoamiOut } from '../../schemas/auth.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { actingUserId } from '../../services/workspaces.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute(null, {
   method: 'get',

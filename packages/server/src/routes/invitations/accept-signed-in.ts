@@ -6,7 +6,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { AcceptSignedInBody, SessionOut } from '../../schemas/session.js';
 import { acceptAsSignedIn } from '../../services/invitations.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 import { toSessionOut } from '../session/session-response.js';
 
 const route = sessionRoute(null, {

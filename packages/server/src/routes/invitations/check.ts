@@ -1,25 +1,27 @@
-import { createRoute } from '@hono/zod-openapi';
 import { dataEnvelope } from '../../http/envelope.js';
 import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { InvitationOut, LinkQuery } from '../../schemas/session.js';
 import { findInvitation } from '../../services/invitations.js';
 import { underFailedAuthThrottle } from '../link-throttle.js';
-import type { RouteRegistrar } from '../protected-route.js';
+import { publicRoute, type RouteRegistrar } from '../route-definition.js';
 
-const route = createRoute({
-  method: 'get',
-  path: '/api/v1/invitation',
-  tags: ['Session'],
-  summary: 'What an invitation link is for',
-  description:
-    'The invited email, the workspace, the role and who invited. Nothing about whether the email has an account. 404 when the link is unknown, used or expired (counted as a failed authentication of the address).',
-  request: { query: LinkQuery },
-  responses: {
-    200: jsonContent(envelope(InvitationOut), 'The invitation'),
-    ...errorResponses(404, 422, 429),
+const route = publicRoute(
+  {
+    method: 'get',
+    path: '/api/v1/invitation',
+    tags: ['Session'],
+    summary: 'What an invitation link is for',
+    description:
+      'The invited email, the workspace, the role and who invited. Nothing about whether the email has an account. 404 when the link is unknown, used or expired (counted as a failed authentication of the address).',
+    request: { query: LinkQuery },
+    responses: {
+      200: jsonContent(envelope(InvitationOut), 'The invitation'),
+      ...errorResponses(404, 422, 429),
+    },
   },
-});
+  { browser: true },
+);
 
 export const registerInvitationCheck: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {

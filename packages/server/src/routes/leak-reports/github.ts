@@ -1,17 +1,21 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { ApiError, tooManyFailedAuthentications } from '../../api-error.js';
 import { clientAddress } from '../../auth/client-address.js';
 import type { AppDeps } from '../../deps.js';
 import type { AppEnv } from '../../http/app-env.js';
-import { ACCEPTS_API_KEY_IN_BODY } from '../../http/pasted-key-guard.js';
 import { jsonResponse } from '../../http/response-headers.js';
 import { errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { GithubLeakLabelsOut, GithubLeakReportBody } from '../../schemas/leak-report.js';
 import { reportGithubLeaks } from '../../services/key-leaks.js';
-import type { RouteRegistrar } from '../protected-route.js';
+import { type BodyPolicy, publicRoute, type RouteRegistrar } from '../route-definition.js';
 
 export const GITHUB_SECRET_SCANNING_PATH = '/api/v1/secret-scanning/github';
+
+/**
+ * JSON whose matches are keys, on purpose. Nothing before the signature check parses it (the
+ * pasted-key guard would, and is left out), so the check hashes the bytes GitHub signed.
+ */
+const REPORT_BODY: BodyPolicy = Object.freeze({ kind: 'json', acceptsApiKey: true });
 
 /**
  * Checks GitHub's signature over the raw body before anything reads it as JSON: a report that
@@ -41,21 +45,22 @@ function verifiedByGithub(deps: AppDeps): MiddlewareHandler<AppEnv> {
 }
 
 function route(deps: AppDeps) {
-  return createRoute({
-    method: 'post',
-    path: GITHUB_SECRET_SCANNING_PATH,
-    tags: ['Leaked keys'],
-    summary: "GitHub secret scanning: OnePin keys found in public (GitHub's partner format)",
-    description:
-      'No API key: GitHub signs each report (ECDSA P-256, SHA-256 over the raw body; `Github-Public-Key-Identifier`, `Github-Public-Key-Signature`) with one of the public keys the operator saved to `ONEPIN_SECRET_SCANNING_KEYS_FILE`; anything else gets 401. Each match that is a key of this server is a `true_positive` and, unless `ONEPIN_SECRET_SCANNING_ACTION=notify`, revoked at once if it still works; `api_key.leaked` fires with the URL. The answer is the bare array GitHub expects, not the usual envelope.',
-    middleware: [verifiedByGithub(deps)],
-    request: { body: jsonBody(GithubLeakReportBody) },
-    responses: {
-      200: jsonContent(GithubLeakLabelsOut, 'One label per match, in order'),
-      ...errorResponses(400, 401, 413, 415, 422, 429),
+  return publicRoute(
+    {
+      method: 'post',
+      path: GITHUB_SECRET_SCANNING_PATH,
+      tags: ['Leaked keys'],
+      summary: "GitHub secret scanning: OnePin keys found in public (GitHub's partner format)",
+      description:
+        'No API key: GitHub signs each report (ECDSA P-256, SHA-256 over the raw body; `Github-Public-Key-Identifier`, `Github-Public-Key-Signature`) with one of the public keys the operator saved to `ONEPIN_SECRET_SCANNING_KEYS_FILE`; anything else gets 401. Each match that is a key of this server is a `true_positive` and, unless `ONEPIN_SECRET_SCANNING_ACTION=notify`, revoked at once if it still works; `api_key.leaked` fires with the URL. The answer is the bare array GitHub expects, not the usual envelope.',
+      request: { body: jsonBody(GithubLeakReportBody) },
+      responses: {
+        200: jsonContent(GithubLeakLabelsOut, 'One label per match, in order'),
+        ...errorResponses(400, 401, 413, 415, 422, 429),
+      },
     },
-    [ACCEPTS_API_KEY_IN_BODY]: true,
-  });
+    { body: REPORT_BODY, checks: [verifiedByGithub(deps)] },
+  );
 }
 
 export const registerGithubSecretScanning: RouteRegistrar = (app, deps) => {

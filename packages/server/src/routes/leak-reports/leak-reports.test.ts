@@ -3,6 +3,8 @@ import { generateApiKey } from '@onepin/core';
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect } from 'vitest';
+import { buildApp } from '../../app.js';
+import { createAppDeps } from '../../deps.js';
 import { GithubPublicKeys } from '../../secret-scanning/github-public-keys.js';
 import { processReportedRevocations } from '../../services/key-event-sweeps.js';
 import { seedWebhook } from '../../test-support/webhooks.js';
@@ -17,6 +19,8 @@ function githubKeyPair() {
 const GITHUB = githubKeyPair();
 const STRANGER = githubKeyPair();
 const KEY_ID = '90a421169f0a406205f1563a953312f0be898d3c7b6c06b681aa86a874555f4a';
+
+const GITHUB_PATH = '/api/v1/secret-scanning/github';
 
 const signed = (body: string, key: KeyObject = GITHUB.privateKey) =>
   sign('sha256', Buffer.from(body), { key, dsaEncoding: 'der' }).toString('base64');
@@ -43,7 +47,7 @@ describe.each(testDialects)('$name: leaked-key reports (issue 16)', (dialect) =>
     options: { identifier?: string; signature?: string; body?: string; address?: string } = {},
   ) => {
     const body = options.body ?? JSON.stringify(entries);
-    return world.call('POST', '/api/v1/secret-scanning/github', {
+    return world.call('POST', GITHUB_PATH, {
       rawBody: body,
       address: options.address ?? nextAddress(),
       headers: {
@@ -116,15 +120,30 @@ describe.each(testDialects)('$name: leaked-key reports (issue 16)', (dialect) =>
   suite.run('with the notify action a report only tells: the key keeps working', async () => {
     const workspace = await world.createWorkspace();
     const key = await world.createKey(workspace);
-    world.deps.settings.secretScanningAction = 'notify';
-    try {
-      const answer = await report([
-        { token: key.plaintext, type: 't', url: 'https://gist.github.com/x' },
-      ]);
-      expect(answer.body[0].label).toBe('true_positive');
-    } finally {
-      world.deps.settings.secretScanningAction = 'revoke';
-    }
+    // Settings are frozen: the same server's dependencies, built with the other action.
+    const notifying = buildApp(
+      createAppDeps({
+        ...world.deps,
+        settings: { ...world.deps.settings, secretScanningAction: 'notify' },
+      }),
+    );
+    const body = JSON.stringify([
+      { token: key.plaintext, type: 't', url: 'https://gist.github.com/x' },
+    ]);
+    const answer = await notifying.request(
+      GITHUB_PATH,
+      {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'github-public-key-identifier': KEY_ID,
+          'github-public-key-signature': signed(body),
+        },
+      },
+      { incoming: { socket: { remoteAddress: nextAddress() } } } as never,
+    );
+    expect(((await answer.json()) as Array<{ label: string }>)[0]?.label).toBe('true_positive');
     expect(await works(key.plaintext)).toBe(true);
     const admin = await world.signIn(workspace);
     const shown = await world.call('GET', `/api/v1/api-keys/${key.id}`, { session: admin });
@@ -176,6 +195,20 @@ describe.each(testDialects)('$name: leaked-key reports (issue 16)', (dialect) =>
       });
       expect(JSON.stringify(answer.body)).not.toContain(key.plaintext);
       expect(await works(key.plaintext)).toBe(true);
+    },
+  );
+
+  suite.run(
+    'verifies the bytes GitHub signed, not the JSON parsed from them (spacing, escapes)',
+    async () => {
+      const workspace = await world.createWorkspace();
+      const key = await world.createKey(workspace);
+      // Parsed and written again, this body would lose its spaces and its escape.
+      const body = `[ { "token" : "${key.plaintext}", "type": "t", "url": "https:\\/\\/x.example" } ]`;
+      const answer = await report(null, { body });
+      expect(answer.status).toBe(200);
+      expect(answer.body[0]).toMatchObject({ label: 'true_positive' });
+      expect(await works(key.plaintext)).toBe(false);
     },
   );
 

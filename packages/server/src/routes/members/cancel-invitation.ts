@@ -5,7 +5,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { InvitationIdParam } from '../../schemas/member.js';
 import { cancelInvitation } from '../../services/invitations.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 
 const route = sessionRoute('admin', {
   method: 'delete',

@@ -5,7 +5,7 @@ import { ApiKeyOut, toApiKeyOut } from '../../schemas/api-key.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { MemberIdParam } from '../../schemas/member.js';
 import { listMemberKeys } from '../../services/members.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 
 const route = sessionRoute('admin', {
   method: 'get',

@@ -3,7 +3,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { MemberListQuery, MemberOut, toMemberOut } from '../../schemas/member.js';
 import { listMembers } from '../../services/members.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 
 const route = sessionRoute(null, {
   method: 'get',

@@ -10,7 +10,7 @@ import {
   toMemberOut,
 } from '../../schemas/member.js';
 import { removeMember } from '../../services/members.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 
 const route = sessionRoute('admin', {
   method: 'delete',

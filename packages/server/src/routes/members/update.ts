@@ -4,7 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { MemberIdParam, MemberOut, toMemberOut, UpdateMemberBody } from '../../schemas/member.js';
 import { changeMemberRole } from '../../services/members.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 
 const route = sessionRoute('admin', {
   method: 'patch',

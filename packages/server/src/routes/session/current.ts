@@ -4,7 +4,7 @@ import { dataEnvelope } from '../../http/envelope.js';
 import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { SessionOut } from '../../schemas/session.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 import { toSessionOut } from './session-response.js';
 
 const route = sessionRoute(null, {

@@ -4,7 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, jsonContent } from '../../schemas/common.js';
 import { SignedOutOut } from '../../schemas/session.js';
 import { endSession } from '../../services/sessions.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 
 const route = sessionRoute(null, {
   method: 'delete',

@@ -1,5 +1,5 @@
 import { openApiDocument } from '../../openapi.js';
-import type { RouteRegistrar } from '../protected-route.js';
+import type { RouteRegistrar } from '../route-definition.js';
 import { renderApiReference } from './render-api-reference.js';
 
 /** `/docs`: a readable API reference rendered from the OpenAPI document, with no external assets. */

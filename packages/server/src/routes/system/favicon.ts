@@ -1,4 +1,4 @@
-import type { RouteRegistrar } from '../protected-route.js';
+import type { RouteRegistrar } from '../route-definition.js';
 
 const SIZE = 32;
 /** The dashboard's accent (#2453d3) and white, as BGRA. */

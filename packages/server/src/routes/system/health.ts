@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps.js';
 import { jsonResponse } from '../../http/response-headers.js';
-import type { RouteRegistrar } from '../protected-route.js';
+import type { RouteRegistrar } from '../route-definition.js';
 
 /** Extra readiness checks (Redis, draining) that other modules add: a problem, or `null`. */
 export type ReadinessCheck = () => Promise<string | null>;

@@ -7,7 +7,7 @@ import { TemplateIdParam } from '../../schemas/template.js';
 import { CopyWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { cloneTemplate } from '../../services/templates.js';
 import { attributedOne } from '../../services/workspaces.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:write', {
   method: 'post',

@@ -4,7 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { TemplateIdParam, TemplateOut, toTemplateOut } from '../../schemas/template.js';
 import { getUsedTemplate } from '../../services/templates.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('templates:read', {
   method: 'get',

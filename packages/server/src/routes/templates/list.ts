@@ -4,7 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { TemplateListQuery, TemplateOut, toTemplateOut } from '../../schemas/template.js';
 import { listTemplates } from '../../services/templates.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('templates:read', {
   method: 'get',

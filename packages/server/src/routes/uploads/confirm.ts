@@ -7,7 +7,7 @@ import { ObjectIdParam } from '../../schemas/resource.js';
 import { ConfirmUploadBody, toUploadOut, UploadOut } from '../../schemas/upload.js';
 import { confirmUpload } from '../../services/uploads.js';
 import { attributedOne } from '../../services/workspaces.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('uploads:write', {
   method: 'post',

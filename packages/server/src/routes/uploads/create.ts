@@ -6,7 +6,7 @@ import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/c
 import { CreateUploadBody, toUploadOut, UploadCreatedOut } from '../../schemas/upload.js';
 import { createUpload } from '../../services/uploads.js';
 import { attributedOne } from '../../services/workspaces.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('uploads:write', {
   method: 'post',

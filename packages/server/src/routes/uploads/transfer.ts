@@ -5,21 +5,17 @@ import { ErrorEnvelope, envelope, errorResponses, jsonContent } from '../../sche
 import { toUploadOut, UploadOut, UploadTransferQuery } from '../../schemas/upload.js';
 import { receiveUploadBytes } from '../../services/uploads.js';
 import { attributedOne } from '../../services/workspaces.js';
-import type { RouteRegistrar } from '../protected-route.js';
-
-const PATH = '/uploads/{id}';
-/** The transfer's path, which streams its body under the upload limit, not the JSON one. */
-export const UPLOAD_TRANSFER_PATTERN = /^\/uploads\/[^/]+$/;
+import { type RouteRegistrar, STREAMED_BODY, signedUrlRoute } from '../route-definition.js';
 
 /**
  * `PUT {upload_url}`: the bytes of an upload. Outside `/api/v1` on purpose: no API key (the
  * URL's signature is the credential) and no JSON body limit (the upload limit applies,
  * counted while the bytes stream to the blob store).
  */
-export const registerUploadTransfer: RouteRegistrar = (app, deps) => {
-  app.openAPIRegistry.registerPath({
+const route = signedUrlRoute(
+  {
     method: 'put',
-    path: PATH,
+    path: '/uploads/{id}',
     tags: ['Uploads'],
     summary: 'Send the bytes of an upload (the `upload_url`)',
     description:
@@ -39,13 +35,17 @@ export const registerUploadTransfer: RouteRegistrar = (app, deps) => {
       ...errorResponses(400, 404, 409, 413),
       403: jsonContent(ErrorEnvelope, 'The URL is forged, altered or expired'),
     },
-  });
+  },
+  { body: STREAMED_BODY },
+);
 
-  app.put('/uploads/:id', async (c) => {
+export const registerUploadTransfer: RouteRegistrar = (app, deps) => {
+  app.openapi(route, async (c) => {
+    const { expires, signature } = c.req.valid('query');
     const upload = await receiveUploadBytes(deps, {
-      uploadId: c.req.param('id'),
-      expires: c.req.query('expires'),
-      signature: c.req.query('signature'),
+      uploadId: c.req.valid('param').id,
+      expires,
+      signature,
       contentLength: c.req.header('content-length'),
       body: c.req.raw.body,
     });

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
 import { LocalDirectoryBlobStore } from '../../blob-store/local-directory.js';
+import { createAppDeps } from '../../deps.js';
 import { filesUnder } from '../../test-support/files.js';
 import { SAMPLE_DEFINITION, uniqueName } from '../../test-support/resources.js';
 import { createTestWorld, type TestWorkspace, type TestWorld } from '../../test-support/world.js';
@@ -69,12 +71,13 @@ for (const dialect of testDialects) {
       uploadUrl: string,
       body: string | Uint8Array | ReadableStream<Uint8Array> | null,
       headers: Record<string, string> = {},
+      app: Pick<TestWorld['app'], 'request'> = world.app,
     ) {
       const url = new URL(uploadUrl);
       const init: RequestInit & { duplex?: 'half' } = { method: 'PUT', headers };
       if (body !== null) init.body = body;
       if (body instanceof ReadableStream) init.duplex = 'half';
-      const response = await world.app.request(`${url.pathname}${url.search}`, init);
+      const response = await app.request(`${url.pathname}${url.search}`, init);
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : null };
     }
@@ -289,14 +292,18 @@ for (const dialect of testDialects) {
 
       it('stops at the server limit even when it shrank after the upload was made', async () => {
         const created = await startUpload({ size_bytes: 11 });
-        world.deps.settings.uploadMaxBytes = 5;
-        try {
-          const sent = await put(created.upload_url, new Blob(['hello world']).stream());
-          expect(sent.status).toBe(413);
-          expect(sent.body.error.message).toMatch(/server's upload limit \(5 bytes\)/);
-        } finally {
-          world.deps.settings.uploadMaxBytes = LIMIT;
-        }
+        // The server restarted with a lower limit: same database, secret and blob directory.
+        const restarted = buildApp(
+          createAppDeps({ ...world.deps, settings: { ...world.deps.settings, uploadMaxBytes: 5 } }),
+        );
+        const sent = await put(
+          created.upload_url,
+          new Blob(['hello world']).stream(),
+          {},
+          restarted,
+        );
+        expect(sent.status).toBe(413);
+        expect(sent.body.error.message).toMatch(/server's upload limit \(5 bytes\)/);
         expect(await filesUnder(blobDir)).not.toContainEqual(
           expect.stringContaining(created.upload.id),
         );

@@ -4,7 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/common.js';
 import { CreateWebhookBody, toWebhookOut, WebhookWithSecretOut } from '../../schemas/webhook.js';
 import { createWebhook, webhookAccessOf } from '../../services/webhooks.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('webhooks:write', {
   method: 'post',

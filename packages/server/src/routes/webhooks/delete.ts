@@ -4,7 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { toWebhookOut, WebhookIdParam, WebhookOut } from '../../schemas/webhook.js';
 import { deleteWebhook, webhookAccessOf } from '../../services/webhooks.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('webhooks:write', {
   method: 'delete',

@@ -8,7 +8,7 @@ import {
   WebhookIdParam,
 } from '../../schemas/webhook.js';
 import { listWebhookDeliveries, webhookAccessOf } from '../../services/webhooks.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('webhooks:read', {
   method: 'get',

@@ -3,7 +3,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { DeliveryDetailOut, DeliveryParams, toDeliveryDetailOut } from '../../schemas/webhook.js';
 import { getWebhookDelivery, webhookAccessOf } from '../../services/webhooks.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('webhooks:read', {
   method: 'get',

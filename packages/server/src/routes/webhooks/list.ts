@@ -3,7 +3,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { errorResponses, jsonContent, listEnvelope, OffsetQuery } from '../../schemas/common.js';
 import { toWebhookOut, WebhookOut } from '../../schemas/webhook.js';
 import { listWebhooks, webhookAccessOf } from '../../services/webhooks.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('webhooks:read', {
   method: 'get',

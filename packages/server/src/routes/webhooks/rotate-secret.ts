@@ -13,7 +13,7 @@ import {
   rotateWebhookSecret,
   webhookAccessOf,
 } from '../../services/webhooks.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('webhooks:write', {
   method: 'post',

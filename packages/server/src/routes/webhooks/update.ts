@@ -9,7 +9,7 @@ import {
   WebhookOut,
 } from '../../schemas/webhook.js';
 import { updateWebhook, webhookAccessOf } from '../../services/webhooks.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('webhooks:write', {
   method: 'patch',

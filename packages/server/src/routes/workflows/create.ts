@@ -6,7 +6,7 @@ import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/c
 import { CreateWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { createWorkflow } from '../../services/workflows.js';
 import { attributedOne } from '../../services/workspaces.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:write', {
   method: 'post',

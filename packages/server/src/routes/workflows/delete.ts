@@ -5,7 +5,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { DeletedOut, ObjectIdParam } from '../../schemas/resource.js';
 import { deleteWorkflow } from '../../services/workflows.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:write', {
   method: 'delete',

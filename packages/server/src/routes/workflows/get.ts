@@ -6,7 +6,7 @@ import { ObjectIdParam } from '../../schemas/resource.js';
 import { toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { getWorkflow } from '../../services/workflows.js';
 import { attributedOne } from '../../services/workspaces.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:read', {
   method: 'get',

@@ -6,7 +6,7 @@ import { toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { WorkflowListQuery } from '../../schemas/workflow-list.js';
 import { listWorkflows } from '../../services/workflow-queries.js';
 import { attributed } from '../../services/workspaces.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:read', {
   method: 'get',

@@ -4,7 +4,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { NameAvailabilityOut, NameAvailabilityQuery } from '../../schemas/workflow-list.js';
 import { checkWorkflowName } from '../../services/workflow-queries.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:read', {
   method: 'get',

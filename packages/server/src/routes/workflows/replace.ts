@@ -7,7 +7,7 @@ import { ObjectIdParam } from '../../schemas/resource.js';
 import { ReplaceWorkflowBody, toWorkflowOut, WorkflowOut } from '../../schemas/workflow.js';
 import { updateWorkflow } from '../../services/workflows.js';
 import { attributedOne } from '../../services/workspaces.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:write', {
   method: 'put',

@@ -6,7 +6,7 @@ import { ObjectIdParam } from '../../schemas/resource.js';
 import { toUploadOut, UploadOut } from '../../schemas/upload.js';
 import { listWorkflowUploads } from '../../services/uploads.js';
 import { attributed } from '../../services/workspaces.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workflows:read', {
   method: 'get',

@@ -5,21 +5,25 @@ import { envelope, errorResponses, jsonBody, jsonContent } from '../../schemas/c
 import { AddMemberBody } from '../../schemas/member.js';
 import { WorkspaceInviteOut, WorkspacePathParam } from '../../schemas/workspace-member.js';
 import { inviteMember } from '../../services/invitations.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 
-const route = sessionRoute('admin', {
-  method: 'post',
-  path: '/api/v1/workspaces/{ws_id}/invites',
-  tags: ['Members'],
-  summary: "Invite a person by email (the public API's path)",
-  description:
-    'What `POST /members` does, answered in the public OnePin shape: a pending invitation and `invite_url` (one-time, 7 days), the same for every email that is not a member yet. Already a member: 409.',
-  request: { params: WorkspacePathParam, body: jsonBody(AddMemberBody) },
-  responses: {
-    201: jsonContent(envelope(WorkspaceInviteOut), 'The invitation'),
-    ...errorResponses(400, 404, 409, 413, 415, 422),
+const route = sessionRoute(
+  'admin',
+  {
+    method: 'post',
+    path: '/api/v1/workspaces/{ws_id}/invites',
+    tags: ['Members'],
+    summary: "Invite a person by email (the public API's path)",
+    description:
+      'What `POST /members` does, answered in the public OnePin shape: a pending invitation and `invite_url` (one-time, 7 days), the same for every email that is not a member yet. Already a member: 409.',
+    request: { params: WorkspacePathParam, body: jsonBody(AddMemberBody) },
+    responses: {
+      201: jsonContent(envelope(WorkspaceInviteOut), 'The invitation'),
+      ...errorResponses(400, 404, 409, 413, 415, 422),
+    },
   },
-});
+  { workspaceFromPath: 'ws_id' },
+);
 
 export const registerCreateWorkspaceInvite: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {

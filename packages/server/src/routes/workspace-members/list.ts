@@ -8,21 +8,25 @@ import {
   WorkspacePathParam,
 } from '../../schemas/workspace-member.js';
 import { listMembers } from '../../services/members.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 
-const route = sessionRoute(null, {
-  method: 'get',
-  path: '/api/v1/workspaces/{ws_id}/members',
-  tags: ['Members'],
-  summary: "A workspace's members (the public API's path)",
-  description:
-    'The same members as `GET /members`, oldest first, in the public OnePin shape; for signed-in members of `ws_id` (another workspace: 404).',
-  request: { params: WorkspacePathParam, query: WorkspaceMemberListQuery },
-  responses: {
-    200: jsonContent(listEnvelope(WorkspaceMemberOut), 'The members'),
-    ...errorResponses(404, 422),
+const route = sessionRoute(
+  null,
+  {
+    method: 'get',
+    path: '/api/v1/workspaces/{ws_id}/members',
+    tags: ['Members'],
+    summary: "A workspace's members (the public API's path)",
+    description:
+      'The same members as `GET /members`, oldest first, in the public OnePin shape; for signed-in members of `ws_id` (another workspace: 404).',
+    request: { params: WorkspacePathParam, query: WorkspaceMemberListQuery },
+    responses: {
+      200: jsonContent(listEnvelope(WorkspaceMemberOut), 'The members'),
+      ...errorResponses(404, 422),
+    },
   },
-});
+  { workspaceFromPath: 'ws_id' },
+);
 
 export const registerListWorkspaceMembers: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {

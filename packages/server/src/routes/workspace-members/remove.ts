@@ -8,21 +8,25 @@ import {
   WorkspaceMemberParam,
 } from '../../schemas/workspace-member.js';
 import { removeMember } from '../../services/members.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 
-const route = sessionRoute('admin', {
-  method: 'delete',
-  path: '/api/v1/workspaces/{ws_id}/members/{member_id}',
-  tags: ['Members'],
-  summary: "Remove a member (the public API's path)",
-  description:
-    'What `DELETE /members/{user_id}` does, revoking the keys they made here (as that route does by default; use it with `revoke_keys=false` to keep them). The last admin cannot be removed (409).',
-  request: { params: WorkspaceMemberParam },
-  responses: {
-    200: jsonContent(envelope(WorkspaceMemberOut), 'The removed member'),
-    ...errorResponses(404, 409),
+const route = sessionRoute(
+  'admin',
+  {
+    method: 'delete',
+    path: '/api/v1/workspaces/{ws_id}/members/{member_id}',
+    tags: ['Members'],
+    summary: "Remove a member (the public API's path)",
+    description:
+      'What `DELETE /members/{user_id}` does, revoking the keys they made here (as that route does by default; use it with `revoke_keys=false` to keep them). The last admin cannot be removed (409).',
+    request: { params: WorkspaceMemberParam },
+    responses: {
+      200: jsonContent(envelope(WorkspaceMemberOut), 'The removed member'),
+      ...errorResponses(404, 409),
+    },
   },
-});
+  { workspaceFromPath: 'ws_id' },
+);
 
 export const registerRemoveWorkspaceMember: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {

@@ -9,20 +9,24 @@ import {
   WorkspaceMemberParam,
 } from '../../schemas/workspace-member.js';
 import { changeMemberRole } from '../../services/members.js';
-import { type RouteRegistrar, sessionRoute } from '../protected-route.js';
+import { type RouteRegistrar, sessionRoute } from '../route-definition.js';
 
-const route = sessionRoute('admin', {
-  method: 'patch',
-  path: '/api/v1/workspaces/{ws_id}/members/{member_id}',
-  tags: ['Members'],
-  summary: "Change a member's role (the public API's path)",
-  description: 'What `PATCH /members/{user_id}` does. The last admin cannot be demoted (409).',
-  request: { params: WorkspaceMemberParam, body: jsonBody(UpdateMemberBody) },
-  responses: {
-    200: jsonContent(envelope(WorkspaceMemberOut), 'The member'),
-    ...errorResponses(400, 404, 409, 413, 415, 422),
+const route = sessionRoute(
+  'admin',
+  {
+    method: 'patch',
+    path: '/api/v1/workspaces/{ws_id}/members/{member_id}',
+    tags: ['Members'],
+    summary: "Change a member's role (the public API's path)",
+    description: 'What `PATCH /members/{user_id}` does. The last admin cannot be demoted (409).',
+    request: { params: WorkspaceMemberParam, body: jsonBody(UpdateMemberBody) },
+    responses: {
+      200: jsonContent(envelope(WorkspaceMemberOut), 'The member'),
+      ...errorResponses(400, 404, 409, 413, 415, 422),
+    },
   },
-});
+  { workspaceFromPath: 'ws_id' },
+);
 
 export const registerUpdateWorkspaceMember: RouteRegistrar = (app, deps) => {
   app.openapi(route, async (c) => {

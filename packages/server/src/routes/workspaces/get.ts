@@ -3,7 +3,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { envelope, errorResponses, jsonContent } from '../../schemas/common.js';
 import { toWorkspaceOut, WorkspaceIdParam, WorkspaceOut } from '../../schemas/workspace.js';
 import { attributedOne, getVisibleWorkspace } from '../../services/workspaces.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workspace:read', {
   method: 'get',

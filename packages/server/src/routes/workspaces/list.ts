@@ -3,7 +3,7 @@ import { jsonResponse } from '../../http/response-headers.js';
 import { errorResponses, jsonContent, listEnvelope } from '../../schemas/common.js';
 import { toWorkspaceOut, WorkspaceListQuery, WorkspaceOut } from '../../schemas/workspace.js';
 import { attributedOne, listVisibleWorkspaces } from '../../services/workspaces.js';
-import { protectedRoute, type RouteRegistrar } from '../protected-route.js';
+import { protectedRoute, type RouteRegistrar } from '../route-definition.js';
 
 const route = protectedRoute('workspace:read', {
   method: 'get',
