@@ -157,6 +157,48 @@ describe.each(testDialects)('$name: webhook delivery (issue 16)', (dialect) => {
     expect(receiver.received.some((d) => d.body.match(KEY_ANYWHERE) !== null)).toBe(false);
   });
 
+  suite.run(
+    'a key device login mints, and its logout, fire api_key.created and api_key.revoked',
+    async () => {
+      const { admin, workspace } = await subscribed(['api_key.created', 'api_key.revoked']);
+      const device = { address: '198.51.100.16' };
+      const code = (
+        await world.call('POST', '/api/v1/device/code', { ...device, body: { host_name: 'lap' } })
+      ).body.data;
+      const approved = await world.call('POST', '/api/v1/device/approve', {
+        session: admin,
+        body: { user_code: code.user_code, workspace_id: workspace.id },
+      });
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      const collected = await world.call('POST', '/api/v1/device/token', {
+        ...device,
+        body: {
+          device_code: code.device_code,
+          grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+        },
+      });
+      expect(collected.status, JSON.stringify(collected.body)).toBe(200);
+      const loggedOut = await world.call('DELETE', '/api/v1/auth/key', {
+        key: collected.body.data.api_key,
+      });
+      expect(loggedOut.status).toBe(200);
+      await drainEvents(world, worker);
+
+      expect(typesReceived()).toEqual(['api_key.created', 'api_key.revoked']);
+      const [created, revoked] = receiver.received.map((delivery) => delivery.json);
+      expect(created.data).toMatchObject({
+        api_key: { id: collected.body.data.id, name: 'CLI on lap', created_via: 'device_login' },
+        actor: { type: 'user', id: workspace.userId },
+      });
+      expect(revoked.data).toMatchObject({
+        api_key: { id: collected.body.data.id, active: false },
+        actor: { type: 'api_key', id: collected.body.data.id },
+        reason: 'device_logout',
+      });
+      expect(receiver.received.some((d) => d.body.match(KEY_ANYWHERE) !== null)).toBe(false);
+    },
+  );
+
   suite.run('announces api_key.rate_limited at most once per key per minute', async () => {
     const { workspace } = await subscribed(['api_key.rate_limited']);
     const limited = await world.createKey(workspace, { rateLimitPerMin: 1 });
