@@ -201,6 +201,34 @@ describe.each(testDialects)('$name: webhook delivery (issue 16)', (dialect) => {
     },
   );
 
+  suite.run(
+    'someone with an account who accepts an invitation signed in fires member.added',
+    async () => {
+      const { admin, workspace } = await subscribed(['member.added']);
+      const elsewhere = await world.createWorkspace();
+      const invited = await world.call('POST', '/api/v1/members', {
+        session: admin,
+        body: { email: elsewhere.email, role: 'editor' },
+      });
+      expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+      const token = new URL(invited.body.data.invite_url).searchParams.get('token');
+      const accepted = await world.call('POST', '/api/v1/invitation/accept', {
+        session: await world.signIn(elsewhere),
+        body: { token },
+      });
+      expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+      await drainEvents(world, worker);
+
+      expect(typesReceived()).toEqual(['member.added']);
+      expect(receiver.received[0]?.json.data).toMatchObject({
+        workspace_id: workspace.id,
+        member: { user_id: elsewhere.userId, email: elsewhere.email, role: 'editor' },
+        actor: { type: 'user', id: elsewhere.userId },
+        invited_by: workspace.email,
+      });
+    },
+  );
+
   suite.run('announces api_key.rate_limited at most once per key per minute', async () => {
     const { workspace } = await subscribed(['api_key.rate_limited']);
     const limited = await world.createKey(workspace, { rateLimitPerMin: 1 });
