@@ -205,6 +205,9 @@ describe.each(testDialects)('$name: leaked-key reports (issue 16)', (dialect) =>
       const key = await world.createKey(workspace);
       // Parsed and written again, this body would lose its spaces and its escape.
       const body = `[ { "token" : "${key.plaintext}", "type": "t", "url": "https:\\/\\/x.example" } ]`;
+      // A signature over the same JSON written another way is not GitHub's signature.
+      const canonical = JSON.stringify(JSON.parse(body));
+      expect((await report(null, { body, signature: signed(canonical) })).status).toBe(401);
       const answer = await report(null, { body });
       expect(answer.status).toBe(200);
       expect(answer.body[0]).toMatchObject({ label: 'true_positive' });
@@ -304,6 +307,47 @@ describe.each(testDialects)('$name: leaked-key reports (issue 16)', (dialect) =>
       const tooLong = await revokePublicly([`${key}${'x'.repeat(1000)}`]);
       expect(tooLong.status).toBe(422);
       expect(JSON.stringify(tooLong.body)).not.toContain(key);
+    },
+  );
+
+  suite.run(
+    'both take reports at any host name: machines call them, not the dashboard',
+    async () => {
+      const workspace = await world.createWorkspace();
+      const [reported, found] = [
+        await world.createKey(workspace),
+        await world.createKey(workspace),
+      ];
+      const elsewhere = { host: 'onepin-hooks.internal:8443' };
+      const body = JSON.stringify([
+        { token: reported.plaintext, type: 't', url: 'https://x.example' },
+      ]);
+      const github = await world.call('POST', GITHUB_PATH, {
+        rawBody: body,
+        address: nextAddress(),
+        headers: {
+          ...elsewhere,
+          'content-type': 'application/json',
+          'github-public-key-identifier': KEY_ID,
+          'github-public-key-signature': signed(body),
+        },
+      });
+      expect(github.status).toBe(200);
+      const revoke = await world.call('POST', '/api/v1/credentials/revoke', {
+        body: { credentials: [found.plaintext] },
+        address: nextAddress(),
+        headers: elsewhere,
+      });
+      expect(revoke.status).toBe(202);
+      await world.processLeakReports();
+      // From addresses of their own: a dead key is a failed authentication of its address.
+      for (const key of [reported, found]) {
+        const after = await world.call('GET', '/api/v1/auth/whoami', {
+          key: key.plaintext,
+          address: nextAddress(),
+        });
+        expect(after.status).toBe(401);
+      }
     },
   );
 
