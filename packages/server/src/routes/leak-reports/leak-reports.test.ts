@@ -362,6 +362,14 @@ describe.each(testDialects)('$name: leaked-key reports (issue 16)', (dialect) =>
     expect((await revokePublicly(['nothing'], '198.51.100.201')).status).toBe(202);
   });
 
+  suite.run('malformed revocation requests count against the address too', async () => {
+    const from = '198.51.100.210';
+    for (let i = 0; i < 10; i++) {
+      expect((await revokePublicly('not a list', from)).status).toBe(422);
+    }
+    expect((await revokePublicly(['nothing'], from)).status).toBe(429);
+  });
+
   suite.run('every other route still refuses a pasted key: the opt-out is per route', async () => {
     const workspace = await world.createWorkspace();
     const admin = await world.signIn(workspace);
