@@ -112,7 +112,12 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard on a phone ($name)
     await menu.getByRole('link', { name: 'Settings' }).click();
     await page.waitForURL(/\/settings\/api-keys$/);
     const settings = page.getByRole('navigation', { name: 'Settings' });
-    expect(await settings.getByRole('link').allTextContents()).toEqual(['API keys', 'Members']);
+    // Webhooks is an admin's tab (issue 16); this page is an admin's.
+    expect(await settings.getByRole('link').allTextContents()).toEqual([
+      'API keys',
+      'Members',
+      'Webhooks',
+    ]);
     await page.goto(`${suite.origin}/settings`);
     await page.waitForURL(/\/settings\/api-keys$/);
     await page.getByRole('heading', { name: 'API keys' }).waitFor();

@@ -2,8 +2,15 @@ import { previewApiKey } from '@onepin/core';
 import type { ClientOptions, Fetch, OnePinClient } from '@onepin/sdk';
 import { loadSdk } from './api/sdk.js';
 import type { ApiTarget } from './api/to-cli-error.js';
+import { checkBaseUrl } from './credentials/check.js';
 import { loadCredentialsFile } from './credentials/file.js';
-import { type ResolvedCredentials, resolveCredentials } from './credentials/resolve.js';
+import {
+  baseUrlSourceLabel,
+  type ResolvedCredentials,
+  resolveBaseUrl,
+  resolveCredentials,
+  resolveProfile,
+} from './credentials/resolve.js';
 import { CliError } from './errors.js';
 import type { CliIo } from './io.js';
 import { Output } from './output/output.js';
@@ -86,6 +93,27 @@ export class CliContext {
       resolveCredentials({ ...this.#global, env: this.io.env }, file),
     );
     return this.#credentials;
+  }
+
+  /**
+   * The server alone, for the calls that need no key (the public revocation endpoint):
+   * `--base-url` → `ONEPIN_BASE_URL` → the profile's `base_url` → the default, checked.
+   */
+  async serverWithoutKey(): Promise<string> {
+    const input = { ...this.#global, env: this.io.env };
+    let label = '';
+    const { baseUrl, baseUrlSource } = await resolveBaseUrl(input, async () => {
+      const file = await loadCredentialsFile();
+      const profile = resolveProfile(input, file);
+      const found = await file.readProfile({ profile });
+      label = baseUrlSourceLabel('file', profile, found?.path ?? file.credentialsPath());
+      return found?.baseUrl;
+    });
+    const baseUrlFrom =
+      baseUrlSource === 'file' ? label : baseUrlSourceLabel(baseUrlSource, '', '');
+    checkBaseUrl(baseUrl, baseUrlFrom);
+    this.#target = { baseUrl, keyFrom: 'no key (none is needed)', baseUrlFrom };
+    return baseUrl;
   }
 
   /** A client for the resolved key and server. */

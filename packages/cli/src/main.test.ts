@@ -84,6 +84,7 @@ describe('onepin (command line)', () => {
       'templates',
       'uploads',
       'activity',
+      'webhooks',
       'scan',
       'schema',
       'completion',
@@ -91,6 +92,16 @@ describe('onepin (command line)', () => {
     const sub = (name: string) =>
       tree.commands.find((c: any) => c.name === name).commands.map((c: any) => c.name);
     expect(sub('keys')).toEqual(['list', 'show', 'create', 'update', 'rotate', 'revoke']);
+    expect(sub('webhooks')).toEqual([
+      'list',
+      'show',
+      'create',
+      'update',
+      'delete',
+      'rotate-secret',
+      'deliveries',
+      'redeliver',
+    ]);
     expect(sub('workflows')).toEqual(['list', 'show', 'create', 'update', 'delete', 'duplicate']);
     expect(sub('templates')).toEqual(['list', 'show', 'clone']);
     expect(sub('uploads')).toEqual(['create', 'confirm', 'delete']);

@@ -10,6 +10,7 @@ import { scanCommand } from './commands/scan.js';
 import { schemaCommand } from './commands/schema.js';
 import { createTemplatesCommand } from './commands/templates.js';
 import { createUploadsCommand } from './commands/uploads.js';
+import { createWebhooksCommand } from './commands/webhooks.js';
 import { createWorkflowsCommand } from './commands/workflows.js';
 import type { CliContext, GlobalOptions } from './context.js';
 import { UsageError } from './errors.js';
@@ -56,6 +57,7 @@ export function buildProgram(ctx: CliContext): Command {
     createTemplatesCommand(ctx),
     createUploadsCommand(ctx),
     createActivityCommand(ctx),
+    createWebhooksCommand(ctx),
     scanCommand(ctx),
     schemaCommand(ctx, () => program),
     completionCommand(ctx, () => program),

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apiKeyChecksum, generateApiKey } from './api-key.js';
 import { BASE62_ALPHABET } from './base62.js';
-import { containsApiKey, findApiKeys, redactKeyShapedText } from './find-api-keys.js';
+import {
+  containsApiKey,
+  extractApiKeys,
+  findApiKeys,
+  redactKeyShapedText,
+} from './find-api-keys.js';
 
 const base62Char = fc.constantFrom(...BASE62_ALPHABET);
 const keyType = fc.constantFrom('live' as const, 'test' as const);
@@ -134,5 +139,16 @@ describe('redactKeyShapedText', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('extractApiKeys', () => {
+  it('returns each key with a valid checksum, glued or percent-encoded, and no look-alike', () => {
+    const a = generateApiKey('live');
+    const b = generateApiKey('test');
+    const bad = `${a.slice(0, -1)}${a.endsWith('A') ? 'B' : 'A'}`;
+    const text = `x prod_${a}\n${b.replaceAll('_', '%5F')} ${bad}`;
+    expect(extractApiKeys(text)).toEqual([a, b]);
+    expect(extractApiKeys('nothing here')).toEqual([]);
   });
 });

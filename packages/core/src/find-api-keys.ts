@@ -54,6 +54,21 @@ export function findApiKeys(text: string): FoundApiKey[] {
   return found;
 }
 
+/**
+ * The keys themselves (valid checksum, underscores decoded), for a tool that must hand them
+ * on — `onepin scan --revoke` reporting them for revocation — and nothing else: never print
+ * or store what this returns.
+ */
+export function extractApiKeys(text: string): string[] {
+  const keys: string[] = [];
+  if (!mayHoldKey(text)) return keys;
+  for (const match of text.matchAll(new RegExp(KEY_SHAPED.source, 'g'))) {
+    const key = `op_${match[1]}_${match[2]}`;
+    if (parseApiKey(key) !== null) keys.push(key);
+  }
+  return keys;
+}
+
 /** Whether text holds a OnePin key with a valid checksum anywhere (see `findApiKeys`). */
 export function containsApiKey(text: string): boolean {
   if (!mayHoldKey(text)) return false;

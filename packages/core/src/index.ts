@@ -5,8 +5,10 @@ export { crc32Ascii } from './crc32.js';
 export * from './errors.js';
 export {
   containsApiKey,
+  extractApiKeys,
   type FoundApiKey,
   findApiKeys,
   redactKeyShapedText,
 } from './find-api-keys.js';
 export * from './scopes.js';
+export * from './webhook-events.js';

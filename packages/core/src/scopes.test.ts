@@ -10,12 +10,14 @@ import {
 } from './scopes.js';
 
 describe('scope catalogue', () => {
-  it('lists the seven scopes of SPEC §3, sorted', () => {
+  it('lists the seven scopes of SPEC §3 and the two of webhooks, sorted', () => {
     expect(SCOPES).toEqual([
       'api_keys:read',
       'api_keys:write',
       'templates:read',
       'uploads:write',
+      'webhooks:read',
+      'webhooks:write',
       'workflows:read',
       'workflows:write',
       'workspace:read',
@@ -59,5 +61,13 @@ describe('scope catalogue', () => {
   it('gives viewers read access only', () => {
     expect(ROLE_SCOPES.viewer.every((scope) => scope.endsWith(':read'))).toBe(true);
     expect(ROLE_SCOPES.admin).toEqual(SCOPES);
+  });
+
+  it('gives the webhook scopes to admins only: endpoint URLs often carry secrets of their own', () => {
+    for (const scope of ['webhooks:read', 'webhooks:write'] as const) {
+      expect(ROLE_SCOPES.admin).toContain(scope);
+      expect(ROLE_SCOPES.editor).not.toContain(scope);
+      expect(ROLE_SCOPES.viewer).not.toContain(scope);
+    }
   });
 });

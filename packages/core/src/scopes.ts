@@ -7,6 +7,10 @@ export const SCOPE_CATALOGUE = {
   'workspace:read': 'Read the workspace details and its activity log',
   'api_keys:read': "List and show the workspace's API keys (never their secrets)",
   'api_keys:write': 'Create, update, rotate and revoke API keys holding no more than this key',
+  'webhooks:read':
+    "List and show the workspace's webhooks and their delivery log (never their secrets)",
+  'webhooks:write':
+    'Create, update and delete webhooks, rotate their signing secrets, redeliver events',
 } as const satisfies Record<string, string>;
 
 export type Scope = keyof typeof SCOPE_CATALOGUE;

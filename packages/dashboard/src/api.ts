@@ -34,6 +34,12 @@ export type CursorPagination = Wire['CursorPagination'];
 export type DeviceRequest = Wire['DeviceRequest'];
 /** What an approval granted: the device collects this key at its next poll. */
 export type DeviceApproval = Wire['DeviceApproval'];
+/** The latest report that a key was found in public (its banner). */
+export type ApiKeyLeak = Wire['ApiKeyLeak'];
+export type Webhook = Wire['Webhook'];
+/** A webhook as create and rotate-secret return it: the only time `secret` exists. */
+export type WebhookWithSecret = Wire['WebhookWithSecret'];
+export type WebhookDelivery = Wire['WebhookDelivery'];
 
 /** An error answer of the API, with its code and per-field details. */
 export class ApiRequestError extends Error {

@@ -8,6 +8,7 @@ import { LoginPage } from './pages/login-page.js';
 import { MembersPage } from './pages/members-page.js';
 import { SetPasswordPage } from './pages/set-password-page.js';
 import { SetupPage } from './pages/setup-page.js';
+import { WebhooksPage } from './pages/webhooks/webhooks-page.js';
 import { navigate, useLocation } from './router.js';
 import { useSession } from './session.js';
 
@@ -26,6 +27,7 @@ const PAGES: Record<string, { title: string; Page: () => JSX.Element }> = {
   '/settings/api-keys': { title: 'API keys · Settings', Page: ApiKeysPage },
   '/activity': { title: 'Activity', Page: ActivityPage },
   '/settings/members': { title: 'Members · Settings', Page: MembersPage },
+  '/settings/webhooks': { title: 'Webhooks · Settings', Page: WebhooksPage },
 };
 
 /** Paths that lead to a page: `/settings` opens its first one, as the menu's Settings does. */

@@ -189,6 +189,109 @@ export interface PasswordLinksTable {
   expires_at: Timestamp;
 }
 
+/** A workspace's endpoint for key and member events (issue 16). */
+export interface WebhooksTable {
+  id: string;
+  workspace_id: string;
+  /** Which data set's events it receives: a test key's webhooks hear of test keys only. */
+  environment: Environment;
+  url: string;
+  description: string | null;
+  /** JSON array of event types, or `["*"]` for all of them. */
+  event_types: JsonText;
+  active: Flag;
+  /** The signing secret (`whsec_…`), encrypted with a key derived from the server secret. */
+  secret_ciphertext: string;
+  /** The secret before the last rotation, signing alongside until `previous_secret_expires_at`. */
+  previous_secret_ciphertext: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One event, written in the transaction of the change it reports (the outbox). */
+export interface WebhookEventsTable {
+  /** Also the `webhook-id` header: the same for every retry and redelivery of the event. */
+  id: string;
+  workspace_id: string;
+  environment: Environment;
+  type: string;
+  /** The JSON body sent, as sent. */
+  payload: JsonText;
+  created_at: Timestamp;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+/** One event for one webhook: retried until it succeeds or `retry_until` passes. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  event_id: string;
+  webhook_id: string;
+  workspace_id: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  /** When the next attempt is due; null once the delivery is over. */
+  next_attempt_at: Timestamp | null;
+  /** No automatic attempt is scheduled after this. */
+  retry_until: Timestamp;
+  /** A node claimed the delivery until then: no other node sends it meanwhile. */
+  lease_expires_at: Timestamp | null;
+  leased_by: string | null;
+  /** Someone asked for one more attempt now (manual redelivery); cleared by that attempt. */
+  redelivery_requested_at: Timestamp | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
+/** The delivery log: one row per attempt. */
+export interface WebhookDeliveryAttemptsTable {
+  id: string;
+  delivery_id: string;
+  trigger: 'automatic' | 'manual';
+  attempted_at: Timestamp;
+  status_code: number | null;
+  /** Why there is no status code, or why it counts as a failure. */
+  error: string | null;
+  duration_ms: number;
+  /** The start of the response body (a few hundred characters, keys hidden). */
+  response_excerpt: string | null;
+}
+
+export type KeyLeakSource = 'github' | 'public_report';
+
+/** A report that a key was found in public. */
+export interface ApiKeyLeaksTable {
+  id: string;
+  api_key_id: string;
+  workspace_id: string;
+  source: KeyLeakSource;
+  /** Where it was found (GitHub sends it); null for the public endpoint. */
+  url: string | null;
+  /** What the report did: revoked the key, or only told (configured, or already dead). */
+  action: 'revoked' | 'notified';
+  reported_at: Timestamp;
+}
+
+/** Marks an event announced once for a key, across every node (see migration 010). */
+export interface ApiKeyEventMarksTable {
+  api_key_id: string;
+  kind: string;
+  mark: string;
+  created_at: Timestamp;
+}
+
+/** A hash reported to the public revocation endpoint, waiting for the worker. */
+export interface PendingKeyRevocationsTable {
+  key_hash: string;
+  reported_at: Timestamp;
+  lease_expires_at: Timestamp | null;
+}
+
 /** Where a device sign-in stands: asked for, decided by a member, or collected by the device. */
 export type DeviceAuthorizationStatus = 'pending' | 'approved' | 'denied' | 'consumed';
 
@@ -249,6 +352,13 @@ export interface Database {
   member_invitations: MemberInvitationsTable;
   password_links: PasswordLinksTable;
   template_uses: TemplateUsesTable;
+  webhooks: WebhooksTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
+  api_key_leaks: ApiKeyLeaksTable;
+  api_key_event_marks: ApiKeyEventMarksTable;
+  pending_key_revocations: PendingKeyRevocationsTable;
   device_authorizations: DeviceAuthorizationsTable;
 }
 
@@ -265,4 +375,9 @@ export type UploadRow = Selectable<UploadsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type MemberInvitationRow = Selectable<MemberInvitationsTable>;
 export type PasswordLinkRow = Selectable<PasswordLinksTable>;
+export type WebhookRow = Selectable<WebhooksTable>;
+export type WebhookEventRow = Selectable<WebhookEventsTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type WebhookDeliveryAttemptRow = Selectable<WebhookDeliveryAttemptsTable>;
+export type ApiKeyLeakRow = Selectable<ApiKeyLeaksTable>;
 export type DeviceAuthorizationRow = Selectable<DeviceAuthorizationsTable>;

@@ -14,6 +14,7 @@ import { ApiKeys } from './resources/api-keys.js';
 import { Auth } from './resources/auth.js';
 import { Templates } from './resources/templates.js';
 import { Uploads } from './resources/uploads.js';
+import { Webhooks } from './resources/webhooks.js';
 import { Workflows } from './resources/workflows.js';
 import { CurrentWorkspace } from './resources/workspace.js';
 
@@ -64,6 +65,8 @@ export class OnePinClient {
   readonly workspace: CurrentWorkspace;
   /** The workspace's audit log. */
   readonly activity: Activity;
+  /** Webhooks: list, create, update, delete, rotate their secret, deliveries, redeliver. */
+  readonly webhooks: Webhooks;
 
   /** The server's base URL, without a trailing slash. */
   readonly baseUrl: string;
@@ -107,6 +110,7 @@ export class OnePinClient {
     this.uploads = new Uploads(transport);
     this.workspace = new CurrentWorkspace(transport);
     this.activity = new Activity(transport);
+    this.webhooks = new Webhooks(transport);
   }
 
   /**

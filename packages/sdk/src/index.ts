@@ -1,3 +1,7 @@
+export {
+  WEBHOOK_EVENT_CATALOGUE,
+  WEBHOOK_EVENT_TYPES,
+} from '@onepin/core';
 export { type ClientOptions, OnePinClient } from './client.js';
 export {
   type DeviceCode,
@@ -42,6 +46,7 @@ export type {
   ApiKey,
   ApiKeyCreated,
   ApiKeyCreateParams,
+  ApiKeyLeak,
   ApiKeyListParams,
   ApiKeyRotateParams,
   ApiKeyRotation,
@@ -68,6 +73,19 @@ export type {
   Uploads,
 } from './resources/uploads.js';
 export type {
+  Webhook,
+  WebhookCreateParams,
+  WebhookDelivery,
+  WebhookDeliveryDetail,
+  WebhookDeliveryListParams,
+  WebhookEventType,
+  WebhookListParams,
+  WebhookRotateSecretParams,
+  Webhooks,
+  WebhookUpdateParams,
+  WebhookWithSecret,
+} from './resources/webhooks.js';
+export type {
   Deleted,
   Workflow,
   WorkflowCreateParams,
@@ -83,3 +101,8 @@ export type {
   WorkflowUploadsParams,
 } from './resources/workflows.js';
 export type { CurrentWorkspace, Workspace } from './resources/workspace.js';
+export {
+  type CredentialsRevokeReceipt,
+  type RevokeCredentialsOptions,
+  revokeCredentials,
+} from './revoke-credentials.js';

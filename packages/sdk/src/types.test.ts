@@ -97,6 +97,8 @@ describe('public types', () => {
       | 'api_keys:write'
       | 'templates:read'
       | 'uploads:write'
+      | 'webhooks:read'
+      | 'webhooks:write'
       | 'workflows:read'
       | 'workflows:write'
       | 'workspace:read'

@@ -39,6 +39,49 @@ describe('readConfig', () => {
     });
   });
 
+  it('reads the key-event settings (issue 16), safe by default', () => {
+    expect(readConfig({})).toMatchObject({
+      webhooksAllowPrivate: false,
+      webhookTimeoutMs: 10_000,
+      secretScanningKeysFile: undefined,
+      secretScanningAction: 'revoke',
+      publicRevocationLimitPerMin: 10,
+    });
+    expect(
+      readConfig({
+        ONEPIN_WEBHOOKS_ALLOW_PRIVATE: 'true',
+        ONEPIN_WEBHOOK_TIMEOUT_SECONDS: '3',
+        ONEPIN_SECRET_SCANNING_KEYS_FILE: 'github-keys.json',
+        ONEPIN_SECRET_SCANNING_ACTION: 'notify',
+        ONEPIN_PUBLIC_REVOCATION_LIMIT_PER_MIN: '50',
+      }),
+    ).toMatchObject({
+      webhooksAllowPrivate: true,
+      webhookTimeoutMs: 3_000,
+      secretScanningKeysFile: resolve('github-keys.json'),
+      secretScanningAction: 'notify',
+      publicRevocationLimitPerMin: 50,
+    });
+  });
+
+  it.each([
+    [
+      { ONEPIN_WEBHOOKS_ALLOW_PRIVATE: 'yes' },
+      /^ONEPIN_WEBHOOKS_ALLOW_PRIVATE must be true or false/,
+    ],
+    [
+      { ONEPIN_WEBHOOK_TIMEOUT_SECONDS: '0' },
+      /^ONEPIN_WEBHOOK_TIMEOUT_SECONDS must be an integer from 1 to 60/,
+    ],
+    [
+      { ONEPIN_SECRET_SCANNING_ACTION: 'delete' },
+      /^ONEPIN_SECRET_SCANNING_ACTION must be revoke or notify/,
+    ],
+    [{ ONEPIN_PUBLIC_REVOCATION_LIMIT_PER_MIN: '0' }, /^ONEPIN_PUBLIC_REVOCATION_LIMIT_PER_MIN/],
+  ])('refuses a bad key-event setting %j', (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
+
   it('treats empty variables as unset', () => {
     expect(readConfig({ ONEPIN_PORT: '', ONEPIN_DATABASE_URL: '  ' }).port).toBe(8000);
   });

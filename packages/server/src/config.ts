@@ -34,6 +34,17 @@ export interface ServerConfig {
   readonly uploadMaxBytes: number;
   /** Where upload bytes are stored: `<dataDir>/blobs`. */
   readonly blobDir: string;
+  /** `ONEPIN_WEBHOOKS_ALLOW_PRIVATE`: deliver to private, loopback and link-local addresses too. */
+  readonly webhooksAllowPrivate: boolean;
+  /** `ONEPIN_WEBHOOK_TIMEOUT_SECONDS`: the deadline of one delivery attempt. */
+  readonly webhookTimeoutMs: number;
+  /** `ONEPIN_SECRET_SCANNING_KEYS_FILE`: GitHub's secret-scanning public keys; unset = the
+   * partner endpoint answers 401 to everything. */
+  readonly secretScanningKeysFile: string | undefined;
+  /** `ONEPIN_SECRET_SCANNING_ACTION`: what a GitHub report does to a live key. */
+  readonly secretScanningAction: 'revoke' | 'notify';
+  /** `ONEPIN_PUBLIC_REVOCATION_LIMIT_PER_MIN`: public revocation requests per address. */
+  readonly publicRevocationLimitPerMin: number;
 }
 
 /** 50 MiB: the default upload size limit (SPEC §5). */
@@ -130,6 +141,19 @@ export function readConfig(env: Env = process.env): ServerConfig {
       `ONEPIN_SECRET must be ${SECRET_MIN_LENGTH} to 1024 characters (e.g. \`openssl rand -hex 32\`), got ${secret.length}`,
     );
   }
+  const allowPrivate = read(env, 'ONEPIN_WEBHOOKS_ALLOW_PRIVATE') ?? 'false';
+  if (allowPrivate !== 'true' && allowPrivate !== 'false') {
+    throw new ConfigError(
+      `ONEPIN_WEBHOOKS_ALLOW_PRIVATE must be true or false, got "${allowPrivate}"`,
+    );
+  }
+  const scanningAction = read(env, 'ONEPIN_SECRET_SCANNING_ACTION') ?? 'revoke';
+  if (scanningAction !== 'revoke' && scanningAction !== 'notify') {
+    throw new ConfigError(
+      `ONEPIN_SECRET_SCANNING_ACTION must be revoke or notify, got "${scanningAction}"`,
+    );
+  }
+  const keysFile = read(env, 'ONEPIN_SECRET_SCANNING_KEYS_FILE');
   const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const publicUrl = publicRaw
     ? url('ONEPIN_PUBLIC_URL', publicRaw, ['http:', 'https:']).replace(/\/+$/, '')
@@ -157,6 +181,17 @@ export function readConfig(env: Env = process.env): ServerConfig {
       DEFAULT_UPLOAD_MAX_BYTES,
       1,
       UPLOAD_MAX_BYTES_CEILING,
+    ),
+    webhooksAllowPrivate: allowPrivate === 'true',
+    webhookTimeoutMs: integer(env, 'ONEPIN_WEBHOOK_TIMEOUT_SECONDS', 10, 1, 60) * 1000,
+    secretScanningKeysFile: keysFile === undefined ? undefined : resolve(keysFile),
+    secretScanningAction: scanningAction,
+    publicRevocationLimitPerMin: integer(
+      env,
+      'ONEPIN_PUBLIC_REVOCATION_LIMIT_PER_MIN',
+      10,
+      1,
+      10_000,
     ),
   });
 }

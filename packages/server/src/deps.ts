@@ -12,8 +12,12 @@ import type { BlobStore } from './blob-store/blob-store.js';
 import { MemoryBlobStore } from './blob-store/memory.js';
 import { DEFAULT_UPLOAD_MAX_BYTES } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import type { GithubPublicKeys } from './secret-scanning/github-public-keys.js';
 import { type KeyInvalidation, LocalKeyInvalidation } from './services/key-invalidation.js';
+import type { OutboxSignal } from './services/webhook-outbox.js';
 import { UploadUrlSigner } from './uploads/upload-url-signer.js';
+import { RateLimitEvents } from './webhooks/rate-limit-events.js';
+import { SecretBox } from './webhooks/secret-box.js';
 
 /** How many verified keys a node keeps in memory (about 300 bytes each). */
 export const KEY_CACHE_MAX_ENTRIES = 100_000;
@@ -46,6 +50,15 @@ export interface AppDeps {
   signInThrottle: SignInThrottle;
   /** The bounded queue every argon2 computation of a request goes through. */
   passwordWork: PasswordWork;
+  /** Encrypts webhook signing secrets at rest (a key derived from the server secret). */
+  webhookSecrets: SecretBox;
+  /** Wakes this node's webhook worker after a change wrote events (none in plain tests). */
+  outbox?: OutboxSignal;
+  /** Fires `api_key.rate_limited` (once per key per minute). */
+  rateLimitEvents: RateLimitEvents;
+  /** GitHub's secret-scanning public keys; without them the partner endpoint verifies nothing
+   * and refuses every report. */
+  githubPublicKeys?: GithubPublicKeys;
   /** Wrong device-login user codes, per address, per account and for the node. */
   userCodeThrottle: UserCodeThrottle;
   /** Frozen: what the app was built with stays what it serves with. */
@@ -60,6 +73,12 @@ export interface AppSettings {
   jsonBodyLimitBytes: number;
   /** The largest upload accepted, in bytes (declared and streamed). */
   uploadMaxBytes: number;
+  /** Webhook URLs may name private, loopback and link-local addresses (tests, labs). */
+  allowPrivateWebhooks: boolean;
+  /** What a GitHub leak report does to a live key. */
+  secretScanningAction: 'revoke' | 'notify';
+  /** Public revocation requests per client address per minute. */
+  publicRevocationLimitPerMin: number;
 }
 
 export interface AppDepsOptions extends Partial<Omit<AppDeps, 'settings'>> {
@@ -86,15 +105,20 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     trustProxy: false,
     jsonBodyLimitBytes: 1024 * 1024,
     uploadMaxBytes: DEFAULT_UPLOAD_MAX_BYTES,
+    allowPrivateWebhooks: false,
+    secretScanningAction: 'revoke',
+    publicRevocationLimitPerMin: 10,
     ...options.settings,
   });
-  return {
+  const newId = options.newId ?? randomUUID;
+  const keyInvalidation = options.keyInvalidation ?? new LocalKeyInvalidation(keyCache);
+  const deps: Omit<AppDeps, 'rateLimitEvents'> & { rateLimitEvents?: RateLimitEvents } = {
     database: options.database,
     clock,
-    newId: options.newId ?? randomUUID,
+    newId,
     logger,
     keyCache,
-    keyInvalidation: options.keyInvalidation ?? new LocalKeyInvalidation(keyCache),
+    keyInvalidation,
     usage:
       options.usage ??
       new UsageRecorder(options.database, (error) =>
@@ -111,6 +135,13 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     signInThrottle: options.signInThrottle ?? new SignInThrottle(),
     passwordWork: options.passwordWork ?? new PasswordWork(),
     userCodeThrottle: options.userCodeThrottle ?? new UserCodeThrottle(),
+    // A per-process key unless given: main.ts derives one from the server secret.
+    webhookSecrets: options.webhookSecrets ?? new SecretBox(randomBytes(32)),
+    ...(options.outbox !== undefined && { outbox: options.outbox }),
+    ...(options.githubPublicKeys !== undefined && { githubPublicKeys: options.githubPublicKeys }),
     settings,
   };
+  // It reads `deps.outbox` when it writes, so a worker attached later (main.ts) is woken too.
+  deps.rateLimitEvents = options.rateLimitEvents ?? new RateLimitEvents(deps, logger);
+  return deps as AppDeps;
 }

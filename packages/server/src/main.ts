@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
@@ -7,6 +8,7 @@ import {
   DatabaseInUseError,
   migrateToLatest,
   openDatabase,
+  releaseAllDeliveryLeases,
   type ServerLock,
 } from '@onepin/db';
 import { buildApp } from './app.js';
@@ -17,10 +19,15 @@ import { ConfigError, redactUrl, type ServerConfig } from './config.js';
 import { serveDashboard } from './dashboard.js';
 import { createAppDeps, KEY_CACHE_MAX_ENTRIES, systemClock } from './deps.js';
 import { createLogger } from './logger.js';
-import { loadServerSecret } from './server-secret.js';
+import { GithubPublicKeys } from './secret-scanning/github-public-keys.js';
+import { deriveKey, loadServerSecret } from './server-secret.js';
 import { setupStage } from './services/setup.js';
 import { issueSetupUrl } from './services/setup-token.js';
 import { UploadUrlSigner } from './uploads/upload-url-signer.js';
+import { WebhookBackground } from './webhooks/background.js';
+import { DeliveryWorker } from './webhooks/delivery-worker.js';
+import { HttpWebhookSender } from './webhooks/http-sender.js';
+import { SecretBox } from './webhooks/secret-box.js';
 
 export interface RunningServer {
   url: string;
@@ -96,6 +103,7 @@ export async function startServer(
   };
   const logger = createLogger(config.logLevel);
   const secret = loadServerSecret(config);
+  const githubPublicKeys = loadGithubPublicKeys(config);
   const lock = lockSqliteDatabase(config);
   let database: DatabaseHandle;
   try {
@@ -154,13 +162,44 @@ export async function startServer(
     failedAuth: cluster.failedAuth,
     blobStore: new LocalDirectoryBlobStore(config.blobDir),
     uploadSigner: new UploadUrlSigner(secret),
+    webhookSecrets: new SecretBox(deriveKey(secret, 'webhook-signing-secrets')),
+    ...(githubPublicKeys !== undefined && { githubPublicKeys }),
     settings: {
       publicUrl: url,
       defaultRateLimitPerMin: config.defaultRateLimitPerMin,
       trustProxy: config.trustProxy,
       uploadMaxBytes: config.uploadMaxBytes,
+      allowPrivateWebhooks: config.webhooksAllowPrivate,
+      secretScanningAction: config.secretScanningAction,
+      publicRevocationLimitPerMin: config.publicRevocationLimitPerMin,
     },
   });
+  // On SQLite this is the only server (the lock says so): a lease left by a server killed
+  // mid-delivery belongs to no one, and its delivery goes out now instead of when it ends.
+  if (database.dialect === 'sqlite') await releaseAllDeliveryLeases(database.db);
+  // A claim must outlast the attempts of its batch (sent at once) with room for clock skew.
+  const leaseMs = 2 * config.webhookTimeoutMs + 5_000;
+  const webhooks = new WebhookBackground({
+    worker: new DeliveryWorker({
+      database,
+      clock: systemClock,
+      newId: randomUUID,
+      logger,
+      sender: new HttpWebhookSender({
+        allowPrivate: config.webhooksAllowPrivate,
+        timeoutMs: config.webhookTimeoutMs,
+      }),
+      secrets: deps.webhookSecrets,
+      nodeId: cluster.nodeId,
+      leaseMs,
+      batchSize: 8,
+      concurrency: 8,
+    }),
+    deps,
+    logger,
+    leaseMs,
+  });
+  deps.outbox = webhooks;
   let draining = false;
   const app = buildApp(deps, {
     extraRoutes: [serveDashboard()],
@@ -169,6 +208,7 @@ export async function startServer(
   // Attached in the same turn as 'listening' resolved: no request can have arrived before.
   server.on('request', getRequestListener(app.fetch, { hostname: config.host }));
   deps.usage.start();
+  webhooks.start();
 
   const where = database.dialect === 'sqlite' ? config.databaseUrl : redactUrl(config.databaseUrl);
   const setupUrl = await issueSetupUrl(deps, url);
@@ -204,6 +244,8 @@ export async function startServer(
         draining = true;
         await drain(server, config.shutdownTimeoutMs);
         await deps.usage.stop();
+        await webhooks.stop();
+        await deps.rateLimitEvents.settled();
         await cluster.close();
         await database.close();
         lock?.release();
@@ -211,6 +253,21 @@ export async function startServer(
       return closing;
     },
   };
+}
+
+/** GitHub's secret-scanning public keys from `ONEPIN_SECRET_SCANNING_KEYS_FILE`, if set. */
+function loadGithubPublicKeys(config: ServerConfig): GithubPublicKeys | undefined {
+  const path = config.secretScanningKeysFile;
+  if (path === undefined) return undefined;
+  try {
+    return GithubPublicKeys.fromFile(path);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'does not exist'
+        : (error as Error).message;
+    throw new ConfigError(`ONEPIN_SECRET_SCANNING_KEYS_FILE (${path}) ${reason}`);
+  }
 }
 
 /**

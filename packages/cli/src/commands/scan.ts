@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
+import { confirmDestructive } from '../prompt/confirm.js';
 import type { ScanMode } from '../scan/scan.js';
 import type { ScanFinding } from '../scan/scan-finding.js';
 
@@ -9,6 +10,9 @@ export interface ScanOptions {
   history?: boolean;
   /** `false` with --tracked-only. */
   untracked?: boolean;
+  /** Report the keys found to the server's public revocation endpoint (asks first). */
+  revoke?: boolean;
+  yes?: boolean;
 }
 
 /** Untracked files named in the summary; more are counted. */
@@ -27,6 +31,11 @@ export function scanCommand(ctx: CliContext): Command {
     .option('--staged', 'scan the staged changes (for a pre-commit hook)')
     .option('--history', 'scan every commit of the git history')
     .option('--tracked-only', 'leave out the untracked files (by default they are scanned too)')
+    .option(
+      '--revoke',
+      'revoke the keys found: report them to the server (--base-url) for revocation; asks first',
+    )
+    .option('-y, --yes', 'with --revoke: do not ask for confirmation')
     .addHelpText(
       'after',
       [
@@ -36,6 +45,7 @@ export function scanCommand(ctx: CliContext): Command {
         '  onepin scan --staged        # in .git/hooks/pre-commit',
         '  onepin scan --history       # everything ever committed',
         '  onepin scan config/ .env    # given files and directories',
+        '  onepin scan --revoke        # and report what it finds for revocation (asks first)',
         '',
         'When a key is found and you are logged in (onepin login, ONEPIN_API_KEY), the keys of',
         'your workspace are listed to name the found key by its id. Only previews are compared:',
@@ -60,6 +70,7 @@ export async function scanRun(
     Boolean,
   ).length;
   if (modes > 1) throw new UsageError('pass paths, --staged or --history, not several');
+  if (options.yes && !options.revoke) throw new UsageError('--yes goes with --revoke');
   const mode: ScanMode = options.staged
     ? { kind: 'staged' }
     : options.history
@@ -104,8 +115,39 @@ export async function scanRun(
       `Found ${findings.length} OnePin key${one ? '' : 's'} in ${scope}. Revoke ${one ? 'it' : 'them'}, then remove ${one ? 'it' : 'them'} from the code${mode.kind === 'history' ? ' and the history' : ''}:`,
     ),
   );
-  for (const line of remediation(findings, ids)) out.message(`  ${line}`);
+  if (options.revoke) {
+    await revokeFound(ctx, result.keys, options.yes);
+  } else {
+    for (const line of remediation(findings, ids)) out.message(`  ${line}`);
+    out.message(`  or report ${one ? 'it' : 'them all'} for revocation: onepin scan --revoke`);
+  }
+  // The keys are still in the files: the scan still fails until they are removed.
   return EXIT.error;
+}
+
+/**
+ * Reports the keys to the server's public revocation endpoint, which revokes the live ones
+ * and tells their workspaces (`api_key.leaked`). No key of one's own is needed: holding the
+ * found key is the proof. Asks first (or needs --yes off a terminal): revoking breaks
+ * whatever uses the keys.
+ */
+async function revokeFound(ctx: CliContext, keys: string[], yes: boolean | undefined) {
+  const baseUrl = await ctx.serverWithoutKey();
+  const one = keys.length === 1;
+  const count = `${keys.length} key${one ? '' : 's'}`;
+  await confirmDestructive(ctx.io, {
+    yes,
+    action: `report ${count} to ${baseUrl} for revocation`,
+    question: () =>
+      `Revoke the ${count} found, by reporting ${one ? 'it' : 'them'} to ${baseUrl}? Whatever uses ${one ? 'it' : 'them'} stops working.`,
+    declined: 'nothing was reported',
+  });
+  const { loadSdk } = await import('../api/sdk.js');
+  const { revokeCredentials } = await loadSdk();
+  await revokeCredentials(keys, { baseUrl, fetch: ctx.deps.client?.fetch });
+  ctx.out.success(
+    `Reported ${count} to ${baseUrl}: each one that is a live key there is revoked now (the answer never says which were).`,
+  );
 }
 
 function location(finding: ScanFinding): string {

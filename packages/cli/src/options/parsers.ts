@@ -1,4 +1,12 @@
-import { isScope, SCOPES, type Scope, unprovidedScopeReason } from '@onepin/core';
+import {
+  isScope,
+  isWebhookEventType,
+  SCOPES,
+  type Scope,
+  unprovidedScopeReason,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEventType,
+} from '@onepin/core';
 import { InvalidArgumentError } from 'commander';
 
 // Option values are checked while commander parses, so a bad one is a usage error (exit 2)
@@ -104,4 +112,20 @@ export function parseDateTime(value: string): string {
     );
   }
   return new Date(time).toISOString();
+}
+
+/** `--events a,b` (commas and/or spaces), or `*` / `all` for every event, present and future. */
+export function parseEvents(value: string): Array<WebhookEventType | '*'> {
+  const names = value.split(/[\s,]+/).filter(Boolean);
+  if (names.length === 0) {
+    throw new InvalidArgumentError('Name at least one event, or all.');
+  }
+  if (names.some((name) => name === '*' || name === 'all')) return ['*'];
+  const unknown = names.filter((name) => !isWebhookEventType(name));
+  if (unknown.length > 0) {
+    throw new InvalidArgumentError(
+      `Unknown event${unknown.length === 1 ? '' : 's'} ${unknown.map((e) => `"${e}"`).join(', ')}. Valid events: ${WEBHOOK_EVENT_TYPES.join(', ')}, or all.`,
+    );
+  }
+  return [...new Set(names as WebhookEventType[])].sort();
 }

@@ -1,4 +1,4 @@
-import { findApiKeys } from '@onepin/core';
+import { extractApiKeys, findApiKeys } from '@onepin/core';
 import type { ScanFinding } from './scan-finding.js';
 
 /**
@@ -6,8 +6,9 @@ import type { ScanFinding } from './scan-finding.js';
  * each at its line in the new version of the file, and the commit when the diff comes from
  * `git log` with `--format=commit %H`.
  */
-export function scanDiff(diff: string): ScanFinding[] {
+export function scanDiff(diff: string): { findings: ScanFinding[]; keys: string[] } {
   const findings: ScanFinding[] = [];
+  const keys = new Set<string>();
   let commit: string | undefined;
   let file: string | undefined;
   let nextLine = 0;
@@ -24,10 +25,11 @@ export function scanDiff(diff: string): ScanFinding[] {
       for (const found of findApiKeys(line.slice(1))) {
         findings.push({ ...found, file, line: nextLine, ...(commit && { commit }) });
       }
+      for (const key of extractApiKeys(line.slice(1))) keys.add(key);
       nextLine++;
     } else if (line.startsWith(' ')) {
       nextLine++;
     }
   }
-  return findings;
+  return { findings, keys: [...keys] };
 }

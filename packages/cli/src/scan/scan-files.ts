@@ -1,6 +1,6 @@
 import { access, lstat, open, readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import { findApiKeys } from '@onepin/core';
+import { extractApiKeys, findApiKeys } from '@onepin/core';
 import type { ScanFinding } from './scan-finding.js';
 
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
@@ -41,6 +41,8 @@ async function* walk(path: string): AsyncGenerator<string> {
 
 export interface FileScan {
   findings: ScanFinding[];
+  /** The keys themselves, each once (see `ScanResult.keys`). */
+  keys: string[];
   filesScanned: number;
 }
 
@@ -52,6 +54,7 @@ export async function scanFiles(
   explicit = true,
 ): Promise<FileScan> {
   const findings: ScanFinding[] = [];
+  const keys = new Set<string>();
   let filesScanned = 0;
   for (const path of paths) {
     const absolute = isAbsolute(path) ? path : join(cwd, path);
@@ -65,7 +68,8 @@ export async function scanFiles(
       filesScanned++;
       const shown = relative(cwd, file) || file;
       for (const found of findApiKeys(text)) findings.push({ ...found, file: shown });
+      for (const key of extractApiKeys(text)) keys.add(key);
     }
   }
-  return { findings, filesScanned };
+  return { findings, keys: [...keys], filesScanned };
 }

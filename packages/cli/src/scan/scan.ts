@@ -11,6 +11,11 @@ export type ScanMode =
 
 export interface ScanResult {
   findings: ScanFinding[];
+  /**
+   * The keys found, each once, for `scan --revoke` to report: kept apart from `findings`,
+   * which are printed, and never printed or written anywhere.
+   */
+  keys: string[];
   /** What was scanned, for the summary line. */
   scope: string;
   /** The untracked (and not ignored) files that were scanned too, relative to the top. */
@@ -26,17 +31,15 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
  */
 export async function scan(mode: ScanMode, cwd: string): Promise<ScanResult> {
   if (mode.kind === 'paths') {
-    const { findings, filesScanned } = await scanFiles(mode.paths, cwd);
-    return { findings, scope: plural(filesScanned, 'file'), untracked: [] };
+    const { findings, keys, filesScanned } = await scanFiles(mode.paths, cwd);
+    return { findings, keys, scope: plural(filesScanned, 'file'), untracked: [] };
   }
   if (!(await isGitRepository(cwd))) {
     throw new Error('not inside a git repository: pass the files or directories to scan');
   }
   if (mode.kind === 'staged') {
     return {
-      findings: scanDiff(
-        await git(cwd, ['diff', '--cached', '-U0', '--no-color', '--no-ext-diff']),
-      ),
+      ...scanDiff(await git(cwd, ['diff', '--cached', '-U0', '--no-color', '--no-ext-diff'])),
       scope: 'staged changes',
       untracked: [],
     };
@@ -51,7 +54,7 @@ export async function scan(mode: ScanMode, cwd: string): Promise<ScanResult> {
       '--no-ext-diff',
       '--format=commit %H',
     ]);
-    return { findings: scanDiff(log), scope: 'git history', untracked: [] };
+    return { ...scanDiff(log), scope: 'git history', untracked: [] };
   }
   const top = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
   const list = async (args: string[]) => (await git(top, args)).split('\0').filter(Boolean);
@@ -69,6 +72,7 @@ export async function scan(mode: ScanMode, cwd: string): Promise<ScanResult> {
       ...inTracked.findings,
       ...inUntracked.findings.map((finding) => ({ ...finding, untracked: true as const })),
     ],
+    keys: [...new Set([...inTracked.keys, ...inUntracked.keys])],
     scope,
     untracked,
   };

@@ -45,6 +45,7 @@ function key(n: number, fields: Partial<ApiKey> & Pick<ApiKey, 'name'>): ApiKey 
     created_via: null,
     created_at: at(-30 * DAY),
     updated_at: at(-30 * DAY),
+    leak: null,
     ...fields,
   };
 }

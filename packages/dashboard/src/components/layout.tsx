@@ -1,12 +1,16 @@
 import { type ReactNode, useId, useState } from 'react';
+import type { Session } from '../api.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession, useSignedIn } from '../session.js';
 
-/** Settings → API keys and Settings → Members: the pages README and the CLI point to. */
-const SETTINGS = [
-  { href: '/settings/api-keys', label: 'API keys' },
-  { href: '/settings/members', label: 'Members' },
-];
+/** Settings → API keys, Members and Webhooks: the pages README and the CLI point to. */
+const SETTINGS: ReadonlyArray<{ href: string; label: string; scope?: Session['scopes'][number] }> =
+  [
+    { href: '/settings/api-keys', label: 'API keys' },
+    { href: '/settings/members', label: 'Members' },
+    // Admins only (webhook URLs and logs are theirs): hidden from the others.
+    { href: '/settings/webhooks', label: 'Webhooks', scope: 'webhooks:read' },
+  ];
 
 function WorkspaceSwitcher() {
   const session = useSignedIn();
@@ -44,10 +48,11 @@ function WorkspaceSwitcher() {
 
 /** The settings pages' own tabs, under a "Settings" heading that names the section. */
 function SettingsNav({ path }: { path: string }) {
+  const session = useSignedIn();
   return (
     <nav aria-label="Settings" className="subnav">
       <span className="subnav-title">Settings</span>
-      {SETTINGS.map((item) => (
+      {SETTINGS.filter((item) => !item.scope || session.scopes.includes(item.scope)).map((item) => (
         <Link
           key={item.href}
           href={item.href}

@@ -5,6 +5,7 @@ import { invitations } from './004-invitations.js';
 import { keyLineage } from './005-key-lineage.js';
 import { officialShapes } from './006-official-shapes.js';
 import { deviceAuthorization } from './009-device-authorization.js';
+import { webhooks } from './010-webhooks.js';
 import type { OnePinMigration } from './kit.js';
 
 /**
@@ -19,4 +20,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: OnePin
   ['005-key-lineage', keyLineage],
   ['006-official-shapes', officialShapes],
   ['009-device-authorization', deviceAuthorization],
+  ['010-webhooks', webhooks],
 ];

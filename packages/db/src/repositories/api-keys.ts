@@ -1,11 +1,17 @@
 import type { KeyType, Scope } from '@onepin/core';
 import type { Kysely } from 'kysely';
 import type { ApiKeyRow, Database } from '../schema.js';
+import { type ApiKeyLeak, latestKeyLeaks } from './key-events.js';
 
 /** An API key as the rest of the code sees it: scopes parsed, the flag a boolean. */
 export interface ApiKeyRecord extends Omit<ApiKeyRow, 'scopes' | 'active'> {
   scopes: Scope[];
   active: boolean;
+  /**
+   * Its latest leak report (not a column: read beside the key by `findApiKeyById` and
+   * `listApiKeys`); `undefined` where the reader did not look.
+   */
+  leak?: ApiKeyLeak | null;
 }
 
 /**
@@ -43,7 +49,17 @@ export function toApiKeyRecord(row: ApiKeyRow): ApiKeyRecord {
 }
 
 function toRow(record: ApiKeyRecord): ApiKeyRow {
-  return { ...record, scopes: JSON.stringify(record.scopes), active: record.active ? 1 : 0 };
+  const { leak: _leak, ...columns } = record;
+  return { ...columns, scopes: JSON.stringify(columns.scopes), active: columns.active ? 1 : 0 };
+}
+
+/** The records with their latest leak report (or null), read in one more query. */
+async function withLeaks(db: Kysely<Database>, rows: ApiKeyRow[]): Promise<ApiKeyRecord[]> {
+  const leaks = await latestKeyLeaks(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ ...toApiKeyRecord(row), leak: leaks.get(row.id) ?? null }));
 }
 
 export async function insertApiKey(db: Kysely<Database>, record: ApiKeyRecord): Promise<void> {
@@ -61,7 +77,7 @@ export async function findApiKeyById(
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && toApiKeyRecord(row);
+  return row && (await withLeaks(db, [row]))[0];
 }
 
 export async function listApiKeys(
@@ -96,7 +112,7 @@ export async function listApiKeys(
       .execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toApiKeyRecord), total: Number(count.total) };
+  return { items: await withLeaks(db, rows), total: Number(count.total) };
 }
 
 /**

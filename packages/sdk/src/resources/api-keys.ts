@@ -6,6 +6,8 @@ import { APIResource } from '../resource.js';
 
 /** An API key as listed and shown: never its secret, only `preview` (`op_live_…AbCd`). */
 export type ApiKey = components['schemas']['ApiKey'];
+/** The latest report that a key was found in public (GitHub secret scanning, a public report). */
+export type ApiKeyLeak = components['schemas']['ApiKeyLeak'];
 /** A key just made: the `api_key` plaintext is here and nowhere else, ever. Store it now. */
 export type ApiKeyCreated = components['schemas']['ApiKeyCreated'];
 /** The result of a rotation: the old key as it is now and the new one with its plaintext. */

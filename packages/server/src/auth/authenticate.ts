@@ -19,7 +19,8 @@ const BEARER = /^Bearer +(\S+) *$/i;
  * bad key gets the same 401, and the rate limit counts every authenticated request.
  */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  const { clock, failedAuth, keyCache, rateLimiter, usage, sessions, settings } = deps;
+  const { clock, failedAuth, keyCache, rateLimiter, usage, sessions, settings, rateLimitEvents } =
+    deps;
 
   /** Everything but a cache hit: the throttle, then the checksum and the database. */
   async function verifyOffCache(
@@ -68,6 +69,8 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     // Every response from here on carries the X-RateLimit-* headers (see jsonResponse).
     c.set('rateLimit', decision);
     if (!decision.allowed) {
+      // In the background, at most once per key per minute: the 429 does not wait for it.
+      rateLimitEvents.announce(key, limit, now);
       const resetSeconds = Math.ceil(decision.resetAtMs / 1000);
       throw new ApiError('RATE_LIMITED', `Rate limit of ${limit} requests per minute exceeded.`, {
         headers: { 'Retry-After': String(Math.max(1, resetSeconds - Math.floor(now / 1000))) },

@@ -7,7 +7,7 @@ import type { AppEnv } from './app-env.js';
  * The OpenAPI extension that documents a route whose JSON body may carry an API key — a
  * verification endpoint, a public revocation endpoint — because its body policy says so
  * (`{ kind: 'json', acceptsApiKey: true }`, `routes/route-definition.ts`); the guard is then
- * left out of its middleware. No route declares it today.
+ * left out of its middleware. The leak reports declare it (`routes/leak-reports/`).
  */
 export const ACCEPTS_API_KEY_IN_BODY = 'x-accepts-api-key-in-body';
 

@@ -15,6 +15,8 @@ import { registerDeviceToken } from './device/token.js';
 import { registerInvitationAccept } from './invitations/accept.js';
 import { registerInvitationAcceptSignedIn } from './invitations/accept-signed-in.js';
 import { registerInvitationCheck } from './invitations/check.js';
+import { registerCredentialsRevoke } from './leak-reports/credentials-revoke.js';
+import { registerGithubSecretScanning } from './leak-reports/github.js';
 import { registerAddMember } from './members/add.js';
 import { registerCancelInvitation } from './members/cancel-invitation.js';
 import { registerListMemberKeys } from './members/keys.js';
@@ -37,6 +39,15 @@ import { registerConfirmUpload } from './uploads/confirm.js';
 import { registerCreateUpload } from './uploads/create.js';
 import { registerDeleteUpload } from './uploads/delete.js';
 import { registerUploadTransfer } from './uploads/transfer.js';
+import { registerCreateWebhook } from './webhooks/create.js';
+import { registerDeleteWebhook } from './webhooks/delete.js';
+import { registerListWebhookDeliveries } from './webhooks/deliveries.js';
+import { registerGetWebhookDelivery } from './webhooks/delivery.js';
+import { registerGetWebhook } from './webhooks/get.js';
+import { registerListWebhooks } from './webhooks/list.js';
+import { registerRedeliverWebhook } from './webhooks/redeliver.js';
+import { registerRotateWebhookSecret } from './webhooks/rotate-secret.js';
+import { registerUpdateWebhook } from './webhooks/update.js';
 import { registerCreateWorkflow } from './workflows/create.js';
 import { registerDeleteWorkflow } from './workflows/delete.js';
 import { registerDuplicateWorkflow } from './workflows/duplicate.js';
@@ -118,4 +129,15 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerDeviceApprove,
   registerDeviceDeny,
   registerRevokeOwnKey,
+  registerListWebhooks,
+  registerCreateWebhook,
+  registerGetWebhook,
+  registerUpdateWebhook,
+  registerDeleteWebhook,
+  registerRotateWebhookSecret,
+  registerListWebhookDeliveries,
+  registerGetWebhookDelivery,
+  registerRedeliverWebhook,
+  registerGithubSecretScanning,
+  registerCredentialsRevoke,
 ];

@@ -1,12 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from '@hono/zod-openapi';
 import { sqliteDialect, type TestDatabase } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../api-error.js';
 import { buildApp } from '../app.js';
 import { createAppDeps } from '../deps.js';
 import { jsonResponse } from '../http/response-headers.js';
 import { openApiDocument } from '../openapi.js';
+import { jsonBody } from '../schemas/common.js';
 import { createTestWorld, type TestKey, type TestWorld } from '../test-support/world.js';
 import {
   protectedRoute,
@@ -54,6 +57,31 @@ const probes: RouteRegistrar[] = [
         { body: { kind: 'json', maxBytes: 16 } },
       ),
       (c) => jsonResponse(c, {}, 200),
+    ),
+  (app) =>
+    app.openapi(
+      publicRoute(
+        {
+          method: 'post',
+          path: '/api/v1/probe/signed-body',
+          request: { body: jsonBody(z.object({ n: z.number() })) },
+          responses: ok,
+        },
+        {
+          body: { kind: 'json', maxBytes: 64, acceptsApiKey: true },
+          // Stands in for a signature over the raw body: the proof is the bytes' length.
+          checks: [
+            async (c, next) => {
+              const raw = await c.req.text();
+              if (c.req.header('x-proof') !== String(raw.length)) {
+                throw new ApiError('UNAUTHORIZED', 'Not proven.');
+              }
+              return next();
+            },
+          ],
+        },
+      ),
+      (c) => jsonResponse(c, c.req.valid('json'), 200),
     ),
 ];
 
@@ -118,6 +146,23 @@ describe('route declarations', () => {
     expect((await world.call('POST', '/api/v1/probe/small', { body: {} })).status).toBe(200);
   });
 
+  it("a public route's own checks see the raw bytes after the body policy, before the validators", async () => {
+    const post = (rawBody: string, proof: number) =>
+      world.call('POST', '/api/v1/probe/signed-body', {
+        rawBody,
+        headers: { 'content-type': 'application/json', 'x-proof': String(proof) },
+      });
+    const spaced = '{ "n" :  1 }';
+    expect((await post(spaced, spaced.length)).body).toEqual({ n: 1 });
+    // Unproven: 401 whatever the body, even one the validator would refuse.
+    expect((await post('{"n": ', 0)).status).toBe(401);
+    expect((await post('{"n":1}', 8)).status).toBe(401);
+    expect((await post('{"n": ', 6)).status).toBe(400);
+    // The body policy comes first; the validator after a passed check.
+    expect((await post(`{"n": "${'x'.repeat(80)}"}`, 88)).status).toBe(413);
+    expect((await post('{"n":"1"}', 9)).status).toBe(422);
+  });
+
   it('a streamed body is left to the route: no JSON, no limit', async () => {
     const response = await world.call('PUT', '/probe/signed', {
       rawBody: 'b'.repeat(4_000),
@@ -180,10 +225,12 @@ describe('the declared routes', () => {
         'GET /api/v1/invitation',
         'GET /api/v1/password-link',
         'GET /api/v1/setup',
+        'POST /api/v1/credentials/revoke',
         'POST /api/v1/device/code',
         'POST /api/v1/device/token',
         'POST /api/v1/invitation',
         'POST /api/v1/password-link',
+        'POST /api/v1/secret-scanning/github',
         'POST /api/v1/session',
         'POST /api/v1/setup',
         'PUT /uploads/{id}',

@@ -170,12 +170,19 @@ function documented(rules: RouteRules) {
   }
 }
 
-/** `config` as an OpenAPI route whose middleware enforces `rules`, documented with them. */
-function declare<const R extends Declarable>(rules: RouteRules, config: R) {
+/**
+ * `config` as an OpenAPI route whose middleware enforces `rules`, documented with them, then
+ * runs the route's own `checks` (see `publicRoute`), still before its validators.
+ */
+function declare<const R extends Declarable>(
+  rules: RouteRules,
+  config: R,
+  checks: readonly MiddlewareHandler<AppEnv>[] = [],
+) {
   return createRoute({
     ...config,
     ...documented(rules),
-    middleware: guardsOf(rules, config.method),
+    middleware: [...guardsOf(rules, config.method), ...checks],
     responses: {
       ...(needsCredential(rules.auth) && errorResponses(401, 403, 429)),
       ...config.responses,
@@ -183,10 +190,20 @@ function declare<const R extends Declarable>(rules: RouteRules, config: R) {
   });
 }
 
-/** A route that needs no credential; `browser` for the dashboard's own operations. */
+/**
+ * A route that needs no credential; `browser` for the dashboard's own operations. A route
+ * that machines call proves its caller its own way, and `checks` run that proof after the
+ * declared guards and before anything parses the body: a signature over the raw bytes (with
+ * a body policy that leaves them unread, `acceptsApiKey`), a limit per address that counts
+ * every request, even one whose body is wrong.
+ */
 export function publicRoute<const R extends Declarable>(
   config: R,
-  options: { body?: BodyPolicy; browser?: boolean } = {},
+  options: {
+    body?: BodyPolicy;
+    browser?: boolean;
+    checks?: readonly MiddlewareHandler<AppEnv>[];
+  } = {},
 ) {
   return declare(
     {
@@ -194,6 +211,7 @@ export function publicRoute<const R extends Declarable>(
       body: options.body ?? JSON_BODY,
     },
     config,
+    options.checks,
   );
 }
 

@@ -48,6 +48,20 @@ const RateLimit = z
   .max(1_000_000, 'must be at most 1000000')
   .nullable();
 
+export const ApiKeyLeakOut = z
+  .object({
+    source: z.enum(['github', 'public_report']).openapi({
+      description:
+        '`github`: GitHub secret scanning; `public_report`: the public revocation endpoint',
+    }),
+    url: z.string().nullable().openapi({ description: 'Where the key was found, when known' }),
+    action: z.enum(['revoked', 'notified']).openapi({
+      description: '`revoked`: the report revoked the key; `notified`: it was only reported',
+    }),
+    reported_at: Timestamp,
+  })
+  .openapi('ApiKeyLeak');
+
 export const ApiKeyOut = z
   .object({
     id: z.string().openapi({ format: 'uuid' }),
@@ -82,6 +96,8 @@ export const ApiKeyOut = z
     }),
     created_at: Timestamp,
     updated_at: Timestamp,
+    // The latest report that this key was found in public (its banner), or null.
+    leak: z.union([ApiKeyLeakOut, z.null()]),
   })
   .openapi('ApiKey');
 
@@ -122,15 +138,15 @@ export const UpdateApiKeyBody = z
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
   .openapi('ApiKeyUpdate');
 
+/** How long the old secret keeps working after a rotation (keys, webhook secrets): 0–7 days. */
+export const GracePeriodSeconds = z
+  .number({ error: 'must be a whole number of seconds' })
+  .int('must be a whole number of seconds')
+  .min(0, 'must be at least 0')
+  .max(604_800, 'must be at most 604800 (7 days)');
+
 export const RotateApiKeyBody = z
-  .strictObject({
-    grace_period_seconds: z
-      .number({ error: 'must be a whole number of seconds' })
-      .int('must be a whole number of seconds')
-      .min(0, 'must be at least 0')
-      .max(604_800, 'must be at most 604800 (7 days)')
-      .optional(),
-  })
+  .strictObject({ grace_period_seconds: GracePeriodSeconds.optional() })
   .openapi('ApiKeyRotate');
 
 export const ApiKeyListQuery = OffsetQuery.extend({
@@ -186,5 +202,6 @@ export function toApiKeyOut(
     created_via: record.created_via ?? null,
     created_at: record.created_at,
     updated_at: record.updated_at,
+    leak: record.leak ?? null,
   };
 }

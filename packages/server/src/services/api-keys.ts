@@ -12,6 +12,7 @@ import {
 } from '@onepin/db';
 import { ApiError, notFound } from '../api-error.js';
 import type { Actor } from '../auth/principal.js';
+import { toApiKeyOut } from '../schemas/api-key.js';
 import { recordAudit } from './audit.js';
 import { isPlausibleId } from './ids.js';
 import {
@@ -25,6 +26,7 @@ import {
 import { changeKeys } from './key-invalidation.js';
 import { mintApiKey } from './key-minting.js';
 import { isoNow, nextUpdatedAt, type ServiceDeps } from './service-deps.js';
+import { enqueueKeyEvent } from './webhook-outbox.js';
 
 export { authorityOf, FULL_AUTHORITY, type KeyAuthority } from './key-authority.js';
 
@@ -172,8 +174,16 @@ export async function createApiKey(
         ...options.auditMetadata,
       },
     });
+    await enqueueKeyEvent(
+      trx,
+      { newId: deps.newId, now: nowIso },
+      'api_key.created',
+      record,
+      actor,
+    );
   });
-  return { record, plaintext: secret.plaintext };
+  deps.outbox?.wake();
+  return { record: { ...record, leak: null }, plaintext: secret.plaintext };
 }
 
 export async function updateApiKey(
@@ -228,6 +238,18 @@ export async function updateApiKey(
       target: { type: 'api_key', id },
       metadata: { name: row.name, preview: previewOf(row), changes: diff },
     });
+    if (Object.keys(diff).length > 0) {
+      await enqueueKeyEvent(
+        trx,
+        { newId: deps.newId, now: nowIso },
+        'api_key.updated',
+        row,
+        actor,
+        {
+          changes: diff,
+        },
+      );
+    }
     return row;
   });
 }
@@ -281,6 +303,9 @@ export async function revokeInTransaction(
       ...(reason !== undefined && { reason }),
     },
   });
+  await enqueueKeyEvent(trx, { newId: deps.newId, now: nowIso }, 'api_key.revoked', row, actor, {
+    reason: reason ?? 'revoked',
+  });
   return row;
 }
 
@@ -332,6 +357,7 @@ export async function rotateApiKey(
     created_via: null,
     created_at: nowIso,
     updated_at: nowIso,
+    leak: null,
   };
   const graceEnd = new Date(nowMs + graceSeconds * 1000).toISOString();
   const oldChanges: ApiKeyChanges =
@@ -367,6 +393,10 @@ export async function rotateApiKey(
         grace_period_seconds: graceSeconds,
         old_key_ends_at: graceSeconds === 0 ? nowIso : row.expires_at,
       },
+    });
+    await enqueueKeyEvent(trx, { newId: deps.newId, now: nowIso }, 'api_key.rotated', row, actor, {
+      new_api_key: toApiKeyOut(fresh, nowMs),
+      grace_period_seconds: graceSeconds,
     });
     return row;
   });

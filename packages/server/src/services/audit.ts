@@ -8,6 +8,7 @@ export type AuditAction =
   | 'api_key_updated'
   | 'api_key_rotated'
   | 'api_key_revoked'
+  | 'api_key_leaked'
   | 'workflow_created'
   | 'workflow_updated'
   | 'workflow_deleted'
@@ -23,6 +24,11 @@ export type AuditAction =
   | 'member_login'
   | 'member_password_set'
   | 'workspace_created'
+  | 'webhook_created'
+  | 'webhook_updated'
+  | 'webhook_deleted'
+  | 'webhook_secret_rotated'
+  | 'webhook_redelivered'
   | 'device_login_approved'
   | 'device_login_denied';
 

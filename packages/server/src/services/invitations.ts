@@ -26,6 +26,7 @@ import { isPlausibleId } from './ids.js';
 import { checkPassword, hashPassword } from './passwords.js';
 import { isoNow, type ServiceDeps } from './service-deps.js';
 import { type ClientInfo, createSession, type NewSession } from './sessions.js';
+import { enqueueMemberEvent } from './webhook-outbox.js';
 
 /** How long an invitation link stays usable. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -169,6 +170,7 @@ export async function acceptAsNewAccount(
     if (isUniqueViolation(error)) throw accountExists();
     throw error;
   }
+  deps.outbox?.wake();
   return { ...(await createSession(deps, userId, client)), workspaceId: invitation.workspace_id };
 }
 
@@ -199,6 +201,7 @@ export async function acceptAsSignedIn(
     if (await findMember(trx, used.workspace_id, person.userId)) return;
     await join(trx, deps, now, { id: person.userId, email: person.email }, used, invitation);
   });
+  deps.outbox?.wake();
   return { workspaceId: invitation.workspace_id };
 }
 
@@ -233,5 +236,20 @@ async function join(
       target: { type: 'user', id: user.id },
       metadata: { email: user.email, role: invitation.role, invited_by: shown.created_by_email },
     },
+  );
+  await enqueueMemberEvent(
+    trx,
+    { newId: deps.newId, now },
+    'member.added',
+    invitation.workspace_id,
+    { user_id: user.id, email: user.email, role: invitation.role },
+    {
+      type: 'user',
+      id: user.id,
+      name: user.email,
+      workspaceId: invitation.workspace_id,
+      userId: user.id,
+    },
+    { invited_by: shown.created_by_email },
   );
 }

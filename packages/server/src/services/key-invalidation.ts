@@ -45,7 +45,11 @@ export async function changeKeys<T>(
   return changeFoundKeys(deps, async (trx) => ({ value: await work(trx), hashes }));
 }
 
-type KeyChangeDeps = { database: { db: Kysely<Database> }; keyInvalidation: KeyInvalidation };
+type KeyChangeDeps = {
+  database: { db: Kysely<Database> };
+  keyInvalidation: KeyInvalidation;
+  outbox?: { wake(): void } | undefined;
+};
 
 /**
  * `changeKeys` for work that finds the keys it changes inside the transaction (say, every
@@ -62,5 +66,7 @@ export async function changeFoundKeys<T>(
     return result;
   });
   if (hashes.length > 0) await keyInvalidation.invalidate(hashes);
+  // Key changes write their webhook events in the same transaction: deliver them now.
+  deps.outbox?.wake();
   return value;
 }

@@ -22,6 +22,7 @@ import { recordAudit } from './audit.js';
 import { isPlausibleId } from './ids.js';
 import { changeFoundKeys } from './key-invalidation.js';
 import { isoNow, type ServiceDeps } from './service-deps.js';
+import { enqueueMemberEvent } from './webhook-outbox.js';
 
 /** One row of the members page: someone who joined, or an invitation not yet accepted. */
 export type MemberEntry =
@@ -74,33 +75,45 @@ async function withMember<T>(
 }
 
 /** Changes a member's role; the last admin cannot be demoted (409). */
-export function changeMemberRole(
+export async function changeMemberRole(
   deps: ServiceDeps,
   actor: Actor,
   userId: string,
   role: Role,
 ): Promise<MemberEntry> {
-  return deps.database.db.transaction().execute((trx) =>
-    withMember(trx, deps, actor.workspaceId, userId, async (member) => {
-      const admins = await countAdmins(trx, actor.workspaceId);
-      if (member.role !== role) {
-        if (member.role === 'admin' && admins <= 1) throw new ApiError('CONFLICT', LAST_ADMIN);
-        await updateMembershipRole(trx, actor.workspaceId, userId, role);
-        await recordAudit(trx, { newId: deps.newId, now: isoNow(deps) }, actor, {
-          action: 'member_role_changed',
-          environment: 'live',
-          target: { type: 'user', id: userId },
-          metadata: { email: member.email, from: member.role, to: role },
-        });
-      }
-      const after = await countAdmins(trx, actor.workspaceId);
-      return {
-        status: 'active',
-        member: { ...member, role },
-        lastAdmin: role === 'admin' && after === 1,
-      };
-    }),
+  const entry = await deps.database.db.transaction().execute(
+    (trx): Promise<MemberEntry> =>
+      withMember(trx, deps, actor.workspaceId, userId, async (member) => {
+        const admins = await countAdmins(trx, actor.workspaceId);
+        if (member.role !== role) {
+          if (member.role === 'admin' && admins <= 1) throw new ApiError('CONFLICT', LAST_ADMIN);
+          await updateMembershipRole(trx, actor.workspaceId, userId, role);
+          await recordAudit(trx, { newId: deps.newId, now: isoNow(deps) }, actor, {
+            action: 'member_role_changed',
+            environment: 'live',
+            target: { type: 'user', id: userId },
+            metadata: { email: member.email, from: member.role, to: role },
+          });
+          await enqueueMemberEvent(
+            trx,
+            { newId: deps.newId, now: isoNow(deps) },
+            'member.role_changed',
+            actor.workspaceId,
+            { user_id: userId, email: member.email, role },
+            actor,
+            { previous_role: member.role },
+          );
+        }
+        const after = await countAdmins(trx, actor.workspaceId);
+        return {
+          status: 'active',
+          member: { ...member, role },
+          lastAdmin: role === 'admin' && after === 1,
+        };
+      }),
   );
+  deps.outbox?.wake();
+  return entry;
 }
 
 /**
@@ -174,6 +187,18 @@ export function removeMember(
           kept_keys: summary(keptKeys),
         },
       });
+      await enqueueMemberEvent(
+        trx,
+        { newId: deps.newId, now },
+        'member.removed',
+        actor.workspaceId,
+        { user_id: userId, email: member.email, role: member.role },
+        actor,
+        {
+          revoked_key_ids: revokedKeys.map((key) => key.id),
+          kept_key_ids: keptKeys.map((key) => key.id),
+        },
+      );
       return {
         value: { member, revokedKeys, keptKeys },
         hashes: options.revokeKeys ? keys.map((key) => key.key_hash) : [],

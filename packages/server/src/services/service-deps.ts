@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '@onepin/db';
 import type { Clock } from '../deps.js';
 import type { KeyInvalidation } from './key-invalidation.js';
 import type { PasswordDeps } from './passwords.js';
+import type { OutboxSignal } from './webhook-outbox.js';
 
 /** What business rules need: the routes pass `AppDeps`, the admin commands build their own. */
 export interface ServiceDeps extends PasswordDeps {
@@ -9,6 +10,9 @@ export interface ServiceDeps extends PasswordDeps {
   clock: Clock;
   newId: () => string;
   keyInvalidation: KeyInvalidation;
+  /** Wakes this node's webhook delivery worker after a change that wrote events; absent where
+   * no worker runs (the admin commands: a server's worker finds the events when it polls). */
+  outbox?: OutboxSignal;
 }
 
 export const isoNow = (deps: Pick<ServiceDeps, 'clock'>): string =>

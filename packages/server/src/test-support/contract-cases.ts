@@ -1,6 +1,7 @@
 import type { AuthContractCase } from './auth-contract.js';
 import { DEVICE_CONTRACT_CASES } from './device-contract-cases.js';
 import { RESOURCE_CONTRACT_CASES } from './resource-contract-cases.js';
+import { WEBHOOK_CONTRACT_CASES } from './webhook-contract-cases.js';
 import type { TestWorkspace, TestWorld } from './world.js';
 
 /** A key to act on, with no scopes so any caller may manage it under the subset rule. */
@@ -279,5 +280,6 @@ export const ALL_CONTRACT_CASES: AuthContractCase[] = [
   ...SESSION_CONTRACT_CASES,
   ...MEMBERSHIP_CONTRACT_CASES,
   ...WORKSPACE_MEMBER_CONTRACT_CASES,
+  ...WEBHOOK_CONTRACT_CASES,
   ...DEVICE_CONTRACT_CASES,
 ];

@@ -17,6 +17,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { createLogger } from '../logger.js';
 import { createUserWithWorkspace } from '../services/accounts.js';
 import { createApiKey, FULL_AUTHORITY } from '../services/api-keys.js';
+import { processReportedRevocations } from '../services/key-event-sweeps.js';
 import { createSession } from '../services/sessions.js';
 import { FakeClock } from './fake-clock.js';
 
@@ -88,6 +89,8 @@ export interface TestWorld {
   signIn(workspace: TestWorkspace, role?: Role): Promise<TestSession>;
   /** Starts a session for an existing person. */
   sessionFor(person: { userId: string; email: string }): Promise<TestSession>;
+  /** Revokes what was reported to the public revocation endpoint (the worker's job). */
+  processLeakReports(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -246,6 +249,9 @@ export async function createTestWorld(
       );
     },
     sessionFor,
+    async processLeakReports() {
+      while ((await processReportedRevocations(deps, 30_000)) > 0) {}
+    },
     /** Drops the database, after checking that neither it nor the logs hold a plaintext key
      * (SPEC §2): every test that uses a world checks this for free. */
     async dispose() {

@@ -1,4 +1,4 @@
-import type { ApiKey, OnePinClient } from '@onepin/sdk';
+import type { ApiKey, ApiKeyLeak, OnePinClient } from '@onepin/sdk';
 import { type KeyStatus, keyStatus, keyStatusLabel, relativeTime } from '@onepin/sdk/format';
 import { isPermissionDenied } from '../../api/sdk.js';
 import type { CliContext } from '../../context.js';
@@ -94,7 +94,25 @@ export function keyFields(ctx: CliContext, key: ApiKey): [string, string][] {
     ['Revoked', timeField(key.revoked_at, tty, now)],
     ['Replaced by', key.replaced_by ?? ''],
     ['Rotated from', key.rotated_from ?? ''],
+    // Only a key reported leaked has the row (its banner follows on stderr).
+    ...(key.leak
+      ? [['Leaked', `${key.leak.reported_at} (${leakSource(key.leak)})`] as [string, string]]
+      : []),
   ];
+}
+
+function leakSource(leak: ApiKeyLeak): string {
+  return leak.source === 'github' ? 'GitHub secret scanning' : 'a public report';
+}
+
+/** The warning `keys show` prints under a key reported leaked (the dashboard shows the same). */
+export function leakBanner(leak: ApiKeyLeak): string {
+  const where = leak.url ? ` at ${leak.url}` : '';
+  const what =
+    leak.action === 'revoked'
+      ? 'and was revoked at once'
+      : 'and still works: revoke it (onepin keys revoke ID) and rotate what uses it';
+  return `LEAKED: this key was found in public${where} (${leakSource(leak)}, ${leak.reported_at}) ${what}.`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../context.js';
 import { findKeyId, KEY_REFERENCE_FORMS } from './find-key.js';
-import { keyFields } from './format.js';
+import { keyFields, leakBanner } from './format.js';
 
 export interface KeysShowOptions {
   /** The key's id, unique name or preview. */
@@ -22,4 +22,5 @@ export async function keysShowRun(ctx: CliContext, options: KeysShowOptions): Pr
   const id = await findKeyId(client, options.id, 'any', ctx.now());
   const key = await client.apiKeys.retrieve(id);
   ctx.out.fields(key, keyFields(ctx, key));
+  if (key.leak) ctx.out.warn(leakBanner(key.leak));
 }

@@ -89,6 +89,11 @@ export function ApiKeysPage() {
       </div>
 
       <ErrorNotice error={error} />
+      {page?.items
+        .filter((key) => key.leak !== null)
+        .map((key) => (
+          <LeakBanner key={key.id} apiKey={key} />
+        ))}
       {done !== null && (
         <p ref={doneRef} className="notice notice-info" role="status" tabIndex={-1}>
           {done.text}
@@ -158,5 +163,31 @@ export function ApiKeysPage() {
         <SecretDialog apiKey={dialog.key} note={dialog.note} onClose={() => setDialog(null)} />
       )}
     </section>
+  );
+}
+
+/** The warning over the table for a key reported found in public (the CLI's `keys show` says the same). */
+function LeakBanner({ apiKey }: { apiKey: ApiKey }) {
+  const leak = apiKey.leak;
+  if (leak === null) return null;
+  const source = leak.source === 'github' ? 'GitHub secret scanning' : 'a public report';
+  // Only a web address becomes a link (never `javascript:` or the like).
+  const link = leak.url !== null && /^https?:\/\//i.test(leak.url);
+  return (
+    <p className="notice notice-error leak-banner" role="alert">
+      <strong>Leaked:</strong> key “{apiKey.name}” (<code>{apiKey.preview}</code>) was found in
+      public{leak.url ? ' at ' : ''}
+      {link ? (
+        <a href={leak.url ?? ''} rel="noreferrer noopener" target="_blank">
+          {leak.url}
+        </a>
+      ) : (
+        leak.url
+      )}{' '}
+      ({source}, {formatTime(leak.reported_at)}){' '}
+      {leak.action === 'revoked'
+        ? 'and was revoked at once. Rotate whatever used it.'
+        : 'and still works: revoke it and rotate whatever uses it.'}
+    </p>
   );
 }

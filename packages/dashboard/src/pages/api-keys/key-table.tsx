@@ -103,6 +103,7 @@ export function KeyTable({ keys, canWrite, onRotate, onRevoke }: KeyTableProps) 
                 <td data-label="Status">
                   <div>
                     <span className={`status status-${status.state}`}>{status.label}</span>
+                    {key.leak && <span className="badge badge-leaked">leaked</span>}
                     <RotationLink apiKey={key} keys={keys} />
                   </div>
                 </td>
