@@ -8,6 +8,7 @@ describe('errorCodeForStatus', () => {
     [403, 'FORBIDDEN'],
     [404, 'NOT_FOUND'],
     [409, 'CONFLICT'],
+    [410, 'GONE'],
     [413, 'PAYLOAD_TOO_LARGE'],
     [422, 'VALIDATION_ERROR'],
     [429, 'RATE_LIMITED'],

@@ -42,7 +42,7 @@ export function notFound(what: string): ApiError {
  * bad key.
  */
 export class UnusableLinkError extends ApiError {
-  constructor(code: 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_GRANT', message: string) {
+  constructor(code: 'FORBIDDEN' | 'NOT_FOUND' | 'GONE' | 'INVALID_GRANT', message: string) {
     super(code, message);
   }
 }

@@ -129,3 +129,33 @@ export async function deleteInvitation(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** One invitation of a workspace by id (expired ones too), with the inviter's email. */
+export async function findInvitationById(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+): Promise<InvitationRecord | undefined> {
+  return invitations(db)
+    .where('member_invitations.workspace_id', '=', workspaceId)
+    .where('member_invitations.id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * Changes the role of one still-unexpired invitation of a workspace, keeping its link; whether
+ * it did (a concurrent accept, withdrawal or expiry loses).
+ */
+export async function updateInvitationRole(
+  db: Kysely<Database>,
+  query: { workspaceId: string; id: string; role: Role; now: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('member_invitations')
+    .set({ role: query.role })
+    .where('workspace_id', '=', query.workspaceId)
+    .where('id', '=', query.id)
+    .where('expires_at', '>', query.now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -97,6 +97,8 @@ export function describeActivity(
       return `Invited ${text(m.email) ?? 'a member'} as ${text(m.role) ?? 'member'}`;
     case 'member_invitation_cancelled':
       return `Cancelled the invitation for ${text(m.email) ?? 'a member'}`;
+    case 'member_invitation_role_changed':
+      return `Changed the invitation for ${text(m.email) ?? 'a member'} from ${m.from} to ${m.to}`;
     case 'member_joined':
       return `Joined as ${text(m.role) ?? 'member'}${text(m.invited_by) ? `, invited by ${m.invited_by}` : ''}`;
     case 'member_password_set':

@@ -180,6 +180,11 @@ describe('describeActivity', () => {
     ['member_invited', { email: 'b@x.io', role: 'viewer' }, 'Invited b@x.io as viewer'],
     ['member_invitation_cancelled', { email: 'b@x.io' }, 'Cancelled the invitation for b@x.io'],
     [
+      'member_invitation_role_changed',
+      { email: 'b@x.io', from: 'viewer', to: 'editor' },
+      'Changed the invitation for b@x.io from viewer to editor',
+    ],
+    [
       'member_joined',
       { role: 'editor', invited_by: 'a@x.io' },
       'Joined as editor, invited by a@x.io',

@@ -2,6 +2,7 @@ import { generateApiKey } from '@onepin/core';
 import { sqliteDialect } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorld, type TestKey, type TestWorld } from '../test-support/world.js';
+import { loggablePath } from './request-context.js';
 
 describe('the access log', () => {
   let world: TestWorld;
@@ -37,5 +38,16 @@ describe('the access log', () => {
     await world.call('GET', `/api/v1/keys/${pasted}`);
     expect(world.logLines.at(-1)).not.toContain(pasted.slice(8));
     expect(lastLine().path).toBe(`/api/v1/keys/op_live_…${pasted.slice(-4)}`);
+  });
+
+  it('hides an invitation token in the path (the public accept route)', async () => {
+    const token = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
+    await world.call('POST', `/api/v1/workspaces/invites/${token}/accept`);
+    expect(world.logLines.at(-1)).not.toContain(token);
+    expect(lastLine().path).toBe('/api/v1/workspaces/invites/[redacted]/accept');
+    expect(loggablePath(`//api/v1/Workspaces//invites/${token}`)).not.toContain(token);
+    expect(loggablePath('/api/v1/workspaces/ws_1/invites/inv_1')).toBe(
+      '/api/v1/workspaces/ws_1/invites/inv_1',
+    );
   });
 });

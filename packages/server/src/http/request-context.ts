@@ -16,6 +16,17 @@ export interface RequestContextOptions {
   routeGuards: RouteGuards;
 }
 
+/** The public API's one path that carries a secret: `/workspaces/invites/{token}/accept`. */
+const TOKEN_IN_PATH = /(\/workspaces\/+invites\/+)[^/]+/i;
+
+/**
+ * The path as the access log writes it: an invitation token in the path (the public API's
+ * accept route, or a near miss of it) is replaced, since the link stays usable until accepted.
+ */
+export function loggablePath(path: string): string {
+  return path.replace(TOKEN_IN_PATH, '$1[redacted]');
+}
+
 /**
  * Gives every request an id (on the context, in `X-Request-Id` and in the log line), sees that
  * every response carries it and the security headers, and logs one line when it ends. JSON
@@ -46,7 +57,7 @@ export function requestContext(options: RequestContextOptions): MiddlewareHandle
       accessLog.info({
         request_id: requestId,
         method: c.req.method,
-        path: c.req.path,
+        path: loggablePath(c.req.path),
         status: c.res.status,
         ms: clock.now() - started,
         ...(principal && { workspace_id: principal.workspaceId }),

@@ -57,10 +57,13 @@ import { registerWorkflowNameAvailability } from './workflows/name-availability.
 import { registerReplaceWorkflow } from './workflows/replace.js';
 import { registerUpdateWorkflow } from './workflows/update.js';
 import { registerListWorkflowUploads } from './workflows/uploads.js';
+import { registerAcceptWorkspaceInvite } from './workspace-members/accept-invite.js';
 import { registerCreateWorkspaceInvite } from './workspace-members/invite.js';
 import { registerListWorkspaceMembers } from './workspace-members/list.js';
 import { registerRemoveWorkspaceMember } from './workspace-members/remove.js';
+import { registerRevokeWorkspaceInvite } from './workspace-members/revoke-invite.js';
 import { registerUpdateWorkspaceMember } from './workspace-members/update.js';
+import { registerUpdateWorkspaceInvite } from './workspace-members/update-invite.js';
 import { registerCurrentWorkspace } from './workspaces/current.js';
 import { registerGetWorkspace } from './workspaces/get.js';
 import { registerListWorkspaces } from './workspaces/list.js';
@@ -123,6 +126,9 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerCreateWorkspaceInvite,
   registerUpdateWorkspaceMember,
   registerRemoveWorkspaceMember,
+  registerUpdateWorkspaceInvite,
+  registerRevokeWorkspaceInvite,
+  registerAcceptWorkspaceInvite,
   registerDeviceCode,
   registerDeviceToken,
   registerDeviceRequest,

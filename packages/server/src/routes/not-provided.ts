@@ -122,14 +122,6 @@ export const NOT_PROVIDED: readonly NotProvidedGroup[] = [
       'GET /api/v1/workspaces/{ws_id}/settings',
     ],
   },
-  {
-    what: 'Pending invitations as objects (revoke, change role, accept by token)',
-    operations: [
-      'DELETE /api/v1/workspaces/{ws_id}/invites/{invite_id}',
-      'PATCH /api/v1/workspaces/{ws_id}/invites/{invite_id}',
-      'POST /api/v1/workspaces/invites/{token}/accept',
-    ],
-  },
 ];
 
 /**

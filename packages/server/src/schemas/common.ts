@@ -75,6 +75,7 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   403: 'Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH)',
   404: 'Not found, or owned by another workspace or environment',
   409: 'Conflict with the current state',
+  410: 'The link was used, withdrawn or has expired (GONE)',
   413: 'Request body too large',
   415: 'Unsupported content type',
   422: 'Validation error; `details` names each offending field',

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { InvitationRecord } from '@onepin/db';
 import type { MemberEntry } from '../services/members.js';
 import { queryInteger, Timestamp } from './common.js';
 import { RoleSchema } from './session.js';
@@ -48,6 +49,26 @@ export const WorkspaceInviteOut = z
   })
   .openapi('WorkspaceInvite');
 
+/** A pending invitation in the public shape, without a link (only the invite response has it). */
+export const WorkspacePendingInviteOut = WorkspaceInviteOut.omit({ invite_url: true }).openapi(
+  'WorkspacePendingInvite',
+);
+
+/** A withdrawn invitation in the public shape: its link no longer works. */
+export const WorkspaceRevokedInviteOut = WorkspacePendingInviteOut.extend({
+  status: z.enum(['revoked']).openapi({ description: 'Always `revoked`' }),
+}).openapi('WorkspaceRevokedInvite');
+
+/** What accepting an invitation answers (the public API's `workspace_id`, and the role held). */
+export const AcceptedInviteOut = z
+  .object({
+    workspace_id: z.string().openapi({ description: 'The workspace joined' }),
+    role: RoleSchema.openapi({
+      description: 'The role held there (the invitation’s; an existing member keeps theirs)',
+    }),
+  })
+  .openapi('AcceptedInvite');
+
 export const WorkspacePathParam = z.object({
   ws_id: z
     .string()
@@ -61,6 +82,35 @@ export const WorkspaceMemberParam = WorkspacePathParam.extend({
     .max(100)
     .openapi({ param: { name: 'member_id', in: 'path' } }),
 });
+
+export const WorkspaceInviteParam = WorkspacePathParam.extend({
+  invite_id: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: 'invite_id', in: 'path' } }),
+});
+
+export const InviteTokenParam = z.object({
+  token: z
+    .string()
+    .max(200)
+    .openapi({ param: { name: 'token', in: 'path' }, description: 'The token of `invite_url`' }),
+});
+
+/** An invitation in the public shape, without its link. */
+export function toPendingInviteOut(
+  invitation: InvitationRecord,
+): z.infer<typeof WorkspacePendingInviteOut> {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    status: 'pending',
+    expires_at: invitation.expires_at,
+    invited_by: invitation.created_by,
+    created_at: invitation.created_at,
+  };
+}
 
 /** The whole roster at once, as the public API lists it (up to 100 a page here). */
 export const WorkspaceMemberListQuery = z.object({

@@ -18,6 +18,7 @@ export type AuditAction =
   | 'test_data_wiped'
   | 'member_invited'
   | 'member_invitation_cancelled'
+  | 'member_invitation_role_changed'
   | 'member_joined'
   | 'member_removed'
   | 'member_role_changed'

@@ -4,6 +4,7 @@ import {
   consumeInvitation,
   type Database,
   deleteInvitation,
+  findInvitationById,
   findMember,
   findMemberByEmail,
   findUsableInvitation,
@@ -16,6 +17,7 @@ import {
   lockWorkspaceMemberships,
   replaceInvitation,
   type UsableInvitation,
+  updateInvitationRole,
 } from '@onepin/db';
 import { ApiError, notFound, UnusableLinkError } from '../api-error.js';
 import type { Actor } from '../auth/principal.js';
@@ -92,22 +94,69 @@ export async function inviteMember(
   return { invitation, inviteUrl: `${publicUrl}/invite?token=${token}` };
 }
 
-/** Withdraws a pending invitation: its link stops working at once. */
+/**
+ * Withdraws an invitation of the actor's workspace (pending or expired): its link stops
+ * working at once. Returns what was withdrawn; 404 when the workspace has no such invitation
+ * (never made, already accepted or withdrawn, or another workspace's).
+ */
 export async function cancelInvitation(
   deps: ServiceDeps,
   actor: Actor,
   invitationId: string,
-): Promise<void> {
+): Promise<InvitationRecord> {
   if (!isPlausibleId(invitationId)) throw notFound('Invitation');
-  await deps.database.db.transaction().execute(async (trx) => {
+  return deps.database.db.transaction().execute(async (trx) => {
+    const found = await findInvitationById(trx, actor.workspaceId, invitationId);
     const removed = await deleteInvitation(trx, actor.workspaceId, invitationId);
-    if (!removed) throw notFound('Invitation');
+    if (!found || !removed) throw notFound('Invitation');
     await recordAudit(trx, { newId: deps.newId, now: isoNow(deps) }, actor, {
       action: 'member_invitation_cancelled',
       environment: 'live',
       target: { type: 'invitation', id: invitationId },
       metadata: { email: removed.email, role: removed.role },
     });
+    return found;
+  });
+}
+
+/**
+ * Changes the role a pending invitation grants, keeping its link (the invited person is not
+ * told; the new role applies when they accept). 404 when the actor's workspace has no such
+ * invitation (never made, accepted, withdrawn, or another workspace's); 409 when it has
+ * expired (inviting the email again issues a new link with the role).
+ */
+export async function changeInvitationRole(
+  deps: ServiceDeps,
+  actor: Actor,
+  invitationId: string,
+  role: Role,
+): Promise<InvitationRecord> {
+  if (!isPlausibleId(invitationId)) throw notFound('Invitation');
+  const now = isoNow(deps);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const found = await findInvitationById(trx, actor.workspaceId, invitationId);
+    if (!found) throw notFound('Invitation');
+    const changed = await updateInvitationRole(trx, {
+      workspaceId: actor.workspaceId,
+      id: invitationId,
+      role,
+      now,
+    });
+    if (!changed) {
+      throw new ApiError(
+        'CONFLICT',
+        `The invitation for ${found.email} has expired: invite ${found.email} again for a new link.`,
+      );
+    }
+    if (found.role !== role) {
+      await recordAudit(trx, { newId: deps.newId, now }, actor, {
+        action: 'member_invitation_role_changed',
+        environment: 'live',
+        target: { type: 'invitation', id: invitationId },
+        metadata: { email: found.email, from: found.role, to: role },
+      });
+    }
+    return { ...found, role };
   });
 }
 
@@ -183,10 +232,12 @@ export async function acceptAsSignedIn(
   deps: ServiceDeps,
   person: { userId: string; email: string },
   token: string,
-): Promise<Joined> {
+  options: { unusable?: 'FORBIDDEN' | 'GONE' } = {},
+): Promise<Joined & { role: Role }> {
+  const unusable = () => new UnusableLinkError(options.unusable ?? 'FORBIDDEN', UNUSABLE);
   const tokenHash = sha256Hex(token);
   const invitation = await findUsableInvitation(deps.database.db, tokenHash, isoNow(deps));
-  if (!invitation) throw new UnusableLinkError('FORBIDDEN', UNUSABLE);
+  if (!invitation) throw unusable();
   if (invitation.email !== person.email) {
     throw new ApiError(
       'FORBIDDEN',
@@ -194,15 +245,17 @@ export async function acceptAsSignedIn(
     );
   }
   const now = isoNow(deps);
-  await deps.database.db.transaction().execute(async (trx) => {
+  const role = await deps.database.db.transaction().execute(async (trx) => {
     await lockWorkspaceMemberships(trx, deps.database.dialect, invitation.workspace_id);
     const used = await consumeInvitation(trx, tokenHash, now);
-    if (!used) throw new UnusableLinkError('FORBIDDEN', UNUSABLE);
-    if (await findMember(trx, used.workspace_id, person.userId)) return;
+    if (!used) throw unusable();
+    const member = await findMember(trx, used.workspace_id, person.userId);
+    if (member) return member.role;
     await join(trx, deps, now, { id: person.userId, email: person.email }, used, invitation);
+    return used.role;
   });
   deps.outbox?.wake();
-  return { workspaceId: invitation.workspace_id };
+  return { workspaceId: invitation.workspace_id, role };
 }
 
 /** The membership an accepted invitation makes, and its `member_joined` event. */
