@@ -274,12 +274,63 @@ export const WORKSPACE_MEMBER_CONTRACT_CASES: AuthContractCase[] = [
   },
 ];
 
+/** A pending invitation of `workspace` (made by its admin), for the invite id routes. */
+async function pendingInviteOf(world: TestWorld, workspace: TestWorkspace): Promise<string> {
+  const admin = await world.sessionFor({ userId: workspace.userId, email: workspace.email });
+  const invited = await world.call('POST', `/api/v1/workspaces/${workspace.id}/invites`, {
+    session: admin,
+    body: { email: `pending${++emailCounter}-${Date.now()}@example.com`, role: 'viewer' },
+  });
+  return invited.body.data.id;
+}
+
+/** The public API's invitation objects: withdraw, change role, accept by token. */
+export const WORKSPACE_INVITE_CONTRACT_CASES: AuthContractCase[] = [
+  {
+    operation: 'DELETE /api/v1/workspaces/{ws_id}/invites/{invite_id}',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'DELETE',
+      path: `/api/v1/workspaces/${workspace.id}/invites/${await pendingInviteOf(world, workspace)}`,
+    }),
+  },
+  {
+    operation: 'PATCH /api/v1/workspaces/{ws_id}/invites/{invite_id}',
+    scope: null,
+    sessionOnly: true,
+    role: 'admin',
+    targetsObject: true,
+    prepare: async (world, workspace) => ({
+      method: 'PATCH',
+      path: `/api/v1/workspaces/${workspace.id}/invites/${await pendingInviteOf(world, workspace)}`,
+      body: { role: 'editor' },
+    }),
+  },
+  {
+    operation: 'POST /api/v1/workspaces/invites/{token}/accept',
+    scope: null,
+    sessionOnly: true,
+    targetsObject: false,
+    prepare: async (world, _workspace, caller) => {
+      const email = caller?.email ?? `someone${++emailCounter}@example.com`;
+      return {
+        method: 'POST',
+        path: `/api/v1/workspaces/invites/${await invitationFor(world, email)}/accept`,
+      };
+    },
+  },
+];
+
 export const ALL_CONTRACT_CASES: AuthContractCase[] = [
   ...CORE_CONTRACT_CASES,
   ...RESOURCE_CONTRACT_CASES,
   ...SESSION_CONTRACT_CASES,
   ...MEMBERSHIP_CONTRACT_CASES,
   ...WORKSPACE_MEMBER_CONTRACT_CASES,
+  ...WORKSPACE_INVITE_CONTRACT_CASES,
   ...WEBHOOK_CONTRACT_CASES,
   ...DEVICE_CONTRACT_CASES,
 ];

@@ -229,6 +229,33 @@ describe.each(testDialects)('$name: webhook delivery (issue 16)', (dialect) => {
     },
   );
 
+  suite.run(
+    'accepting at the public API’s path (/workspaces/invites/{token}/accept) fires member.added too',
+    async () => {
+      const { admin, workspace } = await subscribed(['member.added']);
+      const elsewhere = await world.createWorkspace();
+      const invited = await world.call('POST', `/api/v1/workspaces/${workspace.id}/invites`, {
+        session: admin,
+        body: { email: elsewhere.email, role: 'viewer' },
+      });
+      expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+      const token = new URL(invited.body.data.invite_url).searchParams.get('token');
+      const accepted = await world.call('POST', `/api/v1/workspaces/invites/${token}/accept`, {
+        session: await world.signIn(elsewhere),
+      });
+      expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+      await drainEvents(world, worker);
+
+      expect(typesReceived()).toEqual(['member.added']);
+      expect(receiver.received[0]?.json.data).toMatchObject({
+        workspace_id: workspace.id,
+        member: { user_id: elsewhere.userId, email: elsewhere.email, role: 'viewer' },
+        actor: { type: 'user', id: elsewhere.userId },
+        invited_by: workspace.email,
+      });
+    },
+  );
+
   suite.run('announces api_key.rate_limited at most once per key per minute', async () => {
     const { workspace } = await subscribed(['api_key.rate_limited']);
     const limited = await world.createKey(workspace, { rateLimitPerMin: 1 });
