@@ -184,6 +184,22 @@ describe.skipIf(!python.ok).each(DIALECTS)(
         expect(activity.map((e: any) => e.action)).toEqual(['api_key_created']);
       }, 120_000);
 
+      it('members revoke-invite, invite-role and accept reach their routes (a key gets 403: they are for signed-in people)', async () => {
+        const commands = [
+          ['workspace', 'members', 'revoke-invite', target.workspaceId, 'x1', '--yes'],
+          ['workspace', 'members', 'invite-role', target.workspaceId, 'x1', '--role', 'editor'],
+          ['workspace', 'members', 'accept', 'x1'],
+        ];
+        for (const command of commands) {
+          const result = await run(...command);
+          const said = result.stderr + result.stdout;
+          expect(result.code, said).toBe(1);
+          expect(said).toContain('FORBIDDEN');
+          expect(said).toContain('signed-in dashboard session');
+          expect(said).not.toContain('NOT_PROVIDED');
+        }
+      }, 120_000);
+
       it('says clearly when a resource is not provided here', async () => {
         const voices = await run('voices', 'list');
         expect(voices.code).toBe(1);

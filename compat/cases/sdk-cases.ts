@@ -410,6 +410,100 @@ export const SDK_CASES: Record<string, Case> = {
     });
     expect(answer.data.map((m: any) => m.id)).not.toContain(member);
   },
+
+  async 'PATCH /api/v1/workspaces/{ws_id}/invites/{invite_id}'(ctx) {
+    const made = await pendingInvite(ctx, 'viewer');
+    const { data } = await ctx.sdk.data({
+      auth: ctx.session,
+      call: 'workspace_members.update_invite_role',
+      args: [ctx.target.workspaceId, made.id],
+      kwargs: { role: 'editor' },
+    });
+    expect(data).toMatchObject({
+      id: made.id,
+      email: made.email,
+      role: 'editor',
+      status: 'pending',
+      invited_by: ctx.target.owner.id,
+    });
+  },
+
+  async 'DELETE /api/v1/workspaces/{ws_id}/invites/{invite_id}'(ctx) {
+    const made = await pendingInvite(ctx, 'viewer');
+    const { data } = await ctx.sdk.data({
+      auth: ctx.session,
+      call: 'workspace_members.revoke_invite',
+      args: [ctx.target.workspaceId, made.id],
+    });
+    expect(data).toMatchObject({ id: made.id, status: 'revoked' });
+    const answer = await ctx.sdk.data({
+      auth: ctx.session,
+      call: 'workspace_members.list_members',
+      args: [ctx.target.workspaceId],
+    });
+    expect(answer.data.map((m: any) => m.id)).not.toContain(made.id);
+    // Withdrawn already: 404, as the official client documents.
+    const again = await ctx.sdk.call({
+      auth: ctx.session,
+      call: 'workspace_members.revoke_invite',
+      args: [ctx.target.workspaceId, made.id],
+      maxRetries: 0,
+    });
+    expect(again.ok).toBe(false);
+    expect(again.ok === false && again.error.status).toBe(404);
+  },
+
+  async 'POST /api/v1/workspaces/invites/{token}/accept'(ctx) {
+    // Someone with an account of their own (the operator's headless path), invited here.
+    const email = `${ctx.unique('joiner').replaceAll(/\W/g, '')}@example.com`.toLowerCase();
+    const password = 'a joiner password of their own';
+    await ctx.target.command([
+      'admin',
+      'create-user',
+      '--email',
+      email,
+      '--password',
+      password,
+      '--workspace',
+      ctx.unique('Joiner home'),
+      '--json',
+    ]);
+    const made = await pendingInvite(ctx, 'editor', email);
+    const token = new URL(made.invite_url).searchParams.get('token') ?? '';
+    const joiner = await ctx.target.signIn(email, password);
+
+    // Signed in as someone else (the owner, already a member): 403, and the link stays usable.
+    const wrong = await ctx.sdk.call({
+      auth: ctx.session,
+      call: 'workspace_members.accept_invite',
+      args: [token],
+      maxRetries: 0,
+    });
+    expect(wrong.ok === false && wrong.error.status).toBe(403);
+
+    const { data } = await ctx.sdk.data({
+      auth: joiner,
+      call: 'workspace_members.accept_invite',
+      args: [token],
+    });
+    expect(data).toEqual({ workspace_id: ctx.target.workspaceId, role: 'editor' });
+    const answer = await ctx.sdk.data({
+      auth: ctx.session,
+      call: 'workspace_members.list_members',
+      args: [ctx.target.workspaceId],
+    });
+    expect(answer.data).toContainEqual(
+      expect.objectContaining({ email, role: 'editor', status: 'active' }),
+    );
+    // Used: 410 Gone, as the official client documents.
+    const again = await ctx.sdk.call({
+      auth: joiner,
+      call: 'workspace_members.accept_invite',
+      args: [token],
+      maxRetries: 0,
+    });
+    expect(again.ok === false && again.error.status).toBe(410);
+  },
 };
 
 /**
@@ -440,4 +534,20 @@ async function invite(ctx: CaseContext): Promise<string> {
   const member = answer.data.find((m: { email: string }) => m.email === email);
   expect(member).toMatchObject({ status: 'active' });
   return member.id;
+}
+
+/** A pending invitation made with the SDK (for a new email unless told). */
+async function pendingInvite(
+  ctx: CaseContext,
+  role: string,
+  email = `${ctx.unique('pending').replaceAll(/\W/g, '')}@example.com`.toLowerCase(),
+): Promise<{ id: string; email: string; invite_url: string }> {
+  const { data } = await ctx.sdk.data({
+    auth: ctx.session,
+    call: 'workspace_members.create_invite',
+    args: [ctx.target.workspaceId],
+    kwargs: { email, role },
+  });
+  expect(data).toMatchObject({ email, role, status: 'pending' });
+  return data;
 }

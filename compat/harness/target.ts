@@ -28,6 +28,10 @@ export interface Target {
   apiKey: string;
   /** The owner's dashboard session (for the member operations, which keys cannot use). */
   session: { cookie: string; csrf: string };
+  /** Runs `onepin-server <args>` on this server's data (e.g. `admin create-user`). */
+  command(args: string[]): Promise<string>;
+  /** Signs a person in as the dashboard does: their session cookie and CSRF token. */
+  signIn(email: string, password: string): Promise<{ cookie: string; csrf: string }>;
   dispose(): Promise<void>;
 }
 
@@ -77,15 +81,7 @@ export async function startTarget(
   const apiKey = printed.match(/op_live_[0-9A-Za-z]{32}/)?.[0];
   if (!apiKey) throw new Error(`create-key printed no key: ${printed.length} characters`);
 
-  const signIn = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
-  const body = (await signIn.json()) as { data: { csrf_token: string } };
-  if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
-
+  const signIn = (who: string, password: string) => signInAt(server.url, who, password);
   return {
     server,
     baseUrl: server.url,
@@ -93,11 +89,25 @@ export async function startTarget(
     owner: { id: made.user.id, email },
     workspaceId: made.workspace.id,
     apiKey,
-    session: { cookie, csrf: body.data.csrf_token },
+    session: await signIn(email, PASSWORD),
+    command: (args) => serverCommand(args, env),
+    signIn,
     async dispose() {
       await server.stop();
       await postgres?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function signInAt(baseUrl: string, email: string, password: string) {
+  const signIn = await fetch(`${baseUrl}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
+  const body = (await signIn.json()) as { data: { csrf_token: string } };
+  if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
+  return { cookie, csrf: body.data.csrf_token };
 }
