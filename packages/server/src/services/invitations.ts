@@ -142,6 +142,8 @@ export async function changeInvitationRole(
       role,
       now,
     });
+    // Not changed and not expired: accepted or withdrawn meanwhile.
+    if (!changed && Date.parse(found.expires_at) > Date.parse(now)) throw notFound('Invitation');
     if (!changed) {
       throw new ApiError(
         'CONFLICT',
