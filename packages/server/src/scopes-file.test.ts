@@ -95,13 +95,12 @@ describe('ONEPIN_SCOPES_FILE', () => {
     ['malformed TOML', '[[scope]]\nname = "billing:read\n', /malformed TOML at line 2: /],
   ])('refuses %s in one line naming the file and the entry', (_what, toml, message) => {
     const { path, read } = configWith(toml);
-    const error = (() => {
-      try {
-        read();
-      } catch (caught) {
-        return caught;
-      }
-    })();
+    let error: unknown;
+    try {
+      read();
+    } catch (caught) {
+      error = caught;
+    }
     expect(error).toBeInstanceOf(ConfigError);
     const text = (error as Error).message;
     expect(text.startsWith(`ONEPIN_SCOPES_FILE (${path}): `)).toBe(true);

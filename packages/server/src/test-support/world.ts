@@ -74,7 +74,7 @@ export interface TestWorld {
   createKey(
     workspace: TestWorkspace,
     options?: {
-      scopes?: Scope[];
+      scopes?: string[];
       type?: KeyType;
       expiresAt?: string;
       rateLimitPerMin?: number;
