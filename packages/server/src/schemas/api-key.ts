@@ -14,7 +14,7 @@ export const ScopeSchema = z
       `unknown scope ${describeInput(issue.input)}; valid scopes: see GET /api/v1/scopes`,
   })
   .openapi('Scope', {
-    description: 'A scope name (`resource:action`): a built-in one, or one of the operator',
+    description: 'A scope name (`resource:action`): a built-in one or one the operator declared',
     example: 'workflows:read',
   });
 

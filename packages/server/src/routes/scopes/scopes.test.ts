@@ -1,7 +1,6 @@
 import { SCOPES, ScopeCatalogue } from '@onepin/core';
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
 import { beforeAll, describe, expect } from 'vitest';
-import { createApiKey, FULL_AUTHORITY } from '../../services/api-keys.js';
 import { pendingUserCode } from '../../test-support/device-contract-cases.js';
 import { type TestWorkspace, type TestWorld, worldPerSuite } from '../../test-support/world.js';
 
@@ -131,19 +130,13 @@ describe.each(testDialects)('$name: your own scopes (issue 14)', (dialect) => {
         ...catalogue.definitions.filter((d) => !d.builtIn),
         { name: 'gone:read', description: 'Removed since', roles: [] },
       ]);
-      const system = {
-        type: 'system' as const,
-        id: null,
-        name: 'test',
-        workspaceId: workspace.id,
-        userId: workspace.userId,
-      };
-      const made = await createApiKey({ ...world.deps, scopes: withGone }, system, FULL_AUTHORITY, {
+      const made = await world.createKey(workspace, {
         name: 'old',
         scopes: ['api_keys:write', 'gone:read'],
+        catalogue: withGone,
       });
       const key = made.plaintext;
-      const id = made.record.id;
+      const id = made.id;
 
       const whoami = await world.call('GET', '/api/v1/auth/whoami', { key });
       expect(whoami.body.data.scopes).toEqual(['api_keys:write']);
