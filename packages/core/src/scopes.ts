@@ -53,7 +53,10 @@ export function normalizeScopes<T extends string>(scopes: Iterable<T>): T[] {
 }
 
 /** The scopes in `wanted` that `held` does not include (the subset rule of SPEC §3). */
-export function missingScopes<T extends string>(held: readonly string[], wanted: readonly T[]): T[] {
+export function missingScopes<T extends string>(
+  held: readonly string[],
+  wanted: readonly T[],
+): T[] {
   return wanted.filter((scope) => !held.includes(scope));
 }
 

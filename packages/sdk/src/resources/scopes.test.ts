@@ -1,4 +1,4 @@
-import { ScopeCatalogue, SCOPES } from '@onepin/core';
+import { SCOPES, ScopeCatalogue } from '@onepin/core';
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../index.js';

@@ -1,4 +1,3 @@
-
 import type { TestDialect } from '@onepin/db/test-support';
 import {
   createTestWorld,
