@@ -19,7 +19,9 @@ import {
 const KEY = /^op_live_[0-9A-Za-z]{32}$/;
 
 describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard in Chromium ($name)', (database) => {
-  const suite = dashboardSuite(database, 'flow');
+  const suite = dashboardSuite(database, 'flow', {
+    scopesToml: '[[scope]]\nname = "billing:read"\ndescription = "Read invoices"\n',
+  });
   const { screenshot, expectFitsPhone, openBrowser } = suite;
   let admin: Page;
   let viewerPage: Page;
@@ -119,6 +121,18 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard in Chromium ($name
     await admin.keyboard.press('Escape');
     await admin.getByRole('dialog').waitFor({ state: 'detached' });
     expect((await focused(admin)).text).toBe('Create key');
+  });
+
+  it("offers the server's scopes, the operator's own marked custom", async () => {
+    await admin.getByRole('button', { name: 'Create key' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Create an API key' });
+    // From GET /api/v1/scopes, beside the built-in ones (which the dashboard knows offline).
+    await dialog.getByRole('checkbox', { name: /billing:read/ }).waitFor();
+    const label = dialog.locator('label', { hasText: 'billing:read' });
+    expect(await label.textContent()).toBe('billing:readcustom Read invoices');
+    await dialog.getByRole('checkbox', { name: /workflows:read/ }).waitFor();
+    await admin.keyboard.press('Escape');
+    await admin.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
   it('creates a key with two scopes and shows its plaintext once, with a copy button', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,7 +89,14 @@ const DESKTOP = { width: 1280, height: 720 };
  * A server with a fresh database and a way to open Chromium on it, for one `describe`:
  * started before its tests, stopped (and everything removed) after them.
  */
-export function dashboardSuite(database: TestDatabaseChoice, label: string) {
+export function dashboardSuite(
+  database: TestDatabaseChoice,
+  label: string,
+  options: {
+    /** The operator's own scopes (`ONEPIN_SCOPES_FILE`), as TOML. */
+    scopesToml?: string;
+  } = {},
+) {
   let server: RunningServer | undefined;
   let dropDatabase: () => Promise<void> = async () => {};
   const dirs: string[] = [];
@@ -112,12 +119,18 @@ export function dashboardSuite(database: TestDatabaseChoice, label: string) {
     const created = await database.create();
     dropDatabase = created.drop;
     const lines: string[] = [];
+    let scopesFile: string | undefined;
+    if (options.scopesToml !== undefined) {
+      scopesFile = join(tempDir('onepin-e2e-scopes-'), 'scopes.toml');
+      writeFileSync(scopesFile, options.scopesToml);
+    }
     state.env = {
       ONEPIN_HOST: '127.0.0.1',
       ONEPIN_PORT: '0',
       ONEPIN_DATA_DIR: tempDir('onepin-e2e-'),
       ONEPIN_LOG_LEVEL: 'silent',
       ...(created.url && { ONEPIN_DATABASE_URL: created.url }),
+      ...(scopesFile && { ONEPIN_SCOPES_FILE: scopesFile }),
     };
     const config = readConfig(state.env);
     server = await startServer(config, { print: (line) => lines.push(line) });

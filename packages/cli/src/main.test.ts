@@ -80,6 +80,7 @@ describe('onepin (command line)', () => {
       'logout',
       'whoami',
       'keys',
+      'scopes',
       'workflows',
       'templates',
       'uploads',

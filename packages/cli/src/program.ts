@@ -8,6 +8,7 @@ import { completionCommand } from './commands/completion.js';
 import { createKeysCommand } from './commands/keys.js';
 import { scanCommand } from './commands/scan.js';
 import { schemaCommand } from './commands/schema.js';
+import { createScopesCommand } from './commands/scopes.js';
 import { createTemplatesCommand } from './commands/templates.js';
 import { createUploadsCommand } from './commands/uploads.js';
 import { createWebhooksCommand } from './commands/webhooks.js';
@@ -53,6 +54,7 @@ export function buildProgram(ctx: CliContext): Command {
     createLogoutCommand(ctx),
     createWhoamiCommand(ctx),
     createKeysCommand(ctx),
+    createScopesCommand(ctx),
     createWorkflowsCommand(ctx),
     createTemplatesCommand(ctx),
     createUploadsCommand(ctx),

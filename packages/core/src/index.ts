@@ -10,5 +10,6 @@ export {
   findApiKeys,
   redactKeyShapedText,
 } from './find-api-keys.js';
+export * from './scope-catalogue.js';
 export * from './scopes.js';
 export * from './webhook-events.js';

@@ -48,12 +48,15 @@ export function isScope(value: string): value is Scope {
 }
 
 /** Sorted and without duplicates: the canonical form stored and returned everywhere. */
-export function normalizeScopes(scopes: Iterable<Scope>): Scope[] {
+export function normalizeScopes<T extends string>(scopes: Iterable<T>): T[] {
   return [...new Set(scopes)].sort();
 }
 
 /** The scopes in `wanted` that `held` does not include (the subset rule of SPEC §3). */
-export function missingScopes(held: readonly Scope[], wanted: readonly Scope[]): Scope[] {
+export function missingScopes<T extends string>(
+  held: readonly string[],
+  wanted: readonly T[],
+): T[] {
   return wanted.filter((scope) => !held.includes(scope));
 }
 

@@ -18,6 +18,8 @@ export type Role = Wire['Role'];
 export type SessionWorkspace = Wire['SessionWorkspace'];
 export type Session = Wire['Session'];
 export type ApiKey = Wire['ApiKey'];
+/** One scope of the server's catalogue (`GET /api/v1/scopes`): built-in or the operator's. */
+export type ScopeInfo = Wire['ScopeInfo'];
 /** A key as the create and rotate responses return it: the only time `api_key` exists. */
 export type CreatedApiKey = Wire['ApiKeyCreated'];
 export type ActivityEvent = Wire['ActivityEvent'];

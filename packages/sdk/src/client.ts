@@ -12,6 +12,7 @@ import { type Fetch, Transport } from './internal/transport.js';
 import { Activity } from './resources/activity.js';
 import { ApiKeys } from './resources/api-keys.js';
 import { Auth } from './resources/auth.js';
+import { Scopes } from './resources/scopes.js';
 import { Templates } from './resources/templates.js';
 import { Uploads } from './resources/uploads.js';
 import { Webhooks } from './resources/webhooks.js';
@@ -67,6 +68,8 @@ export class OnePinClient {
   readonly activity: Activity;
   /** Webhooks: list, create, update, delete, rotate their secret, deliveries, redeliver. */
   readonly webhooks: Webhooks;
+  /** The scopes keys can hold on this server, the operator's own included. */
+  readonly scopes: Scopes;
 
   /** The server's base URL, without a trailing slash. */
   readonly baseUrl: string;
@@ -111,6 +114,7 @@ export class OnePinClient {
     this.workspace = new CurrentWorkspace(transport);
     this.activity = new Activity(transport);
     this.webhooks = new Webhooks(transport);
+    this.scopes = new Scopes(transport);
   }
 
   /**

@@ -38,6 +38,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIH
   const routeGuards = createRouteGuards({
     credential: options.credential ?? authenticate(deps),
     settings: deps.settings,
+    scopes: deps.scopes,
   });
 
   app.use(

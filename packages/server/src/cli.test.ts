@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -140,6 +140,28 @@ describe('onepin-server admin commands', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("gives keys the operator's own scopes (ONEPIN_SCOPES_FILE), and refuses unknown ones", async () => {
+    const scopesFile = join(dataDir, 'scopes.toml');
+    writeFileSync(scopesFile, '[[scope]]\nname = "billing:read"\ndescription = "Invoices"\n');
+    env.ONEPIN_SCOPES_FILE = scopesFile;
+    await runServerCli(
+      ['admin', 'create-user', '--email', 'c@example.com', '--workspace', 'C', '--json'],
+      { env, print },
+    );
+    const { workspace } = JSON.parse(lines.pop() ?? '');
+    const create = (scopes: string) =>
+      runServerCli(
+        ['admin', 'create-key', '--workspace', workspace.id, '--name', 'k', '--scopes', scopes],
+        { env, print, printError },
+      );
+    expect(await create('billing:read,workflows:read')).toBe(0);
+    expect(errorLines.join('\n')).toContain('billing:read, workflows:read');
+    expect(await create('billing:write')).toBe(1);
+    expect(errorLines.join('\n')).toMatch(
+      /Unknown scope billing:write\. Valid scopes: api_keys:read, api_keys:write, billing:read,/,
+    );
   });
 
   it('creates test keys, with expiry and rate limit, as JSON', async () => {

@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import { BUILT_IN_SCOPE_CATALOGUE, type ScopeCatalogue } from '@onepin/core';
+import { ConfigError } from './config-error.js';
+import { readScopesFile } from './scopes-file.js';
 
 /** Server settings, read once from `ONEPIN_*` variables, validated and frozen (SPEC §1). */
 export interface ServerConfig {
@@ -45,6 +48,10 @@ export interface ServerConfig {
   readonly secretScanningAction: 'revoke' | 'notify';
   /** `ONEPIN_PUBLIC_REVOCATION_LIMIT_PER_MIN`: public revocation requests per address. */
   readonly publicRevocationLimitPerMin: number;
+  /** `ONEPIN_SCOPES_FILE`: the operator's own scopes, if any (scopes-file.ts). */
+  readonly scopesFile: string | undefined;
+  /** The built-in scopes plus those of `scopesFile`, read once at start. */
+  readonly scopes: ScopeCatalogue;
 }
 
 /** 50 MiB: the default upload size limit (SPEC §5). */
@@ -56,10 +63,7 @@ const SECRET_MIN_LENGTH = 32;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** A configuration problem, reported as one line naming the variable. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -154,6 +158,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     );
   }
   const keysFile = read(env, 'ONEPIN_SECRET_SCANNING_KEYS_FILE');
+  const scopesFile = read(env, 'ONEPIN_SCOPES_FILE');
   const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const publicUrl = publicRaw
     ? url('ONEPIN_PUBLIC_URL', publicRaw, ['http:', 'https:']).replace(/\/+$/, '')
@@ -193,5 +198,8 @@ export function readConfig(env: Env = process.env): ServerConfig {
       1,
       10_000,
     ),
+    scopesFile: scopesFile === undefined ? undefined : resolve(scopesFile),
+    scopes:
+      scopesFile === undefined ? BUILT_IN_SCOPE_CATALOGUE : readScopesFile(resolve(scopesFile)),
   });
 }

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { BUILT_IN_SCOPE_CATALOGUE, type ScopeCatalogue } from '@onepin/core';
 import type { DatabaseHandle } from '@onepin/db';
 import { CookieSessions } from './auth/cookie-sessions.js';
 import { PasswordWork } from './auth/password-work.js';
@@ -61,6 +62,8 @@ export interface AppDeps {
   githubPublicKeys?: GithubPublicKeys;
   /** Wrong device-login user codes, per address, per account and for the node. */
   userCodeThrottle: UserCodeThrottle;
+  /** The scopes this server knows: built-in plus the operator's (`ONEPIN_SCOPES_FILE`). */
+  scopes: ScopeCatalogue;
   /** Frozen: what the app was built with stays what it serves with. */
   settings: Readonly<AppSettings>;
 }
@@ -111,6 +114,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     ...options.settings,
   });
   const newId = options.newId ?? randomUUID;
+  const scopes = options.scopes ?? BUILT_IN_SCOPE_CATALOGUE;
   const keyInvalidation = options.keyInvalidation ?? new LocalKeyInvalidation(keyCache);
   const deps: Omit<AppDeps, 'rateLimitEvents'> & { rateLimitEvents?: RateLimitEvents } = {
     database: options.database,
@@ -131,7 +135,8 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     // A per-process secret unless given: main.ts passes the server secret, so URLs survive restarts.
     uploadSigner: options.uploadSigner ?? new UploadUrlSigner(randomBytes(32)),
     sessions:
-      options.sessions ?? new CookieSessions({ database: options.database, clock, settings }),
+      options.sessions ??
+      new CookieSessions({ database: options.database, clock, settings, scopes }),
     signInThrottle: options.signInThrottle ?? new SignInThrottle(),
     passwordWork: options.passwordWork ?? new PasswordWork(),
     userCodeThrottle: options.userCodeThrottle ?? new UserCodeThrottle(),
@@ -139,6 +144,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     webhookSecrets: options.webhookSecrets ?? new SecretBox(randomBytes(32)),
     ...(options.outbox !== undefined && { outbox: options.outbox }),
     ...(options.githubPublicKeys !== undefined && { githubPublicKeys: options.githubPublicKeys }),
+    scopes,
     settings,
   };
   // It reads `deps.outbox` when it writes, so a worker attached later (main.ts) is woken too.

@@ -154,6 +154,7 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
   const deps = createAppDeps({
+    scopes: config.scopes,
     database,
     logger,
     keyCache,

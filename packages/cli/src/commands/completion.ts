@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { offlineScopeNames } from '../scopes/catalogue.js';
 import { type CommandSchema, describeCommand } from './schema.js';
 
 interface Node {
@@ -27,6 +28,16 @@ function valueOptions(schema: CommandSchema): string[] {
   return [...new Set([...own, ...schema.commands.flatMap(valueOptions)])];
 }
 
+/**
+ * The values `--scopes` completes to: the built-in scopes and those cached from the servers
+ * the CLI has asked (`onepin scopes list`, `keys create/update --scopes`). A shell cannot wait
+ * for the network at each tab, so the script carries them; a new shell (the script is
+ * evaluated at start) picks up what was cached since.
+ */
+function scopeWords(): string {
+  return offlineScopeNames().join(' ');
+}
+
 function bash(schema: CommandSchema): string {
   const cases = flatten(schema)
     .map((node) => `    "${node.path}") words="${node.words.join(' ')}" ;;`)
@@ -34,6 +45,18 @@ function bash(schema: CommandSchema): string {
   return `# onepin completion for bash: add to ~/.bashrc:  eval "$(onepin completion bash)"
 _onepin() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" path="" skip=0 word words i
+  # --scopes a,b: scope names hold ':', where bash splits words, so read the line itself.
+  local line="\${COMP_LINE:0:COMP_POINT}"
+  local -a typed=($line)
+  [[ "$line" == *" " ]] && typed+=("")
+  if ((\${#typed[@]} >= 2)) && [[ "\${typed[\${#typed[@]}-2]}" == "--scopes" ]]; then
+    local value="\${typed[\${#typed[@]}-1]}" done=""
+    [[ "$value" == *,* ]] && done="\${value%,*},"
+    COMPREPLY=($(compgen -P "$done" -W "${scopeWords()}" -- "\${value##*,}"))
+    local lead="\${value%"$cur"}"
+    [[ -n "$lead" ]] && COMPREPLY=("\${COMPREPLY[@]#"$lead"}")
+    return
+  fi
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="\${COMP_WORDS[i]}"
     if ((skip)); then skip=0; continue; fi
@@ -81,8 +104,9 @@ function fish(schema: CommandSchema): string {
       if (!option.long) continue;
       const flag = `-l ${option.long.replace(/^--/, '')}`;
       const cond = parents.length === 0 ? '' : ` -n ${quote(condition)}`;
+      const values = option.long === '--scopes' ? ` -a ${quote(scopeWords())}` : '';
       lines.push(
-        `complete -c onepin${cond} ${flag}${option.takesValue ? ' -r' : ''} -d ${quote(option.description)}`,
+        `complete -c onepin${cond} ${flag}${option.takesValue ? ' -r' : ''}${values} -d ${quote(option.description)}`,
       );
     }
   };

@@ -1,13 +1,13 @@
 import {
   isScope,
   isWebhookEventType,
-  SCOPES,
-  type Scope,
+  SCOPE_NAME_PATTERN,
   unprovidedScopeReason,
   WEBHOOK_EVENT_TYPES,
   type WebhookEventType,
 } from '@onepin/core';
 import { InvalidArgumentError } from 'commander';
+import { offlineScopeNames, unknownScopesMessage } from '../scopes/catalogue.js';
 
 // Option values are checked while commander parses, so a bad one is a usage error (exit 2)
 // with commander's "option '--limit <n>' argument '0' is invalid." and our reason after it.
@@ -34,20 +34,21 @@ export const parseOffset = integerBetween(0, Number.MAX_SAFE_INTEGER);
 /** `--rate-limit`: requests per minute, ≥ 1. */
 export const parseRateLimit = integerBetween(1, Number.MAX_SAFE_INTEGER);
 
-/** `--scopes a,b` (commas and/or spaces); empty means none. Unknown scopes list the valid ones. */
-export function parseScopes(value: string): Scope[] {
+/**
+ * `--scopes a,b` (commas and/or spaces); empty means none. What cannot be a scope anywhere (not
+ * `resource:action`, an official scope this server lacks) is refused here, listing the built-in
+ * and cached scopes; the rest is checked against the server's catalogue (`checkScopes`).
+ */
+export function parseScopes(value: string): string[] {
   const names = value.split(/[\s,]+/).filter(Boolean);
-  const unknown = names.filter((name) => !isScope(name));
-  const unprovided = unknown.map(unprovidedScopeReason).find((reason) => reason !== null);
-  if (unprovided) {
-    throw new InvalidArgumentError(`${unprovided}. Valid scopes: ${SCOPES.join(', ')}.`);
+  const impossible = names.filter(
+    (name) =>
+      !isScope(name) && (!SCOPE_NAME_PATTERN.test(name) || unprovidedScopeReason(name) !== null),
+  );
+  if (impossible.length > 0) {
+    throw new InvalidArgumentError(unknownScopesMessage(impossible, offlineScopeNames()));
   }
-  if (unknown.length > 0) {
-    throw new InvalidArgumentError(
-      `Unknown scope${unknown.length === 1 ? '' : 's'} ${unknown.map((s) => `"${s}"`).join(', ')}. Valid scopes: ${SCOPES.join(', ')}.`,
-    );
-  }
-  return [...new Set(names as Scope[])].sort();
+  return [...new Set(names)].sort();
 }
 
 /** The longest grace period of a rotation: 7 days (SPEC §5). */

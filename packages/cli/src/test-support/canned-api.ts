@@ -35,6 +35,7 @@ function key(n: number, fields: Partial<ApiKey> & Pick<ApiKey, 'name'>): ApiKey 
     key_suffix: suffix,
     preview: `op_${type}_…${suffix}`,
     scopes: [],
+    unknown_scopes: [],
     active: true,
     last_used_at: null,
     rate_limit_per_min: null,

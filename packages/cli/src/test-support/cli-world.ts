@@ -1,9 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { KeyType, Scope } from '@onepin/core';
+import type { KeyType, ScopeCatalogue } from '@onepin/core';
 import type { TestDialect } from '@onepin/db/test-support';
-import { type TestWorkspace, type TestWorld, worldPerSuite } from '@onepin/server/test-support';
+import {
+  type TestWorkspace,
+  type TestWorld,
+  type TestWorldOptions,
+  worldPerSuite,
+} from '@onepin/server/test-support';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { main } from '../main.js';
 import { captureIo } from './capture-io.js';
@@ -48,8 +53,8 @@ export interface RunOptions {
  * process against it with a fresh temp HOME per test (so `~/.onepin/credentials` is the
  * test's own). Every request the CLI sends is recorded.
  */
-export function cliWorldPerSuite(dialect: TestDialect) {
-  const suite = worldPerSuite(dialect);
+export function cliWorldPerSuite(dialect: TestDialect, options?: TestWorldOptions) {
+  const suite = worldPerSuite(dialect, options);
   let home = '';
   let workspace: Promise<TestWorkspace> | undefined;
   const requests: Request[] = [];
@@ -84,14 +89,19 @@ export function cliWorldPerSuite(dialect: TestDialect) {
     },
     /** A new key of the suite's workspace; its plaintext. */
     async key(
-      scopes: Scope[] = [],
+      scopes: string[] = [],
       options: { type?: KeyType; name?: string; expiresAt?: string } = {},
     ): Promise<string> {
       return (await api.keyRecord(scopes, options)).plaintext;
     },
     async keyRecord(
-      scopes: Scope[] = [],
-      options: { type?: KeyType; name?: string; expiresAt?: string } = {},
+      scopes: string[] = [],
+      options: {
+        type?: KeyType;
+        name?: string;
+        expiresAt?: string;
+        catalogue?: ScopeCatalogue;
+      } = {},
     ) {
       return suite.world.createKey(await api.workspace(), { scopes, ...options });
     },

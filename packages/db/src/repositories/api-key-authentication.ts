@@ -1,4 +1,3 @@
-import type { Scope } from '@onepin/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ApiKeyRecord } from './api-keys.js';
@@ -61,7 +60,7 @@ export type AuthenticationRow = NonNullable<
 >;
 
 export function toKeyForAuthentication(row: AuthenticationRow): ApiKeyForAuthentication {
-  return { ...row, scopes: JSON.parse(row.scopes) as Scope[], active: row.active === 1 };
+  return { ...row, scopes: JSON.parse(row.scopes) as string[], active: row.active === 1 };
 }
 
 /**

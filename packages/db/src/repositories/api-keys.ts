@@ -1,11 +1,11 @@
-import type { KeyType, Scope } from '@onepin/core';
+import type { KeyType } from '@onepin/core';
 import type { Kysely } from 'kysely';
 import type { ApiKeyRow, Database } from '../schema.js';
 import { type ApiKeyLeak, latestKeyLeaks } from './key-events.js';
 
 /** An API key as the rest of the code sees it: scopes parsed, the flag a boolean. */
 export interface ApiKeyRecord extends Omit<ApiKeyRow, 'scopes' | 'active'> {
-  scopes: Scope[];
+  scopes: string[];
   active: boolean;
   /**
    * Its latest leak report (not a column: read beside the key by `findApiKeyById` and
@@ -45,7 +45,7 @@ export type ApiKeyChanges = Partial<
 > & { updated_at: string };
 
 export function toApiKeyRecord(row: ApiKeyRow): ApiKeyRecord {
-  return { ...row, scopes: JSON.parse(row.scopes) as Scope[], active: row.active === 1 };
+  return { ...row, scopes: JSON.parse(row.scopes) as string[], active: row.active === 1 };
 }
 
 function toRow(record: ApiKeyRecord): ApiKeyRow {

@@ -1,14 +1,13 @@
-import type { Scope } from '@onepin/core';
 import type { Kysely } from 'kysely';
 import type { Database, DeviceAuthorizationRow } from '../schema.js';
 
 /** A device sign-in as the rest of the code sees it: the scopes parsed. */
 export interface DeviceAuthorizationRecord extends Omit<DeviceAuthorizationRow, 'scopes'> {
-  scopes: Scope[] | null;
+  scopes: string[] | null;
 }
 
 function toRecord(row: DeviceAuthorizationRow): DeviceAuthorizationRecord {
-  return { ...row, scopes: row.scopes === null ? null : (JSON.parse(row.scopes) as Scope[]) };
+  return { ...row, scopes: row.scopes === null ? null : (JSON.parse(row.scopes) as string[]) };
 }
 
 export async function insertDeviceAuthorization(
@@ -67,7 +66,7 @@ export type DeviceDecision =
       decided_at: string;
       workspace_id: string;
       key_type: 'live' | 'test';
-      scopes: Scope[];
+      scopes: string[];
       key_expires_at: string;
       expires_at: string;
     }

@@ -2411,6 +2411,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The scopes keys can hold
+         * @description The server's scope catalogue, sorted by name: its built-in scopes and the operator's own (`ONEPIN_SCOPES_FILE`). Any valid credential may call this, a key without scopes included. The list is small (the operator declares at most 100), so it is returned whole, without pagination.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every scope */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ScopeInfo"][];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/secret-scanning/github": {
         parameters: {
             query?: never;
@@ -6376,7 +6445,10 @@ export interface components {
              * @description The key this one replaced in a rotation
              */
             rotated_from: string | null;
+            /** @description Every scope the key was given, sorted; those in `unknown_scopes` grant nothing */
             scopes: components["schemas"]["Scope"][];
+            /** @description The scopes of `scopes` that are no longer in the catalogue (removed from the operator's scopes file): shown, kept, granting nothing */
+            unknown_scopes: string[];
             /**
              * Format: date-time
              * @example 2026-11-26T12:00:00.000Z
@@ -6696,8 +6768,20 @@ export interface components {
             pending: number;
             running: number;
         };
-        /** @enum {string} */
-        Scope: "api_keys:read" | "api_keys:write" | "templates:read" | "uploads:write" | "webhooks:read" | "webhooks:write" | "workflows:read" | "workflows:write" | "workspace:read";
+        /**
+         * @description A scope name (`resource:action`): a built-in one or one the operator declared
+         * @example workflows:read
+         */
+        Scope: string;
+        ScopeInfo: {
+            /** @description true for this server's own scopes; false for the operator's (`ONEPIN_SCOPES_FILE`), which protect nothing here: they are for the operator's services, through the verify API */
+            built_in: boolean;
+            description: string;
+            /** @example billing:read */
+            name: string;
+            /** @description The workspace roles whose sessions hold it (admin holds every scope) */
+            roles: components["schemas"]["Role"][];
+        };
         Session: {
             /** @description Send as `X-CSRF-Token` with every POST, PUT, PATCH and DELETE of this session */
             csrf_token: string;

@@ -17,7 +17,8 @@ export type ApiKeyUpdateParams = components['schemas']['ApiKeyUpdate'];
 export type ApiKeyRotateParams = components['schemas']['ApiKeyRotate'];
 /** `status` (`active`, the default; `revoked`, including expired; or `all`), `limit`, `offset`. */
 export type ApiKeyListParams = NonNullable<paths['/api/v1/api-keys']['get']['parameters']['query']>;
-/** A scope a key can hold, e.g. `workflows:read`. */
+/** A scope a key can hold, e.g. `workflows:read`: a built-in one or one of the operator's
+ * (`client.scopes.list()` lists them). */
 export type Scope = components['schemas']['Scope'];
 /** `live` keys see live data; `test` keys see the workspace's separate test data. */
 export type KeyType = components['schemas']['KeyType'];

@@ -1,4 +1,3 @@
-import type { Scope } from '@onepin/core';
 import type { TestDialect } from '@onepin/db/test-support';
 import {
   createTestWorld,
@@ -30,7 +29,7 @@ export interface SdkWorld {
   /** Every request the SDK sent, for tests that check headers and retries. */
   requests: Request[];
   /** A client for a new live key of `workspace` holding `scopes`. */
-  client(scopes: Scope[], options?: SdkClientOptions): Promise<OnePinClient>;
+  client(scopes: string[], options?: SdkClientOptions): Promise<OnePinClient>;
   /** A client for an existing token. */
   clientFor(token: string, options?: SdkClientOptions): OnePinClient;
   dispose(): Promise<void>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BUILT_IN_SCOPE_CATALOGUE, type ScopeCatalogue } from '@onepin/core';
 import type { DatabaseHandle } from '@onepin/db';
 import { adminKeyInvalidation } from '../cluster/admin-key-invalidation.js';
 import type { ServerConfig } from '../config.js';
@@ -15,8 +16,9 @@ import type { ServiceDeps } from '../services/service-deps.js';
 export function directServiceDeps(
   database: DatabaseHandle,
   keyInvalidation: KeyInvalidation = { invalidate: async () => {} },
+  scopes: ScopeCatalogue = BUILT_IN_SCOPE_CATALOGUE,
 ): ServiceDeps {
-  return { database, clock: systemClock, newId: randomUUID, keyInvalidation };
+  return { database, clock: systemClock, newId: randomUUID, keyInvalidation, scopes };
 }
 
 /**
@@ -30,7 +32,7 @@ export async function withAdminDeps<T>(
   const database = await openConfiguredDatabase(config);
   const invalidation = adminKeyInvalidation(config, database);
   try {
-    return await run(directServiceDeps(database, invalidation.keyInvalidation));
+    return await run(directServiceDeps(database, invalidation.keyInvalidation, config.scopes));
   } finally {
     await invalidation.close();
     await database.close();

@@ -1,4 +1,4 @@
-import { isScope, type KeyType, SCOPES, type Scope } from '@onepin/core';
+import type { KeyType, ScopeCatalogue } from '@onepin/core';
 import { ApiError } from '../api-error.js';
 import type { ServerConfig } from '../config.js';
 import { createApiKey, FULL_AUTHORITY } from '../services/api-keys.js';
@@ -16,19 +16,20 @@ export interface CreateKeyOptions {
   json: boolean;
 }
 
-export function parseScopes(list: string): Scope[] {
+/** `--scopes a,b`: every name must be in the server's catalogue (built-in or the operator's). */
+export function parseScopes(list: string, catalogue: ScopeCatalogue): string[] {
   const scopes = list
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = scopes.filter((s) => !isScope(s));
+  const unknown = scopes.filter((s) => !catalogue.has(s));
   if (unknown.length > 0) {
     throw new ApiError(
       'VALIDATION_ERROR',
-      `Unknown scope ${unknown.join(', ')}. Valid scopes: ${SCOPES.join(', ')}`,
+      `Unknown scope ${unknown.join(', ')}. Valid scopes: ${catalogue.names.join(', ')}`,
     );
   }
-  return scopes as Scope[];
+  return scopes;
 }
 
 /**
@@ -41,7 +42,7 @@ export async function createKeyCommand(
   options: CreateKeyOptions,
   out: AdminOutput,
 ): Promise<void> {
-  const scopes = parseScopes(options.scopes);
+  const scopes = parseScopes(options.scopes, config.scopes);
   const name = options.name.trim();
   if (name.length < 1 || name.length > 120)
     throw new ApiError('VALIDATION_ERROR', 'The key name must be 1 to 120 characters.');

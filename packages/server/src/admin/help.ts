@@ -55,7 +55,8 @@ Options:
   --workspace WORKSPACE  the workspace's id, slug, or name (as the dashboard shows it)
   --name NAME            what the key is for, 1–120 characters
   --scopes a,b           comma-separated scopes (none: it can only call whoami)
-                         ${SCOPES.join(', ')}
+                         ${SCOPES.join(', ')},
+                         and those of ONEPIN_SCOPES_FILE
   --type live|test       live (default) or test
   --expires-at ISO       when it stops working, e.g. 2027-01-31T00:00:00Z
   --rate-limit N         requests per minute (default: the server's)

@@ -126,7 +126,7 @@ function principalOf(key: VerifiedKey): ApiKeyPrincipal {
       workspaceId: key.workspaceId,
       workspaceName: key.workspaceName,
       environment: key.keyType,
-      scopes: key.scopes,
+      scopes: key.grantedScopes,
       userId: key.createdBy,
     });
     principals.set(key, principal);

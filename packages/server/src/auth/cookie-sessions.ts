@@ -1,4 +1,4 @@
-import { ROLE_SCOPES } from '@onepin/core';
+import type { ScopeCatalogue } from '@onepin/core';
 import { type DatabaseHandle, findSessionForAuthentication, touchSession } from '@onepin/db';
 import type { Context } from 'hono';
 import { ApiError, tooManyFailedAuthentications } from '../api-error.js';
@@ -25,13 +25,16 @@ export class CookieSessions implements SessionAuthenticator {
   readonly #clock: Clock;
   readonly #settings: AppSettings;
   readonly #recent: RecentSessions;
+  readonly #scopes: ScopeCatalogue;
 
   constructor(deps: {
     database: DatabaseHandle;
     clock: Clock;
     settings: AppSettings;
+    scopes: ScopeCatalogue;
     recent?: RecentSessions;
   }) {
+    this.#scopes = deps.scopes;
     this.#database = deps.database;
     this.#clock = deps.clock;
     this.#settings = deps.settings;
@@ -93,7 +96,7 @@ export class CookieSessions implements SessionAuthenticator {
       workspaceId: workspace.id,
       workspaceName: workspace.name,
       environment: 'live',
-      scopes: ROLE_SCOPES[workspace.role],
+      scopes: this.#scopes.roleScopes(workspace.role),
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { KeyType, Role, Scope } from '@onepin/core';
+import type { KeyType, Role } from '@onepin/core';
 import type { SessionWorkspace } from '@onepin/db';
 import type { VerifiedKey } from './verified-key.js';
 
@@ -10,7 +10,9 @@ interface PrincipalBase {
   workspaceName: string;
   /** Which of the workspace's two data sets this caller sees (SPEC §8). */
   environment: KeyType;
-  scopes: readonly Scope[];
+  /** What the caller may do: a key's scopes that the catalogue has (a scope removed from it
+   * grants nothing), or a session's role's. */
+  scopes: readonly string[];
   userId: string | null;
 }
 

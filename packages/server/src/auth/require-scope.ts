@@ -3,7 +3,8 @@ import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../api-error.js';
 import type { AppEnv } from '../http/app-env.js';
 
-/** Guards a route: 403 `INSUFFICIENT_SCOPE` naming the scope when the caller lacks it. */
+/** Guards a route: 403 `INSUFFICIENT_SCOPE` naming the scope when the caller lacks it. Only
+ * built-in scopes guard routes here (typed `Scope`); the operator's protect their services. */
 export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = c.get('principal');

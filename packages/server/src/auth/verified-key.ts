@@ -1,4 +1,4 @@
-import type { KeyType, Scope } from '@onepin/core';
+import type { KeyType, ScopeCatalogue } from '@onepin/core';
 import type { ApiKeyForAuthentication } from '@onepin/db';
 
 /** What authentication keeps of a key in memory: no secret, only what each request checks. */
@@ -8,7 +8,11 @@ export interface VerifiedKey {
   readonly workspaceName: string;
   readonly name: string;
   readonly keyType: KeyType;
-  readonly scopes: readonly Scope[];
+  /** The scopes stored on the key, known or not (what its views show). */
+  readonly scopes: readonly string[];
+  /** Those of `scopes` the catalogue has: all the key may do. Computed once, when the key is
+   * loaded, so a cached key's requests compute nothing. */
+  readonly grantedScopes: readonly string[];
   readonly createdBy: string | null;
   /** The person the key acts for: its creator, else its workspace's creator (a key made by
    * `onepin-server admin create-key` has no creator); null only when neither is known. */
@@ -25,7 +29,10 @@ export interface VerifiedKey {
   readonly lineageId: string;
 }
 
-export function toVerifiedKey(record: ApiKeyForAuthentication): VerifiedKey {
+export function toVerifiedKey(
+  record: ApiKeyForAuthentication,
+  catalogue: ScopeCatalogue,
+): VerifiedKey {
   return Object.freeze({
     id: record.id,
     workspaceId: record.workspace_id,
@@ -33,6 +40,7 @@ export function toVerifiedKey(record: ApiKeyForAuthentication): VerifiedKey {
     name: record.name,
     keyType: record.key_type,
     scopes: Object.freeze([...record.scopes]),
+    grantedScopes: catalogue.granted(record.scopes),
     createdBy: record.created_by,
     actingUserId: record.created_by ?? record.workspace_created_by,
     createdAt: record.created_at,

@@ -1,4 +1,4 @@
-import { API_KEY_LENGTH, parseApiKey } from '@onepin/core';
+import { API_KEY_LENGTH, parseApiKey, type ScopeCatalogue } from '@onepin/core';
 import { type DatabaseHandle, lookupApiKeyForAuthentication } from '@onepin/db';
 import { sha256Hex } from './sha256.js';
 import type { VerificationCache } from './verification-cache.js';
@@ -7,6 +7,7 @@ import { isUsable, toVerifiedKey, type VerifiedKey } from './verified-key.js';
 export interface VerifyApiKeyDeps {
   database: DatabaseHandle;
   keyCache: VerificationCache;
+  scopes: ScopeCatalogue;
 }
 
 /**
@@ -45,7 +46,7 @@ export async function verifyUncachedApiKey(
   const generation = deps.keyCache.generation;
   const record = await lookupApiKeyForAuthentication(deps.database, hash);
   if (record === undefined) return null;
-  const key = toVerifiedKey(record);
+  const key = toVerifiedKey(record, deps.scopes);
   deps.keyCache.setIfCurrent(hash, key, generation);
   return isUsable(key, nowMs) ? key : null;
 }

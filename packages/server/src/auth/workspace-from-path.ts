@@ -1,4 +1,3 @@
-import { ROLE_SCOPES } from '@onepin/core';
 import type { MiddlewareHandler } from 'hono';
 import { ApiError, notFound } from '../api-error.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -26,7 +25,7 @@ export function workspaceFromPath(param: string): MiddlewareHandler<AppEnv> {
       workspaceId: workspace.id,
       workspaceName: workspace.name,
       role: workspace.role,
-      scopes: ROLE_SCOPES[workspace.role],
+      scopes: c.get('routeGuards').scopes.roleScopes(workspace.role),
     });
     return next();
   };

@@ -1,3 +1,4 @@
+import type { ScopeCatalogue } from '@onepin/core';
 import type { MiddlewareHandler } from 'hono';
 import type { AppSettings } from '../deps.js';
 import type { BodyPolicy } from '../routes/route-definition.js';
@@ -16,11 +17,14 @@ export interface RouteGuards {
   readonly browserHost: MiddlewareHandler<AppEnv>;
   /** The check of a body policy (one middleware per policy, made on first use). */
   body(policy: Exclude<BodyPolicy, { kind: 'stream' }>): MiddlewareHandler<AppEnv>;
+  /** The scope catalogue, for the guards that give a session its role's scopes. */
+  readonly scopes: ScopeCatalogue;
 }
 
 export function createRouteGuards(options: {
   credential: MiddlewareHandler<AppEnv>;
   settings: Readonly<AppSettings>;
+  scopes: ScopeCatalogue;
 }): RouteGuards {
   const { settings } = options;
   const bodyChecks = new WeakMap<BodyPolicy, MiddlewareHandler<AppEnv>>();
@@ -31,6 +35,7 @@ export function createRouteGuards(options: {
   return Object.freeze({
     credential: options.credential,
     browserHost,
+    scopes: options.scopes,
     body(policy: Exclude<BodyPolicy, { kind: 'stream' }>) {
       let check = bodyChecks.get(policy);
       if (check === undefined) {

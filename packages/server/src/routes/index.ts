@@ -27,6 +27,7 @@ import { registerNotProvided } from './not-provided.js';
 import { registerPasswordLinkCheck } from './password-link/check.js';
 import { registerPasswordLinkSet } from './password-link/set.js';
 import type { RouteRegistrar } from './route-definition.js';
+import { registerListScopes } from './scopes/list.js';
 import { registerCurrentSession } from './session/current.js';
 import { registerSignIn } from './session/sign-in.js';
 import { registerSignOut } from './session/sign-out.js';
@@ -79,6 +80,7 @@ import { registerListWorkspaces } from './workspaces/list.js';
 export const API_ROUTES: readonly RouteRegistrar[] = [
   registerNotProvided,
   registerWhoami,
+  registerListScopes,
   registerListApiKeys,
   registerCreateApiKey,
   registerGetApiKey,

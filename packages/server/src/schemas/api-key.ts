@@ -1,19 +1,27 @@
 import { z } from '@hono/zod-openapi';
-import { KEY_TYPES, keyPreview, SCOPES, type Scope, unprovidedScopeReason } from '@onepin/core';
+import { KEY_TYPES, keyPreview, type ScopeCatalogue } from '@onepin/core';
 import type { ApiKeyRecord } from '@onepin/db';
 import { describeInput, OffsetQuery, Timestamp } from './common.js';
 
-const scopeList = SCOPES.join(', ');
-
+/**
+ * A scope name. The catalogue (`GET /api/v1/scopes`) is the server's data, not the schema's:
+ * which names are known is checked by the services (`assertKnownScopes`), against the
+ * catalogue the server started with.
+ */
 export const ScopeSchema = z
-  .enum(SCOPES as [Scope, ...Scope[]], {
-    error: (issue) => {
-      const unprovided =
-        typeof issue.input === 'string' ? unprovidedScopeReason(issue.input) : null;
-      return `${unprovided ?? `unknown scope ${describeInput(issue.input)}`}; valid scopes: ${scopeList}`;
-    },
+  .string({
+    error: (issue) =>
+      `unknown scope ${describeInput(issue.input)}; valid scopes: see GET /api/v1/scopes`,
   })
-  .openapi('Scope');
+  .openapi('Scope', {
+    description: 'A scope name (`resource:action`): a built-in one or one the operator declared',
+    example: 'workflows:read',
+  });
+
+/** At most this many scope names in one request (duplicates are dropped). */
+const SCOPE_LIST_MAX = 400;
+/** The scopes a request gives a key. */
+export const ScopeListInput = z.array(ScopeSchema).max(SCOPE_LIST_MAX);
 
 export const KeyTypeSchema = z.enum(KEY_TYPES as ['live', 'test']).openapi('KeyType');
 
@@ -72,7 +80,13 @@ export const ApiKeyOut = z
     key_prefix: z.string().openapi({ example: 'op_live_' }),
     key_suffix: z.string().openapi({ example: 'AbCd' }),
     preview: z.string().openapi({ example: 'op_live_…AbCd' }),
-    scopes: z.array(ScopeSchema),
+    scopes: z.array(ScopeSchema).openapi({
+      description: 'Every scope the key was given, sorted; those in `unknown_scopes` grant nothing',
+    }),
+    unknown_scopes: z.array(z.string()).openapi({
+      description:
+        "The scopes of `scopes` that are no longer in the catalogue (removed from the operator's scopes file): shown, kept, granting nothing",
+    }),
     active: z.boolean().openapi({ description: 'Whether the key can be used now' }),
     last_used_at: Timestamp.nullable().openapi({
       description:
@@ -114,10 +128,7 @@ export const ApiKeyRotateOut = z
 export const CreateApiKeyBody = z
   .strictObject({
     name: displayName(120),
-    scopes: z
-      .array(ScopeSchema)
-      .max(SCOPES.length * 4)
-      .default([]),
+    scopes: ScopeListInput.default([]),
     key_type: KeyTypeSchema.optional(),
     rate_limit_per_min: RateLimit.optional(),
     expires_at: NullableDateTimeInput.optional(),
@@ -127,10 +138,7 @@ export const CreateApiKeyBody = z
 export const UpdateApiKeyBody = z
   .strictObject({
     name: displayName(120).optional(),
-    scopes: z
-      .array(ScopeSchema)
-      .max(SCOPES.length * 4)
-      .optional(),
+    scopes: ScopeListInput.optional(),
     rate_limit_per_min: RateLimit.optional(),
     active: z.boolean().optional(),
     expires_at: NullableDateTimeInput.optional(),
@@ -173,6 +181,7 @@ export const ApiKeyIdParam = z.object({
  */
 export function toApiKeyOut(
   record: ApiKeyRecord,
+  catalogue: ScopeCatalogue,
   nowMs: number,
   pendingUseMs?: number,
 ): z.infer<typeof ApiKeyOut> {
@@ -192,6 +201,7 @@ export function toApiKeyOut(
     key_suffix: record.key_suffix,
     preview: keyPreview(record.key_prefix, record.key_suffix),
     scopes: record.scopes,
+    unknown_scopes: catalogue.unknown(record.scopes),
     active: record.active && record.revoked_at === null && !expired,
     last_used_at: lastUsedAt,
     rate_limit_per_min: record.rate_limit_per_min,

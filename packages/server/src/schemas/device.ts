@@ -1,7 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { SCOPES } from '@onepin/core';
 import { MAX_DEVICE_KEY_DAYS } from '../services/device-approval.js';
-import { ApiKeyCreatedOut, displayName, KeyTypeSchema, ScopeSchema } from './api-key.js';
+import {
+  ApiKeyCreatedOut,
+  displayName,
+  KeyTypeSchema,
+  ScopeListInput,
+  ScopeSchema,
+} from './api-key.js';
 import { Timestamp } from './common.js';
 import { RoleSchema } from './session.js';
 
@@ -87,11 +92,9 @@ export const DeviceApproveBody = z
     user_code: UserCodeInput,
     workspace_id: z.string().min(1).max(100),
     key_type: KeyTypeSchema.optional(),
-    scopes: z
-      .array(ScopeSchema)
-      .max(SCOPES.length * 4)
-      .optional()
-      .openapi({ description: 'Default: every scope the role allows but api_keys:write' }),
+    scopes: ScopeListInput.optional().openapi({
+      description: 'Default: every scope the role allows but api_keys:write',
+    }),
     expires_in_days: z
       .number({ error: 'must be a whole number of days' })
       .int('must be a whole number of days')

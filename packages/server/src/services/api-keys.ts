@@ -1,4 +1,4 @@
-import { type KeyType, keyPreview, normalizeScopes, type Scope } from '@onepin/core';
+import { type KeyType, keyPreview, normalizeScopes } from '@onepin/core';
 import {
   type ApiKeyChanges,
   type ApiKeyRecord,
@@ -17,6 +17,7 @@ import { recordAudit } from './audit.js';
 import { isPlausibleId } from './ids.js';
 import {
   assertGrantable,
+  assertKnownScopes,
   checkedExpiry,
   checkedRateLimit,
   currentAuthority,
@@ -32,7 +33,7 @@ export { authorityOf, FULL_AUTHORITY, type KeyAuthority } from './key-authority.
 
 export interface CreateApiKeyInput {
   name: string;
-  scopes: Scope[];
+  scopes: string[];
   key_type?: KeyType | undefined;
   rate_limit_per_min?: number | null | undefined;
   expires_at?: string | null | undefined;
@@ -40,7 +41,7 @@ export interface CreateApiKeyInput {
 
 export interface UpdateApiKeyInput {
   name?: string | undefined;
-  scopes?: Scope[] | undefined;
+  scopes?: string[] | undefined;
   rate_limit_per_min?: number | null | undefined;
   active?: boolean | undefined;
   expires_at?: string | null | undefined;
@@ -122,6 +123,9 @@ export async function createApiKey(
   options: CreateApiKeyOptions = {},
 ): Promise<CreatedApiKey> {
   const nowIso = isoNow(deps);
+  // Before the caller's authority: an unknown scope is a 422 even for a caller that could
+  // not grant it (SPEC §5).
+  assertKnownScopes(deps.scopes, input.scopes);
   const caller = await currentAuthority(deps, actor.workspaceId, authority);
   const keyType = input.key_type ?? (caller.environment === 'all' ? 'live' : caller.environment);
   const scopes = normalizeScopes(input.scopes);
@@ -176,7 +180,7 @@ export async function createApiKey(
     });
     await enqueueKeyEvent(
       trx,
-      { newId: deps.newId, now: nowIso },
+      { newId: deps.newId, now: nowIso, scopes: deps.scopes },
       'api_key.created',
       record,
       actor,
@@ -198,6 +202,8 @@ export async function updateApiKey(
   const caller = await currentAuthority(deps, actor.workspaceId, authority);
   const current = await findVisible(deps, actor.workspaceId, caller, id);
   assertChangeable(current, nowIso);
+  // A scope removed from the catalogue may stay on the key it is on, never be added to one.
+  if (input.scopes !== undefined) assertKnownScopes(deps.scopes, input.scopes, current.scopes);
   assertGrantable(caller, current.scopes);
   const changes: ApiKeyChanges = { updated_at: nextUpdatedAt(current.updated_at, nowMs) };
   if (input.name !== undefined) changes.name = input.name;
@@ -241,7 +247,7 @@ export async function updateApiKey(
     if (Object.keys(diff).length > 0) {
       await enqueueKeyEvent(
         trx,
-        { newId: deps.newId, now: nowIso },
+        { newId: deps.newId, now: nowIso, scopes: deps.scopes },
         'api_key.updated',
         row,
         actor,
@@ -278,7 +284,7 @@ export async function revokeApiKey(
  */
 export async function revokeInTransaction(
   trx: Kysely<Database>,
-  deps: Pick<ServiceDeps, 'newId'>,
+  deps: Pick<ServiceDeps, 'newId' | 'scopes'>,
   actor: Actor,
   current: ApiKeyRecord,
   nowMs: number,
@@ -303,9 +309,16 @@ export async function revokeInTransaction(
       ...(reason !== undefined && { reason }),
     },
   });
-  await enqueueKeyEvent(trx, { newId: deps.newId, now: nowIso }, 'api_key.revoked', row, actor, {
-    reason: reason ?? 'revoked',
-  });
+  await enqueueKeyEvent(
+    trx,
+    { newId: deps.newId, now: nowIso, scopes: deps.scopes },
+    'api_key.revoked',
+    row,
+    actor,
+    {
+      reason: reason ?? 'revoked',
+    },
+  );
   return row;
 }
 
@@ -394,10 +407,17 @@ export async function rotateApiKey(
         old_key_ends_at: graceSeconds === 0 ? nowIso : row.expires_at,
       },
     });
-    await enqueueKeyEvent(trx, { newId: deps.newId, now: nowIso }, 'api_key.rotated', row, actor, {
-      new_api_key: toApiKeyOut(fresh, nowMs),
-      grace_period_seconds: graceSeconds,
-    });
+    await enqueueKeyEvent(
+      trx,
+      { newId: deps.newId, now: nowIso, scopes: deps.scopes },
+      'api_key.rotated',
+      row,
+      actor,
+      {
+        new_api_key: toApiKeyOut(fresh, deps.scopes, nowMs),
+        grace_period_seconds: graceSeconds,
+      },
+    );
     return row;
   });
   return { oldKey, newKey: { record: fresh, plaintext: secret.plaintext } };

@@ -1,4 +1,4 @@
-import { type KeyType, missingScopes, ROLE_SCOPES, type Role, type Scope } from '@onepin/core';
+import { type KeyType, missingScopes, type Role, type ScopeCatalogue } from '@onepin/core';
 import {
   type DeviceAuthorizationRecord,
   decideDeviceAuthorization,
@@ -9,6 +9,7 @@ import { actorOf, type SessionPrincipal } from '../auth/principal.js';
 import { recordAudit } from './audit.js';
 import { normalizeUserCode, userCodeHash } from './device-codes.js';
 import { deviceKeyName } from './device-login.js';
+import { assertKnownScopes } from './key-authority.js';
 import type { ServiceDeps } from './service-deps.js';
 
 /** Like Stripe's CLI keys: a device-login key lives 90 days unless the member picks otherwise. */
@@ -23,8 +24,8 @@ const COLLECT_AFTER_APPROVAL_MS = 60_000;
  * making and changing keys (`api_keys:write`), which a terminal rarely needs and a stolen
  * laptop should not have. The member may tick it, when their role allows it.
  */
-export function defaultDeviceScopes(role: Role): Scope[] {
-  return ROLE_SCOPES[role].filter((scope) => scope !== 'api_keys:write');
+export function defaultDeviceScopes(role: Role, scopes: ScopeCatalogue): string[] {
+  return scopes.roleScopes(role).filter((scope) => scope !== 'api_keys:write');
 }
 
 /**
@@ -65,8 +66,8 @@ export interface DeviceRequestView {
     id: string;
     name: string;
     role: Role;
-    grantableScopes: Scope[];
-    defaultScopes: Scope[];
+    grantableScopes: string[];
+    defaultScopes: string[];
   }>;
 }
 
@@ -84,8 +85,8 @@ export async function describeDeviceRequest(
       id: w.id,
       name: w.name,
       role: w.role,
-      grantableScopes: [...ROLE_SCOPES[w.role]],
-      defaultScopes: defaultDeviceScopes(w.role),
+      grantableScopes: [...deps.scopes.roleScopes(w.role)],
+      defaultScopes: defaultDeviceScopes(w.role, deps.scopes),
     })),
   };
 }
@@ -94,7 +95,7 @@ export interface DeviceApprovalInput {
   user_code: string;
   workspace_id: string;
   key_type?: KeyType | undefined;
-  scopes?: Scope[] | undefined;
+  scopes?: string[] | undefined;
   expires_in_days?: number | undefined;
 }
 
@@ -104,7 +105,7 @@ export interface DeviceApproval {
   workspaceName: string;
   keyName: string;
   keyType: KeyType;
-  scopes: Scope[];
+  scopes: string[];
   keyExpiresAt: string;
 }
 
@@ -131,11 +132,14 @@ export async function approveDeviceLogin(
   principal: SessionPrincipal,
   input: DeviceApprovalInput,
 ): Promise<DeviceApproval> {
+  if (input.scopes !== undefined) assertKnownScopes(deps.scopes, input.scopes);
   const request = await findPending(deps, input.user_code);
   const workspace = principal.workspaces.find((w) => w.id === input.workspace_id);
   if (workspace === undefined) throw new ApiError('NOT_FOUND', 'Workspace not found.');
-  const scopes = [...new Set(input.scopes ?? defaultDeviceScopes(workspace.role))].sort();
-  const refused = missingScopes(ROLE_SCOPES[workspace.role], scopes);
+  const scopes = [
+    ...new Set(input.scopes ?? defaultDeviceScopes(workspace.role, deps.scopes)),
+  ].sort();
+  const refused = missingScopes(deps.scopes.roleScopes(workspace.role), scopes);
   if (refused.length > 0) {
     throw new ApiError(
       'INSUFFICIENT_SCOPE',

@@ -2,13 +2,14 @@ import {
   type ErrorDetail,
   type KeyType,
   missingScopes,
-  ROLE_SCOPES,
   type Role,
-  type Scope,
+  type ScopeCatalogue,
+  unprovidedScopeReason,
 } from '@onepin/core';
 import { type ApiKeyRecord, findApiKeyById, findMember, type MemberRecord } from '@onepin/db';
 import { ApiError, invalidApiKey } from '../api-error.js';
 import type { Principal } from '../auth/principal.js';
+import { describeInput } from '../schemas/common.js';
 import type { ServiceDeps } from './service-deps.js';
 
 /** The bound on the rate limits a caller may give keys; `null` = server default on either side. */
@@ -29,7 +30,9 @@ export interface RateLimitBound {
 export interface KeyAuthority {
   /** The calling key's id; `null` for the unbounded authorities. */
   callerKeyId: string | null;
-  grantable: readonly Scope[] | 'all';
+  /** The scopes it may put in keys: those it holds that the catalogue has; `all` for every
+   * scope of the catalogue. */
+  grantable: readonly string[] | 'all';
   environment: KeyType | 'all';
   /** Keys made or changed by this caller expire no later than this; null for no bound. */
   latestExpiry: string | null;
@@ -59,7 +62,9 @@ export const FULL_AUTHORITY = Object.freeze({
 function keyAuthority(
   key: {
     id: string;
-    scopes: readonly Scope[];
+    /** Granted scopes only (`ScopeCatalogue.granted`): a scope removed from the catalogue
+     * grants nothing, not even the right to hand it on. */
+    grantedScopes: readonly string[];
     keyType: KeyType;
     expiresAt: string | null;
     rateLimitPerMin: number | null;
@@ -68,7 +73,7 @@ function keyAuthority(
 ): KeyAuthority {
   return {
     callerKeyId: key.id,
-    grantable: key.scopes,
+    grantable: key.grantedScopes,
     environment: key.keyType,
     latestExpiry: key.expiresAt,
     rateLimit: { max: key.rateLimitPerMin ?? serverDefault, serverDefault },
@@ -112,7 +117,7 @@ export async function currentAuthority(
   return keyAuthority(
     {
       id: caller.id,
-      scopes: caller.scopes,
+      grantedScopes: deps.scopes.granted(caller.scopes),
       keyType: caller.key_type,
       expiresAt: caller.expires_at,
       rateLimitPerMin: caller.rate_limit_per_min,
@@ -126,10 +131,10 @@ export async function currentAuthority(
  * a key for their own device): exactly the role's scopes, in either environment, with no
  * bound on expiry or rate limit beyond the key's own terms.
  */
-export function roleAuthority(role: Role): KeyAuthority {
+export function roleAuthority(role: Role, scopes: ScopeCatalogue): KeyAuthority {
   return {
     callerKeyId: null,
-    grantable: ROLE_SCOPES[role],
+    grantable: scopes.roleScopes(role),
     environment: 'all',
     latestExpiry: null,
     rateLimit: null,
@@ -148,7 +153,9 @@ export async function currentMemberAuthority(
   userId: string,
 ): Promise<{ member: MemberRecord; authority: CurrentAuthority } | null> {
   const member = await findMember(deps.database.db, workspaceId, userId);
-  return member ? { member, authority: roleAuthority(member.role) as CurrentAuthority } : null;
+  return member
+    ? { member, authority: roleAuthority(member.role, deps.scopes) as CurrentAuthority }
+    : null;
 }
 
 function usableAt(record: ApiKeyRecord, nowIso: string): boolean {
@@ -163,8 +170,31 @@ export function visibleTo(authority: KeyAuthority, record: { key_type: KeyType }
   return authority.environment === 'all' || authority.environment === record.key_type;
 }
 
+/**
+ * 422 naming each scope of `scopes` that the catalogue does not have (and the catalogue's),
+ * except those in `kept`: the key's own, which stay on it after leaving the catalogue.
+ */
+export function assertKnownScopes(
+  catalogue: ScopeCatalogue,
+  scopes: readonly unknown[],
+  kept: readonly string[] = [],
+): void {
+  const details: ErrorDetail[] = [];
+  scopes.forEach((scope, index) => {
+    if (typeof scope === 'string' && (catalogue.has(scope) || kept.includes(scope))) return;
+    const unprovided = typeof scope === 'string' ? unprovidedScopeReason(scope) : null;
+    details.push({
+      field: `scopes.${index}`,
+      message: `${unprovided ?? `unknown scope ${describeInput(scope)}`}; valid scopes: ${catalogue.names.join(', ')}`,
+    });
+  });
+  if (details.length > 0) {
+    throw new ApiError('VALIDATION_ERROR', 'The request is not valid.', { details });
+  }
+}
+
 /** The subset rule (SPEC §3): 403 naming the scopes the caller does not hold. */
-export function assertGrantable(authority: KeyAuthority, scopes: readonly Scope[]): void {
+export function assertGrantable(authority: KeyAuthority, scopes: readonly string[]): void {
   if (authority.grantable === 'all') return;
   const missing = missingScopes(authority.grantable, scopes);
   if (missing.length > 0) {

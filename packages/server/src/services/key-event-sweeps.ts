@@ -44,9 +44,16 @@ export async function announceExpiredKeys(deps: ServiceDeps): Promise<number> {
       });
       if (!first) return;
       announced++;
-      await enqueueKeyEvent(trx, { newId: deps.newId, now }, 'api_key.expired', key, null, {
-        reason: key.replaced_by === null ? 'expired' : 'rotation_grace_ended',
-      });
+      await enqueueKeyEvent(
+        trx,
+        { newId: deps.newId, now, scopes: deps.scopes },
+        'api_key.expired',
+        key,
+        null,
+        {
+          reason: key.replaced_by === null ? 'expired' : 'rotation_grace_ended',
+        },
+      );
     });
   }
   if (announced > 0) deps.outbox?.wake();

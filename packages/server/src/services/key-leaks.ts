@@ -79,7 +79,7 @@ export async function actOnLeakedKey(
         });
         await enqueueKeyEvent(
           trx,
-          { newId: deps.newId, now },
+          { newId: deps.newId, now, scopes: deps.scopes },
           'api_key.leaked',
           { ...after, leak },
           actor,

@@ -1,4 +1,4 @@
-import { generateApiKey, type KeyType, keyDisplayParts, type Scope } from '@onepin/core';
+import { generateApiKey, type KeyType, keyDisplayParts } from '@onepin/core';
 import { ApiError } from '../api-error.js';
 import { sha256Hex } from '../auth/sha256.js';
 import {
@@ -11,7 +11,7 @@ import {
 /** What a new key will be able to do: everything the authority check compares. */
 export interface KeyTerms {
   keyType: KeyType;
-  scopes: readonly Scope[];
+  scopes: readonly string[];
   expiresAt: string | null;
   rateLimitPerMin: number | null;
 }

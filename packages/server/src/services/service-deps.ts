@@ -1,3 +1,4 @@
+import type { ScopeCatalogue } from '@onepin/core';
 import type { DatabaseHandle } from '@onepin/db';
 import type { Clock } from '../deps.js';
 import type { KeyInvalidation } from './key-invalidation.js';
@@ -10,6 +11,8 @@ export interface ServiceDeps extends PasswordDeps {
   clock: Clock;
   newId: () => string;
   keyInvalidation: KeyInvalidation;
+  /** The scopes keys may be given, and what a key's stored scopes grant. */
+  scopes: ScopeCatalogue;
   /** Wakes this node's webhook delivery worker after a change that wrote events; absent where
    * no worker runs (the admin commands: a server's worker finds the events when it polls). */
   outbox?: OutboxSignal;

@@ -1,4 +1,4 @@
-import type { KeyType, Role, WebhookEventType } from '@onepin/core';
+import type { KeyType, Role, ScopeCatalogue, WebhookEventType } from '@onepin/core';
 import {
   type ApiKeyRecord,
   type Database,
@@ -15,6 +15,11 @@ export interface OutboxDeps {
   newId: () => string;
   /** ISO time of the change. */
   now: string;
+}
+
+/** What a key event needs besides: the catalogue, to mark a key's unknown scopes. */
+export interface KeyEventDeps extends OutboxDeps {
+  scopes: ScopeCatalogue;
 }
 
 /** Wakes this node's delivery worker once a transaction with events has committed. */
@@ -91,7 +96,7 @@ function actorOut(actor: Actor | null) {
 /** An `api_key.*` event about `key` (its wire form, never its secret). */
 export function enqueueKeyEvent(
   trx: Kysely<Database>,
-  deps: OutboxDeps,
+  deps: KeyEventDeps,
   type: Extract<WebhookEventType, `api_key.${string}`>,
   key: ApiKeyRecord,
   actor: Actor | null,
@@ -101,7 +106,11 @@ export function enqueueKeyEvent(
     type,
     workspaceId: key.workspace_id,
     environment: key.key_type,
-    data: { api_key: toApiKeyOut(key, Date.parse(deps.now)), actor: actorOut(actor), ...extra },
+    data: {
+      api_key: toApiKeyOut(key, deps.scopes, Date.parse(deps.now)),
+      actor: actorOut(actor),
+      ...extra,
+    },
   });
 }
 

@@ -10,6 +10,7 @@ export function cacheKey(cache: VerificationCache, hash: string): void {
     name: 'cached',
     keyType: 'live',
     scopes: [],
+    grantedScopes: [],
     createdBy: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     expiresAt: null,

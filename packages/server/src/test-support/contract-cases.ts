@@ -18,6 +18,12 @@ export const CORE_CONTRACT_CASES: AuthContractCase[] = [
     prepare: async () => ({ method: 'GET', path: '/api/v1/auth/whoami' }),
   },
   {
+    operation: 'GET /api/v1/scopes',
+    scope: null,
+    targetsObject: false,
+    prepare: async () => ({ method: 'GET', path: '/api/v1/scopes' }),
+  },
+  {
     operation: 'GET /api/v1/api-keys',
     scope: 'api_keys:read',
     targetsObject: false,

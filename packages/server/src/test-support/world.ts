@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { KeyType, Role, Scope } from '@onepin/core';
+import type { KeyType, Role, ScopeCatalogue } from '@onepin/core';
 import { insertMembership, insertUser } from '@onepin/db';
 import {
   dialectAvailable,
@@ -74,13 +74,15 @@ export interface TestWorld {
   createKey(
     workspace: TestWorkspace,
     options?: {
-      scopes?: Scope[];
+      scopes?: string[];
       type?: KeyType;
       expiresAt?: string;
       rateLimitPerMin?: number;
       name?: string;
       /** Made as device login makes its keys (it may then revoke itself). */
       createdVia?: 'device_login';
+      /** Made under another catalogue than the server's (a scope since removed from it). */
+      catalogue?: ScopeCatalogue;
     },
   ): Promise<TestKey>;
   /** Adds a new person with `role` to the workspace. */
@@ -220,7 +222,7 @@ export async function createTestWorld(
     },
     async createKey(workspace, opts = {}) {
       const { record, plaintext } = await createApiKey(
-        deps,
+        opts.catalogue ? { ...deps, scopes: opts.catalogue } : deps,
         {
           type: 'system',
           id: null,

@@ -62,7 +62,7 @@ export class RateLimitEvents {
       if (record === undefined) return 0;
       return enqueueKeyEvent(
         trx,
-        { newId: deps.newId, now },
+        { newId: deps.newId, now, scopes: deps.scopes },
         'api_key.rate_limited',
         record,
         null,

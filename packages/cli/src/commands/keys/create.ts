@@ -1,12 +1,13 @@
-import type { KeyType, Scope } from '@onepin/sdk';
+import type { KeyType } from '@onepin/sdk';
 import { Command, Option } from 'commander';
 import type { CliContext } from '../../context.js';
 import { parseDateTime, parseRateLimit, parseScopes } from '../../options/parsers.js';
+import { checkScopes } from '../../scopes/catalogue.js';
 import { describeKey } from './format.js';
 
 export interface KeysCreateOptions {
   name: string;
-  scopes: Scope[];
+  scopes: string[];
   type?: KeyType | undefined;
   expiresAt?: string | undefined;
   rateLimit?: number | undefined;
@@ -22,7 +23,10 @@ export function createKeysCreateCommand(ctx: CliContext, run = keysCreateRun): C
     .description('Create an API key; prints its plaintext once (stdout), so KEY=$(…) works')
     .requiredOption('--name <name>', 'what the key is for, 1–120 characters')
     .addOption(
-      new Option('--scopes <scopes>', 'comma-separated scopes (none: whoami only)')
+      new Option(
+        '--scopes <scopes>',
+        "comma-separated scopes (none: whoami only; `onepin scopes list` shows the server's)",
+      )
         .argParser(parseScopes)
         .default([], 'none'),
     )
@@ -47,6 +51,7 @@ export function createKeysCreateCommand(ctx: CliContext, run = keysCreateRun): C
 /** Creates a key and prints its plaintext, the one time it exists, on stdout. */
 export async function keysCreateRun(ctx: CliContext, options: KeysCreateOptions): Promise<void> {
   const client = await ctx.client();
+  await checkScopes(ctx, client, options.scopes);
   const key = await client.apiKeys.create({
     name: options.name,
     scopes: options.scopes,

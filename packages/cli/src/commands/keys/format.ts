@@ -18,12 +18,25 @@ export function describeKey(key: Pick<ApiKey, 'name' | 'preview'>): string {
 /** Past this many characters a key's scopes read as a count in a table ("7 scopes"). */
 const SCOPES_IN_FULL = 24;
 
+/** The key's scopes that the server's catalogue no longer has (none from an older server). */
+function unknownScopes(key: ApiKey): readonly string[] {
+  return key.unknown_scopes ?? [];
+}
+
+/** On a terminal, a scope removed from the server's catalogue reads `name (unknown)`. */
+function marked(key: ApiKey, tty: boolean): string[] {
+  const unknown = unknownScopes(key);
+  return key.scopes.map((scope) => (tty && unknown.includes(scope) ? `${scope} (unknown)` : scope));
+}
+
 /** Scopes in a table cell: listed while short, else counted (`keys show` lists them all). */
-function scopesCell(scopes: readonly string[], tty: boolean): string {
-  const all = scopes.join(',');
+function scopesCell(key: ApiKey, tty: boolean): string {
+  const all = marked(key, tty).join(',');
   if (!tty) return all;
-  if (scopes.length === 0) return 'none';
-  return all.length <= SCOPES_IN_FULL ? all : `${scopes.length} scopes`;
+  if (key.scopes.length === 0) return 'none';
+  if (all.length <= SCOPES_IN_FULL) return all;
+  const unknown = unknownScopes(key).length;
+  return `${key.scopes.length} scopes${unknown > 0 ? ` (${unknown} unknown)` : ''}`;
 }
 
 /**
@@ -55,7 +68,7 @@ export function keyTable(ctx: CliContext, keys: readonly ApiKey[]): Table {
         key.name,
         key.preview,
         key.key_type,
-        scopesCell(key.scopes, tty),
+        scopesCell(key, tty),
         tty ? keyStatusLabel(status, (iso) => relativeTime(iso, now)) : status.state,
         timeCell(key.last_used_at, tty, now, 'never'),
         tty && ended ? '' : timeCell(key.expires_at, tty, now, 'never'),
@@ -77,8 +90,23 @@ export function keyFields(ctx: CliContext, key: ApiKey): [string, string][] {
     ['Type', key.key_type],
     [
       'Scopes',
-      key.scopes.length > 0 ? key.scopes.join(tty ? ', ' : ',') : tty ? 'none (whoami only)' : '',
+      key.scopes.length > 0
+        ? marked(key, tty).join(tty ? ', ' : ',')
+        : tty
+          ? 'none (whoami only)'
+          : '',
     ],
+    // Only a key holding scopes the server no longer knows has the row.
+    ...(unknownScopes(key).length > 0
+      ? [
+          [
+            'Unknown scopes',
+            tty
+              ? `${unknownScopes(key).join(', ')} (no longer in the server's catalogue: they grant nothing)`
+              : unknownScopes(key).join(','),
+          ] as [string, string],
+        ]
+      : []),
     [
       'Status',
       tty ? keyStatusLabel(status, (iso) => `at ${iso} (${relativeTime(iso, now)})`) : status.state,

@@ -1,15 +1,16 @@
-import type { ApiKeyUpdateParams, Scope } from '@onepin/sdk';
+import type { ApiKeyUpdateParams } from '@onepin/sdk';
 import { Command, Option } from 'commander';
 import type { CliContext } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseDateTime, parseRateLimit, parseScopes } from '../../options/parsers.js';
+import { checkScopes } from '../../scopes/catalogue.js';
 import { findKeyId, KEY_REFERENCE_FORMS } from './find-key.js';
 import { describeKey, keyFields } from './format.js';
 
 export interface KeysUpdateOptions {
   id: string;
   name?: string | undefined;
-  scopes?: Scope[] | undefined;
+  scopes?: string[] | undefined;
   /** `null`: back to the server's default. */
   rateLimit?: number | null | undefined;
   /** `null`: never expires. */
@@ -25,9 +26,10 @@ export function createKeysUpdateCommand(ctx: CliContext, run = keysUpdateRun): C
     .argument('<key>', `the key: ${KEY_REFERENCE_FORMS}`)
     .option('--name <name>', 'a new name')
     .addOption(
-      new Option('--scopes <scopes>', 'the new scopes, comma-separated (replaces them)').argParser(
-        parseScopes,
-      ),
+      new Option(
+        '--scopes <scopes>',
+        "the new scopes, comma-separated (replaces them; `onepin scopes list` shows the server's)",
+      ).argParser(parseScopes),
     )
     .addOption(
       new Option('--rate-limit <n>', 'requests per minute, or "default"').argParser((value) =>
@@ -52,7 +54,7 @@ export function createKeysUpdateCommand(ctx: CliContext, run = keysUpdateRun): C
 /** The flags as commander collects them; `default` and `never` are words, not values. */
 interface KeysUpdateFlags {
   name?: string;
-  scopes?: Scope[];
+  scopes?: string[];
   rateLimit?: number | 'default';
   expiresAt?: string;
   enable?: true;
@@ -85,6 +87,7 @@ export async function keysUpdateRun(ctx: CliContext, options: KeysUpdateOptions)
     );
   }
   const client = await ctx.client();
+  if (options.scopes !== undefined) await checkScopes(ctx, client, options.scopes);
   const id = await findKeyId(client, options.id, 'any', ctx.now());
   const key = await client.apiKeys.update(id, changes);
   ctx.out.fields(key, keyFields(ctx, key));

@@ -1,8 +1,9 @@
-import { SCOPE_CATALOGUE, SCOPES } from '@onepin/core';
 import { type FormEvent, useState } from 'react';
 import { ApiRequestError, type CreatedApiKey } from '../../api.js';
 import { Dialog } from '../../components/dialog.js';
 import { ErrorNotice } from '../../components/notice.js';
+import { ScopeChoiceText } from '../../components/scope-choice.js';
+import { useScopeCatalogue } from '../../scope-catalogue.js';
 import { useApi } from '../../session.js';
 import { Field } from '../auth-card.js';
 
@@ -31,6 +32,7 @@ interface CreateKeyDialogProps {
 /** The form for a new key: name, scopes, live or test, expiry and rate limit. */
 export function CreateKeyDialog({ onClose, onCreated }: CreateKeyDialogProps) {
   const api = useApi();
+  const catalogue = useScopeCatalogue();
   const [expiry, setExpiry] = useState('never');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -76,12 +78,10 @@ export function CreateKeyDialog({ onClose, onCreated }: CreateKeyDialogProps) {
           <p className="hint">
             Give the key only what it needs. A key without scopes can only call whoami.
           </p>
-          {SCOPES.map((scope) => (
-            <label key={scope} className="choice">
-              <input type="checkbox" name="scopes" value={scope} />
-              <span>
-                <code>{scope}</code> <span className="hint">{SCOPE_CATALOGUE[scope]}</span>
-              </span>
+          {catalogue.map((scope) => (
+            <label key={scope.name} className="choice">
+              <input type="checkbox" name="scopes" value={scope.name} />
+              <ScopeChoiceText scope={scope} />
             </label>
           ))}
           {fieldError('scopes') && <p className="field-error">{fieldError('scopes')}</p>}

@@ -79,6 +79,14 @@ export function KeyTable({ keys, canWrite, onRotate, onRevoke }: KeyTableProps) 
                       {key.scopes.map((scope) => (
                         <li key={scope}>
                           <code>{scope}</code>
+                          {key.unknown_scopes?.includes(scope) && (
+                            <span
+                              className="badge badge-unknown"
+                              title="No longer in the server's scope catalogue: it grants nothing"
+                            >
+                              unknown
+                            </span>
+                          )}
                         </li>
                       ))}
                     </ul>

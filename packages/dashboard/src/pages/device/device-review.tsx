@@ -1,8 +1,9 @@
-import { SCOPE_CATALOGUE, type Scope } from '@onepin/core';
 import { type FormEvent, useState } from 'react';
 import type { DeviceApproval, DeviceRequest } from '../../api.js';
 import { ErrorNotice } from '../../components/notice.js';
+import { ScopeChoiceText } from '../../components/scope-choice.js';
 import { formatTime } from '../../format.js';
+import { useScopeCatalogue } from '../../scope-catalogue.js';
 import { useApi, useSignedIn } from '../../session.js';
 
 const EXPIRY_DAYS = [7, 30, 90, 365];
@@ -29,6 +30,7 @@ interface DeviceReviewProps {
 export function DeviceReview({ request, onApproved, onDenied, onBack }: DeviceReviewProps) {
   const api = useApi();
   const session = useSignedIn();
+  const catalogue = useScopeCatalogue();
   const firstChoice =
     request.workspaces.find((w) => w.id === session.workspace.id) ?? request.workspaces[0];
   const [workspaceId, setWorkspaceId] = useState(firstChoice?.id ?? '');
@@ -138,12 +140,13 @@ export function DeviceReview({ request, onApproved, onDenied, onBack }: DeviceRe
       </fieldset>
       <fieldset>
         <legend>What the key may do</legend>
-        {workspace && workspace.grantable_scopes.length < Object.keys(SCOPE_CATALOGUE).length && (
-          <p className="hint">
-            As {workspace.role} of {workspace.name} you can grant only what your role allows.
-          </p>
-        )}
-        {(Object.keys(SCOPE_CATALOGUE) as Scope[]).map((scope) => {
+        {workspace &&
+          catalogue.some((scope) => !workspace.grantable_scopes.includes(scope.name)) && (
+            <p className="hint">
+              As {workspace.role} of {workspace.name} you can grant only what your role allows.
+            </p>
+          )}
+        {catalogue.map(({ name: scope, ...info }) => {
           const allowed = workspace?.grantable_scopes.includes(scope) ?? false;
           return (
             <label key={scope} className={allowed ? 'choice' : 'choice choice-disabled'}>
@@ -160,9 +163,7 @@ export function DeviceReview({ request, onApproved, onDenied, onBack }: DeviceRe
                   setScopes(next);
                 }}
               />
-              <span>
-                <code>{scope}</code> <span className="hint">{SCOPE_CATALOGUE[scope]}</span>
-              </span>
+              <ScopeChoiceText scope={{ name: scope, ...info }} />
             </label>
           );
         })}

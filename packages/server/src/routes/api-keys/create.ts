@@ -30,7 +30,7 @@ export const registerCreateApiKey: RouteRegistrar = (app, deps) => {
       c.req.valid('json'),
     );
     const now = deps.clock.now();
-    const data = { ...toApiKeyOut(created.record, now), api_key: created.plaintext };
+    const data = { ...toApiKeyOut(created.record, deps.scopes, now), api_key: created.plaintext };
     return jsonResponse(c, dataEnvelope(c, deps.clock, data), 201);
   });
 };

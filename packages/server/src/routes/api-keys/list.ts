@@ -34,7 +34,7 @@ export const registerListApiKeys: RouteRegistrar = (app, deps) => {
       pageEnvelope(
         c,
         deps.clock,
-        page.items.map((key) => toApiKeyOut(key, now, deps.usage.lastUsedAt(key.id))),
+        page.items.map((key) => toApiKeyOut(key, deps.scopes, now, deps.usage.lastUsedAt(key.id))),
         { ...query, total: page.total },
       ),
       200,

@@ -41,8 +41,8 @@ export const registerRotateApiKey: RouteRegistrar = (app, deps) => {
     );
     const now = deps.clock.now();
     const data = {
-      old_key: toApiKeyOut(oldKey, now, deps.usage.lastUsedAt(oldKey.id)),
-      new_key: { ...toApiKeyOut(newKey.record, now), api_key: newKey.plaintext },
+      old_key: toApiKeyOut(oldKey, deps.scopes, now, deps.usage.lastUsedAt(oldKey.id)),
+      new_key: { ...toApiKeyOut(newKey.record, deps.scopes, now), api_key: newKey.plaintext },
     };
     return jsonResponse(c, dataEnvelope(c, deps.clock, data), 200);
   });

@@ -33,7 +33,11 @@ export const registerUpdateApiKey: RouteRegistrar = (app, deps) => {
     const now = deps.clock.now();
     return jsonResponse(
       c,
-      dataEnvelope(c, deps.clock, toApiKeyOut(key, now, deps.usage.lastUsedAt(key.id))),
+      dataEnvelope(
+        c,
+        deps.clock,
+        toApiKeyOut(key, deps.scopes, now, deps.usage.lastUsedAt(key.id)),
+      ),
       200,
     );
   });

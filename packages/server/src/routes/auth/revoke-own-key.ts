@@ -25,7 +25,7 @@ export const registerRevokeOwnKey: RouteRegistrar = (app, deps) => {
     const revoked = await revokeOwnDeviceKey(deps, principal);
     return jsonResponse(
       c,
-      dataEnvelope(c, deps.clock, toApiKeyOut(revoked, deps.clock.now())),
+      dataEnvelope(c, deps.clock, toApiKeyOut(revoked, deps.scopes, deps.clock.now())),
       200,
     );
   });

@@ -30,7 +30,7 @@ export const registerDeviceToken: RouteRegistrar = (app, deps) => {
       pollDeviceLogin(deps, deviceCode),
     );
     const data = {
-      ...toApiKeyOut(collected.record, deps.clock.now()),
+      ...toApiKeyOut(collected.record, deps.scopes, deps.clock.now()),
       api_key: collected.plaintext,
       workspace_name: collected.workspaceName,
     };

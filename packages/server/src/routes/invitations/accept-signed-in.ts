@@ -36,13 +36,16 @@ export const registerInvitationAcceptSignedIn: RouteRegistrar = (app, deps) => {
     );
     const workspace = workspaces.find((w) => w.id === workspaceId);
     if (!workspace) throw new ApiError('CONFLICT', 'The workspace went away meanwhile.');
-    const data = toSessionOut({
-      user: { id: principal.userId, email: principal.email },
-      workspace,
-      workspaces,
-      token,
-      expiresAt: principal.sessionExpiresAt,
-    });
+    const data = toSessionOut(
+      {
+        user: { id: principal.userId, email: principal.email },
+        workspace,
+        workspaces,
+        token,
+        expiresAt: principal.sessionExpiresAt,
+      },
+      deps.scopes,
+    );
     return jsonResponse(c, dataEnvelope(c, deps.clock, data), 200);
   });
 };

@@ -26,7 +26,7 @@ export const registerListMemberKeys: RouteRegistrar = (app, deps) => {
     const principal = c.get('principal');
     const keys = await listMemberKeys(deps, principal.workspaceId, c.req.valid('param').user_id);
     const now = deps.clock.now();
-    const data = keys.map((key) => toApiKeyOut(key, now));
+    const data = keys.map((key) => toApiKeyOut(key, deps.scopes, now));
     return jsonResponse(c, dataEnvelope(c, deps.clock, data), 200);
   });
 };

@@ -40,8 +40,8 @@ export const registerRemoveMember: RouteRegistrar = (app, deps) => {
     const now = deps.clock.now();
     const data = {
       member: toMemberOut({ status: 'active', member: removed.member, lastAdmin: false }),
-      revoked_keys: removed.revokedKeys.map((key) => toApiKeyOut(key, now)),
-      kept_keys: removed.keptKeys.map((key) => toApiKeyOut(key, now)),
+      revoked_keys: removed.revokedKeys.map((key) => toApiKeyOut(key, deps.scopes, now)),
+      kept_keys: removed.keptKeys.map((key) => toApiKeyOut(key, deps.scopes, now)),
     };
     return jsonResponse(c, dataEnvelope(c, deps.clock, data), 200);
   });

@@ -27,13 +27,16 @@ export const registerCurrentSession: RouteRegistrar = (app, deps) => {
     if (principal.kind !== 'session' || token === undefined || workspace === undefined) {
       throw new ApiError('UNAUTHORIZED', 'Not signed in.');
     }
-    const data = toSessionOut({
-      user: { id: principal.userId, email: principal.email },
-      workspace,
-      workspaces: principal.workspaces,
-      token,
-      expiresAt: principal.sessionExpiresAt,
-    });
+    const data = toSessionOut(
+      {
+        user: { id: principal.userId, email: principal.email },
+        workspace,
+        workspaces: principal.workspaces,
+        token,
+        expiresAt: principal.sessionExpiresAt,
+      },
+      deps.scopes,
+    );
     return jsonResponse(c, dataEnvelope(c, deps.clock, data), 200);
   });
 };

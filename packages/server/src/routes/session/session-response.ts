@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { ROLE_SCOPES } from '@onepin/core';
+import type { ScopeCatalogue } from '@onepin/core';
 import { findUserById, listWorkspacesOfUser, type SessionWorkspace } from '@onepin/db';
 import type { Context } from 'hono';
 import { ApiError } from '../../api-error.js';
@@ -19,18 +19,21 @@ export function clientInfo(c: Context<AppEnv>, deps: AppDeps): ClientInfo {
 }
 
 /** The wire form of a session. `token` is the cookie's value; only its CSRF token is sent. */
-export function toSessionOut(session: {
-  user: { id: string; email: string };
-  workspace: SessionWorkspace;
-  workspaces: readonly SessionWorkspace[];
-  token: string;
-  expiresAt: string;
-}): z.infer<typeof SessionOut> {
+export function toSessionOut(
+  session: {
+    user: { id: string; email: string };
+    workspace: SessionWorkspace;
+    workspaces: readonly SessionWorkspace[];
+    token: string;
+    expiresAt: string;
+  },
+  scopes: ScopeCatalogue,
+): z.infer<typeof SessionOut> {
   return {
     user: session.user,
     workspace: session.workspace,
     workspaces: [...session.workspaces],
-    scopes: [...ROLE_SCOPES[session.workspace.role]],
+    scopes: [...scopes.roleScopes(session.workspace.role)],
     csrf_token: csrfTokenFor(session.token),
     expires_at: session.expiresAt,
   };
@@ -62,11 +65,14 @@ export async function startedSession(
     slug: w.slug,
     role: w.role,
   });
-  return toSessionOut({
-    user: { id: user.id, email: user.email },
-    workspace: toWorkspace(first),
-    workspaces: workspaces.map(toWorkspace),
-    token: session.token,
-    expiresAt: session.row.expires_at,
-  });
+  return toSessionOut(
+    {
+      user: { id: user.id, email: user.email },
+      workspace: toWorkspace(first),
+      workspaces: workspaces.map(toWorkspace),
+      token: session.token,
+      expiresAt: session.row.expires_at,
+    },
+    deps.scopes,
+  );
 }
