@@ -21,6 +21,7 @@ export * from './repositories/invitations.js';
 export * from './repositories/key-events.js';
 export * from './repositories/members.js';
 export * from './repositories/password-links.js';
+export * from './repositories/service-tokens.js';
 export * from './repositories/sessions.js';
 export * from './repositories/setup-tokens.js';
 export * from './repositories/template-uses.js';
