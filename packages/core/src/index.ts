@@ -7,6 +7,7 @@ export {
   containsApiKey,
   extractApiKeys,
   type FoundApiKey,
+  type FoundKeyType,
   findApiKeys,
   redactKeyShapedText,
 } from './find-api-keys.js';

@@ -27,6 +27,9 @@ import { registerNotProvided } from './not-provided.js';
 import { registerPasswordLinkCheck } from './password-link/check.js';
 import { registerPasswordLinkSet } from './password-link/set.js';
 import type { RouteRegistrar } from './route-definition.js';
+import { registerCreateServiceToken } from './service-tokens/create.js';
+import { registerListServiceTokens } from './service-tokens/list.js';
+import { registerRevokeServiceToken } from './service-tokens/revoke.js';
 import { registerCurrentSession } from './session/current.js';
 import { registerSignIn } from './session/sign-in.js';
 import { registerSignOut } from './session/sign-out.js';
@@ -140,4 +143,7 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerRedeliverWebhook,
   registerGithubSecretScanning,
   registerCredentialsRevoke,
+  registerListServiceTokens,
+  registerCreateServiceToken,
+  registerRevokeServiceToken,
 ];

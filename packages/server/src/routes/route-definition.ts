@@ -33,12 +33,14 @@ export type AuthRule =
   | { readonly mode: 'own-key' }
   /**
    * A signed-in person only (API keys get 403), with `role` in the workspace when given. With
-   * `workspaceFromPath`, that path parameter (not `X-Workspace-Id`) picks the workspace.
+   * `workspaceFromPath`, that path parameter (not `X-Workspace-Id`) picks the workspace. With
+   * `instanceAdmin`, only an instance admin (the instance's own settings: service tokens).
    */
   | {
       readonly mode: 'session';
       readonly role: Role | null;
       readonly workspaceFromPath?: string;
+      readonly instanceAdmin?: boolean;
     }
   /**
    * The URL's own signature and expiry, in its query: the route's schema must declare them,
@@ -96,7 +98,7 @@ export function guardsOf(rules: RouteRules, method: string): MiddlewareHandler<A
       break;
     case 'session':
       if (auth.workspaceFromPath) guards.push(workspaceFromPath(auth.workspaceFromPath));
-      guards.push(requireSession(auth.role));
+      guards.push(requireSession(auth.role, { instanceAdmin: auth.instanceAdmin === true }));
       break;
     default: {
       const unknown: never = auth;
@@ -164,7 +166,12 @@ function documented(rules: RouteRules) {
     case 'own-key':
       return { security: [{ bearerAuth: [] }], 'x-required-scope': null, ...keyInBody };
     case 'session':
-      return { security: [{ sessionCookie: [] }], 'x-required-role': auth.role, ...keyInBody };
+      return {
+        security: [{ sessionCookie: [] }],
+        'x-required-role': auth.role,
+        ...(auth.instanceAdmin && { 'x-instance-admin': true }),
+        ...keyInBody,
+      };
     default:
       return keyInBody;
   }
@@ -233,17 +240,19 @@ export function protectedRoute<const R extends Declarable>(
 /**
  * A route for signed-in people only (API keys get 403 `FORBIDDEN`), and when `role` is
  * given only for that role in the selected workspace (`x-required-role`); the workspace is
- * the path's with `workspaceFromPath`.
+ * the path's with `workspaceFromPath`. With `instanceAdmin`, only for instance admins
+ * (`x-instance-admin`), whatever their role.
  */
 export function sessionRoute<const R extends Declarable>(
   role: Role | null,
   config: R,
-  options: { body?: BodyPolicy; workspaceFromPath?: string } = {},
+  options: { body?: BodyPolicy; workspaceFromPath?: string; instanceAdmin?: boolean } = {},
 ) {
   const auth: AuthRule = {
     mode: 'session',
     role,
     ...(options.workspaceFromPath && { workspaceFromPath: options.workspaceFromPath }),
+    ...(options.instanceAdmin && { instanceAdmin: true }),
   };
   return declare({ auth, body: options.body ?? JSON_BODY }, config);
 }

@@ -38,6 +38,7 @@ export const registerInvitationAcceptSignedIn: RouteRegistrar = (app, deps) => {
     if (!workspace) throw new ApiError('CONFLICT', 'The workspace went away meanwhile.');
     const data = toSessionOut({
       user: { id: principal.userId, email: principal.email },
+      instanceAdmin: principal.instanceAdmin,
       workspace,
       workspaces,
       token,

@@ -21,6 +21,7 @@ export function clientInfo(c: Context<AppEnv>, deps: AppDeps): ClientInfo {
 /** The wire form of a session. `token` is the cookie's value; only its CSRF token is sent. */
 export function toSessionOut(session: {
   user: { id: string; email: string };
+  instanceAdmin: boolean;
   workspace: SessionWorkspace;
   workspaces: readonly SessionWorkspace[];
   token: string;
@@ -28,6 +29,7 @@ export function toSessionOut(session: {
 }): z.infer<typeof SessionOut> {
   return {
     user: session.user,
+    instance_admin: session.instanceAdmin,
     workspace: session.workspace,
     workspaces: [...session.workspaces],
     scopes: [...ROLE_SCOPES[session.workspace.role]],
@@ -64,6 +66,7 @@ export async function startedSession(
   });
   return toSessionOut({
     user: { id: user.id, email: user.email },
+    instanceAdmin: Number(user.instance_admin) === 1,
     workspace: toWorkspace(first),
     workspaces: workspaces.map(toWorkspace),
     token: session.token,
