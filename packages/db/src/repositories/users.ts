@@ -56,3 +56,18 @@ export async function anyUserHasPassword(db: Kysely<Database>): Promise<boolean>
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Makes the user an instance admin (the instance's service tokens); whether they were one. */
+export async function grantInstanceAdmin(
+  db: Kysely<Database>,
+  id: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ instance_admin: 1, updated_at: now })
+    .where('id', '=', id)
+    .where('instance_admin', '=', 0)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 0;
+}
