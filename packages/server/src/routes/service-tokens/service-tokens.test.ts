@@ -136,6 +136,14 @@ describe.each(testDialects)('$name: service tokens (instance admins)', (dialect)
     const response = await create(instanceAdmin, { name: `token ${token}` });
     expect(response.status).toBe(422);
     expect(JSON.stringify(response.body)).not.toContain(token);
+    // And into an API key's name, by a key: the guard knows op_svc_ everywhere.
+    const key = (await world.createKey(home, { scopes: ['api_keys:write'] })).plaintext;
+    const keyName = await world.call('POST', '/api/v1/api-keys', {
+      key,
+      body: { name: `prod_${token}` },
+    });
+    expect(keyName.status).toBe(422);
+    expect(JSON.stringify(keyName.body)).not.toContain(token);
   });
 
   suite.run(
