@@ -63,7 +63,7 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)(
       await dialog.getByLabel('Name').fill('billing-api');
       await dialog.getByRole('button', { name: 'Create service token' }).click();
 
-      const secret = admin.getByLabel('Your new service token');
+      const secret = admin.getByLabel('Your new service token', { exact: true });
       token = await secret.inputValue();
       expect(token).toMatch(TOKEN);
       await admin.getByRole('dialog', { name: 'Your new service token “billing-api”' }).waitFor();
