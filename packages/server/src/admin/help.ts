@@ -89,7 +89,7 @@ your own services check the OnePin keys their callers present. Store it in a sec
 it cannot be shown again.
 
 Options:
-  --name NAME          what it is for (the service that uses it), 1–120 characters
+  --name NAME          what it is for (the service that uses it), 1–100 characters
   --json               print {id, name, preview, status, created_by, created_at,
                        last_used_at, revoked_at, token}
 

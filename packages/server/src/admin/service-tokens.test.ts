@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseServiceToken } from '@onepin/core';
+import { generateServiceToken, parseServiceToken } from '@onepin/core';
 import { findKeysInDatabase } from '@onepin/db/test-support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runServerCli } from '../cli.js';
@@ -95,11 +95,16 @@ describe('onepin-server admin: service tokens and instance admins', () => {
   });
 
   it.each([
-    [['revoke-service-token', 'svc_nope'], 1, /No service token with id svc_nope/],
+    [['revoke-service-token', 'svc_nope'], 1, /Service token not found/],
     [['revoke-service-token'], 2, /the service token id is required/],
     [['revoke-service-token', 'a', 'b'], 2, /one service token id at a time/],
     [['create-service-token'], 2, /--name is required/],
-    [['create-service-token', '--name', 'x'.repeat(121)], 1, /1 to 120 characters/],
+    [['create-service-token', '--name', 'x'.repeat(101)], 1, /must be at most 100 characters/],
+    [
+      ['create-service-token', '--name', `prod_${generateServiceToken()}`],
+      1,
+      /must not contain an API key or a service token/,
+    ],
     [['list-service-tokens', 'extra'], 2, /Unexpected argument 'extra'/],
     [['grant-instance-admin', '--email', 'nobody@example.com'], 1, /No user with the email/],
   ])('refuses %j with exit code %i and a clear message', async (argv, code, message) => {

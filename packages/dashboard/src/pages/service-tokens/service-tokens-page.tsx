@@ -243,7 +243,7 @@ function CreateServiceTokenDialog({
           name="name"
           label="Name"
           required
-          maxLength={120}
+          maxLength={100}
           hint="The service that will use it, e.g. “billing-api”."
           error={error instanceof ApiRequestError ? error.detail('name') : undefined}
         />

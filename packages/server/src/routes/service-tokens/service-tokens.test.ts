@@ -115,12 +115,12 @@ describe.each(testDialects)('$name: service tokens (instance admins)', (dialect)
     expect(tooLong.status).toBeGreaterThanOrEqual(400);
   });
 
-  suite.run('validates the name: 1–120 characters, no unknown fields', async () => {
+  suite.run('validates the name: 1–100 characters, no unknown fields', async () => {
     for (const body of [
       {},
       { name: '' },
       { name: '   ' },
-      { name: 'x'.repeat(121) },
+      { name: 'x'.repeat(101) },
       { name: 7 },
     ]) {
       const response = await create(instanceAdmin, body);
