@@ -105,9 +105,10 @@ Options:
                        created_at, last_used_at, revoked_at}]}`,
   'revoke-service-token': `Usage: onepin-server admin revoke-service-token ID [--json]
 
-Revokes the service token with this id (list-service-tokens shows the ids): it stops working
-on the next request, on every node. Revoking a revoked token changes nothing and succeeds;
-an unknown id fails (exit 1).
+Revokes the service token with this id (list-service-tokens shows the ids). Running servers
+stop accepting it at once on PostgreSQL or with Redis; a server on SQLite (which this
+command cannot reach) within 5 seconds, the life of its service-token cache. Revoking a
+revoked token changes nothing and succeeds; an unknown id fails (exit 1).
 
 Options:
   --json               print {id, name, preview, status, …, revoked_at, already_revoked}`,

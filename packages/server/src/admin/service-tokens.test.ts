@@ -164,8 +164,8 @@ describe('onepin-server admin: service tokens and instance admins', () => {
       ),
     ).toBe(0);
     expect(JSON.parse(lines[0] as string).user.instance_admin).toBe(false);
-    expect(await run('create-service-token', '--name', 'from-cli')).toBe(0);
-    const token = lines[0] as string;
+    expect(await run('create-service-token', '--name', 'from-cli', '--json')).toBe(0);
+    const { token, id } = JSON.parse(lines[0] as string);
 
     const server = await startServer(readConfig(env), { print: () => {} });
     try {
@@ -203,6 +203,27 @@ describe('onepin-server admin: service tokens and instance admins', () => {
       expect((await list(dev.cookie)).status).toBe(200);
       expect(await run('grant-instance-admin', '--email', 'dev@example.com', '--json')).toBe(0);
       expect(JSON.parse(lines[0] as string).already_instance_admin).toBe(true);
+
+      // The token from the command verifies keys; revoked by the command, the running server
+      // (SQLite: no fan-out reaches it) refuses it once its 5-second cache entry ends.
+      const verify = () =>
+        fetch(`${server.url}/api/v1/keys/verify`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ key: 'op_live_nothing' }),
+        });
+      const before = await verify();
+      expect(before.status).toBe(200);
+      expect(((await before.json()) as any).data.code).toBe('INVALID');
+      expect(await run('revoke-service-token', id)).toBe(0);
+      const revokedAt = Date.now();
+      let status = 200;
+      while (status === 200 && Date.now() - revokedAt < 8_000) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        status = (await verify()).status;
+      }
+      expect(status).toBe(401);
+      expect(Date.now() - revokedAt).toBeLessThan(6_500);
     } finally {
       await server.close();
     }

@@ -92,7 +92,8 @@ export async function listServiceTokensCommand(
 }
 
 /**
- * `onepin-server admin revoke-service-token ID`: revokes it (at once on every node). An
+ * `onepin-server admin revoke-service-token ID`: revokes it (see its help for when running
+ * servers notice). An
  * already revoked token is left as it is and the command still succeeds (it says so); an
  * unknown id fails with exit 1.
  */
@@ -111,6 +112,6 @@ export async function revokeServiceTokenCommand(
   out.printError(
     alreadyRevoked
       ? `Service token "${record.name}" (${record.id}) was already revoked at ${record.revoked_at}.`
-      : `Revoked service token "${record.name}" (${record.id}): it stops working on the next request.`,
+      : `Revoked service token "${record.name}" (${record.id}): running servers refuse it from now on (on SQLite within 5 seconds).`,
   );
 }

@@ -164,6 +164,27 @@ describe.each(testDialects)('$name: service tokens (instance admins)', (dialect)
     },
   );
 
+  suite.run(
+    'a token made here verifies keys until it is revoked here, then at once not',
+    async () => {
+      const made = await create(instanceAdmin, { name: 'verifier' });
+      const token: string = made.body.data.token;
+      const key = await world.createKey(home, { scopes: ['workspace:read'] });
+      const verify = () =>
+        world.call('POST', '/api/v1/keys/verify', {
+          headers: { authorization: `Bearer ${token}` },
+          body: { key: key.plaintext },
+        });
+      const before = await verify();
+      expect(before.status).toBe(200);
+      expect(before.body.data.code).toBe('VALID');
+      expect((await revoke(instanceAdmin, made.body.data.id)).status).toBe(200);
+      const after = await verify();
+      expect(after.status).toBe(401);
+      expect(after.body.error.code).toBe('INVALID_API_KEY');
+    },
+  );
+
   suite.run('a service token is no credential for these routes (a bad API key: 401)', async () => {
     const made = await create(instanceAdmin, { name: 'not-a-key' });
     const response = await world.call('GET', '/api/v1/service-tokens', {
