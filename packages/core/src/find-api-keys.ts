@@ -1,4 +1,4 @@
-import { type KeyType, keyPreview, parseApiKey, previewApiKey } from './api-key.js';
+import { type KeyType, parseApiKey, previewApiKey } from './api-key.js';
 import { parseServiceToken } from './service-token.js';
 
 /** What a finding is: an API key of a type, or a service token (`op_svc_`, issue 14). */
@@ -60,7 +60,7 @@ export function findApiKeys(text: string): FoundApiKey[] {
       line,
       column: match.index - lineStart + 1,
       type,
-      preview: keyPreview(`op_${match[1]}_`, candidate.slice(-4)),
+      preview: previewApiKey(candidate),
     });
   }
   return found;
