@@ -8,6 +8,7 @@ import {
   findApiKeys,
   redactKeyShapedText,
 } from './find-api-keys.js';
+import { generateServiceToken, parseServiceToken } from './service-token.js';
 
 const base62Char = fc.constantFrom(...BASE62_ALPHABET);
 const keyType = fc.constantFrom('live' as const, 'test' as const);
@@ -150,5 +151,49 @@ describe('extractApiKeys', () => {
     const text = `x prod_${a}\n${b.replaceAll('_', '%5F')} ${bad}`;
     expect(extractApiKeys(text)).toEqual([a, b]);
     expect(extractApiKeys('nothing here')).toEqual([]);
+  });
+});
+
+describe('service tokens (op_svc_)', () => {
+  it('are found with their own type, extracted, contained and redacted', () => {
+    const token = generateServiceToken();
+    const text = `SERVICE=1\nONEPIN_SERVICE_TOKEN=${token}\n`;
+    expect(findApiKeys(text)).toEqual([
+      { line: 2, column: 22, type: 'service', preview: `op_svc_…${token.slice(-4)}` },
+    ]);
+    expect(extractApiKeys(text)).toEqual([token]);
+    expect(containsApiKey(text)).toBe(true);
+    const redacted = redactKeyShapedText(text);
+    expect(redacted).not.toContain(token);
+    expect(redacted).toContain(`op_svc_…${token.slice(-4)}`);
+  });
+
+  it('are found with percent-encoded underscores and glued to other text', () => {
+    const token = generateServiceToken();
+    const encoded = token.replaceAll('_', '%5F');
+    const text = `https://x.example/?t=${encoded}&a=prod_${token}x`;
+    expect(findApiKeys(text).map((f) => f.type)).toEqual(['service', 'service']);
+    expect(extractApiKeys(text)).toEqual([token, token]);
+    expect(redactKeyShapedText(text)).not.toContain(token.slice(7));
+  });
+
+  it('with a wrong checksum are not found, but still redacted', () => {
+    const token = generateServiceToken();
+    const last = token.at(-1) === 'A' ? 'B' : 'A';
+    const bad = `${token.slice(0, -1)}${last}`;
+    expect(parseServiceToken(bad)).toBeNull();
+    expect(findApiKeys(bad)).toEqual([]);
+    expect(extractApiKeys(bad)).toEqual([]);
+    expect(containsApiKey(bad)).toBe(false);
+    expect(redactKeyShapedText(`x ${bad} y`)).toBe(`x op_svc_…${bad.slice(-4)} y`);
+  });
+
+  it('an API key body behind op_svc_ is not a token unless its checksum holds (same body)', () => {
+    // The checksum is the same function for both: a key's body is a valid token body too.
+    const key = generateApiKey('live');
+    const asToken = `op_svc_${key.slice(8)}`;
+    expect(findApiKeys(asToken)).toEqual([
+      { line: 1, column: 1, type: 'service', preview: `op_svc_…${key.slice(-4)}` },
+    ]);
   });
 });

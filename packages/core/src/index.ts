@@ -7,9 +7,11 @@ export {
   containsApiKey,
   extractApiKeys,
   type FoundApiKey,
+  type FoundKeyType,
   findApiKeys,
   redactKeyShapedText,
 } from './find-api-keys.js';
 export * from './scope-catalogue.js';
 export * from './scopes.js';
+export * from './service-token.js';
 export * from './webhook-events.js';

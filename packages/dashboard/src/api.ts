@@ -42,6 +42,9 @@ export type Webhook = Wire['Webhook'];
 /** A webhook as create and rotate-secret return it: the only time `secret` exists. */
 export type WebhookWithSecret = Wire['WebhookWithSecret'];
 export type WebhookDelivery = Wire['WebhookDelivery'];
+/** The instance's service tokens (instance admins): never the token, except once when made. */
+export type ServiceToken = Wire['ServiceToken'];
+export type ServiceTokenWithToken = Wire['ServiceTokenWithToken'];
 
 /** An error answer of the API, with its code and per-field details. */
 export class ApiRequestError extends Error {

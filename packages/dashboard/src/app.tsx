@@ -6,6 +6,7 @@ import { DevicePage } from './pages/device/device-page.js';
 import { InvitePage } from './pages/invite-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { MembersPage } from './pages/members-page.js';
+import { ServiceTokensPage } from './pages/service-tokens/service-tokens-page.js';
 import { SetPasswordPage } from './pages/set-password-page.js';
 import { SetupPage } from './pages/setup-page.js';
 import { WebhooksPage } from './pages/webhooks/webhooks-page.js';
@@ -28,6 +29,7 @@ const PAGES: Record<string, { title: string; Page: () => JSX.Element }> = {
   '/activity': { title: 'Activity', Page: ActivityPage },
   '/settings/members': { title: 'Members · Settings', Page: MembersPage },
   '/settings/webhooks': { title: 'Webhooks · Settings', Page: WebhooksPage },
+  '/settings/service-tokens': { title: 'Service tokens · Settings', Page: ServiceTokensPage },
 };
 
 /** Paths that lead to a page: `/settings` opens its first one, as the menu's Settings does. */

@@ -4,8 +4,14 @@ import { ROLES, type Role, redactKeyShapedText } from '@onepin/core';
 import type { AdminOutput } from './admin/admin-context.js';
 import { createKeyCommand } from './admin/create-key.js';
 import { createUserCommand } from './admin/create-user.js';
+import { grantInstanceAdminCommand } from './admin/grant-instance-admin.js';
 import { ADMIN_COMMAND_HELP, ADMIN_HELP, SERVER_HELP } from './admin/help.js';
 import { resetPasswordCommand } from './admin/reset-password.js';
+import {
+  createServiceTokenCommand,
+  listServiceTokensCommand,
+  revokeServiceTokenCommand,
+} from './admin/service-tokens.js';
 import { wipeTestDataCommand } from './admin/wipe-test-data.js';
 import { ApiError } from './api-error.js';
 import { ConfigError, readConfig } from './config.js';
@@ -50,13 +56,58 @@ async function admin(args: string[], env: NodeJS.ProcessEnv, out: AdminOutput): 
     out.print(help);
     return;
   }
-  let values: ReturnType<typeof parseOptions>;
+  let parsed: ReturnType<typeof parseOptions>;
   try {
-    values = parseOptions(rest);
+    parsed = parseOptions(rest);
   } catch (error) {
     throw new UsageError((error as Error).message, help);
   }
+  const { values, positionals } = parsed;
+  // Only revoke-service-token takes an argument (the id); the others take options alone.
+  const takesId = command === 'revoke-service-token';
+  if (!takesId && positionals.length > 0) {
+    throw new UsageError(
+      `Unexpected argument '${positionals[0]}'. This command does not take positional arguments`,
+      help,
+    );
+  }
+  if (takesId && positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? 'the service token id is required'
+        : 'give one service token id at a time',
+      help,
+    );
+  }
   const config = readConfig(env);
+  if (command === 'create-service-token') {
+    await createServiceTokenCommand(
+      config,
+      { name: required(values, 'name', help), json: values.json },
+      out,
+    );
+    return;
+  }
+  if (command === 'list-service-tokens') {
+    await listServiceTokensCommand(config, { json: values.json }, out);
+    return;
+  }
+  if (takesId) {
+    await revokeServiceTokenCommand(
+      config,
+      { id: positionals[0] as string, json: values.json },
+      out,
+    );
+    return;
+  }
+  if (command === 'grant-instance-admin') {
+    await grantInstanceAdminCommand(
+      config,
+      { email: required(values, 'email', help), json: values.json },
+      out,
+    );
+    return;
+  }
   if (command === 'create-user') {
     const role = values.role ?? 'admin';
     if (!(ROLES as readonly string[]).includes(role))
@@ -68,6 +119,7 @@ async function admin(args: string[], env: NodeJS.ProcessEnv, out: AdminOutput): 
         workspace: required(values, 'workspace', help),
         password: values.password,
         role: role as Role,
+        instanceAdmin: values['instance-admin'],
         json: values.json,
       },
       out.print,
@@ -112,9 +164,10 @@ async function admin(args: string[], env: NodeJS.ProcessEnv, out: AdminOutput): 
 }
 
 function parseOptions(args: string[]) {
-  return parseArgs({
+  const { values, positionals } = parseArgs({
     args,
     strict: true,
+    allowPositionals: true,
     options: {
       email: { type: 'string' },
       workspace: { type: 'string' },
@@ -125,9 +178,11 @@ function parseOptions(args: string[]) {
       type: { type: 'string' },
       'expires-at': { type: 'string' },
       'rate-limit': { type: 'string' },
+      'instance-admin': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
-  }).values;
+  });
+  return { values, positionals };
 }
 
 export interface ServerCliIo {

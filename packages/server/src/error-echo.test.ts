@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateApiKey, SCOPES } from '@onepin/core';
+import { generateApiKey, generateServiceToken, SCOPES } from '@onepin/core';
 import { findKeysInDatabase, testDialects } from '@onepin/db/test-support';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error.js';
@@ -19,9 +19,11 @@ import { worldPerSuite } from './test-support/world.js';
 function inputs(): Array<[string, string]> {
   const key = generateApiKey('live');
   const lookAlike = `${key.slice(0, -1)}${key.endsWith('a') ? 'b' : 'a'}`;
+  const token = generateServiceToken();
   return [
     ['a key', key],
     ['a look-alike', lookAlike],
+    ['a service token', token],
   ];
 }
 
@@ -157,8 +159,9 @@ describe('every error the server renders', () => {
     suite.run(`shows ${what} in a message or a detail as its preview only`, async () => {
       const response = await suite.world.call('POST', '/api/v1/boom');
       expect(response.status).toBe(409);
+      const prefix = input.startsWith('op_svc_') ? 'op_svc_' : input.slice(0, 8);
       expect(response.body.error.message).toBe(
-        `A workflow named "${input.slice(0, 8)}…${input.slice(-4)}" already exists.`,
+        `A workflow named "${prefix}…${input.slice(-4)}" already exists.`,
       );
       expect(leaks(JSON.stringify(response.body), input)).toBe(false);
     });

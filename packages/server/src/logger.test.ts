@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
-import { generateApiKey } from '@onepin/core';
+import { generateApiKey, generateServiceToken } from '@onepin/core';
 import { describe, expect, it } from 'vitest';
 import { createLogger, redactSecrets } from './logger.js';
 
-const KEY_ANYWHERE = /op_(?:live|test)_[0-9A-Za-z]{32}/;
+const KEY_ANYWHERE = /op_(?:live|test|svc)_[0-9A-Za-z]{32}/;
 
 function capture() {
   const lines: string[] = [];
@@ -22,6 +22,7 @@ function capture() {
 describe('log redaction', () => {
   const live = generateApiKey('live');
   const test = generateApiKey('test');
+  const service = generateServiceToken();
 
   it.each([
     ['in a message', (k: string) => `key ${k} was used`],
@@ -31,7 +32,7 @@ describe('log redaction', () => {
     ['percent-encoded', (k: string) => k.replaceAll('_', '%5F')],
     ['lower-case percent-encoded', (k: string) => k.replaceAll('_', '%5f')],
   ])('hides a key %s, keeping its preview', (_label, place) => {
-    for (const key of [live, test]) {
+    for (const key of [live, test, service]) {
       const redacted = redactSecrets(place(key));
       expect(redacted).not.toContain(key.slice(8));
       expect(redacted).toContain(`…${key.slice(-4)}`);
@@ -44,7 +45,9 @@ describe('log redaction', () => {
     logger.info({ url: `/api/v1/keys?token=${live}` }, 'request');
     logger.error({ err: new Error(`verification failed for ${test}`) }, 'request failed');
     logger.warn({ nested: { deeper: { value: [live] } } }, 'deep');
+    logger.info(`service token ${service} presented`);
     expect(text()).not.toMatch(KEY_ANYWHERE);
+    expect(text()).toContain(`service token op_svc_…${service.slice(-4)} presented`);
     expect(text()).toContain('verification failed for op_test_…');
   });
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateApiKey } from '@onepin/core';
+import { generateApiKey, generateServiceToken } from '@onepin/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
@@ -167,6 +167,72 @@ describe('onepin scan', () => {
       scope: '1 file',
       untracked_files: [],
     });
+  });
+
+  it('reports a service token with its own label and how to revoke it on its server', async () => {
+    const token = generateServiceToken();
+    const key = generateApiKey('live');
+    writeFileSync(join(repo, 'svc.env'), `ONEPIN_SERVICE_TOKEN=${token}\n`);
+    gitIn('add', '.');
+    const only = await scan();
+    expect(only.code).toBe(1);
+    expect(only.out).toBe(`svc.env:1:22\top_svc_…${token.slice(-4)} (service token)\n`);
+    expect(only.err).toContain('Found 1 OnePin service token in 1 tracked file');
+    expect(only.err).toContain('onepin-server admin revoke-service-token ID');
+    expect(only.err).toContain('Settings → Service tokens');
+    // Nothing to report publicly: only API keys go to the revocation endpoint.
+    expect(only.err).not.toContain('onepin scan --revoke');
+    expect(only.out + only.err).not.toContain(token);
+
+    writeFileSync(join(repo, 'key.env'), `ONEPIN_API_KEY=${key}\n`);
+    gitIn('add', '.');
+    const both = await scan('--json');
+    expect(both.code).toBe(1);
+    const findings = JSON.parse(both.out).findings as Array<{ type: string; preview: string }>;
+    expect(findings.map((f) => [f.type, f.preview]).sort()).toEqual(
+      [
+        ['live', `op_live_…${key.slice(-4)}`],
+        ['service', `op_svc_…${token.slice(-4)}`],
+      ].sort(),
+    );
+    expect(both.err).toContain('Found 1 OnePin key and 1 service token');
+    expect(both.err).toContain('onepin keys revoke ID');
+    expect(both.err).toContain('onepin scan --revoke');
+  });
+
+  it('scan --revoke never sends a service token to the revocation endpoint', async () => {
+    const token = generateServiceToken();
+    const key = generateApiKey('live');
+    writeFileSync(join(repo, 'svc.env'), `T=${token}\n`);
+    gitIn('add', '.');
+    const sent: string[] = [];
+    const fetch = async (request: Request) => {
+      sent.push(`${request.method} ${request.url} ${await request.text()}`);
+      return new Response(JSON.stringify({ data: { received: 1 }, meta: {} }), {
+        status: 202,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    const revoke = async () => {
+      const io = captureIo({ cwd: repo, env: { NO_COLOR: '1', ONEPIN_BASE_URL: 'http://x.test' } });
+      const code = await main(['scan', '--revoke', '--yes'], io, { client: { fetch } });
+      return { code, out: io.out(), err: io.err() };
+    };
+    const onlyToken = await revoke();
+    expect(onlyToken.code).toBe(1);
+    expect(sent).toEqual([]);
+    expect(onlyToken.err).toContain('service tokens are not reported');
+    expect(onlyToken.err).toContain('onepin-server admin revoke-service-token');
+
+    writeFileSync(join(repo, 'key.env'), `K=${key}\n`);
+    gitIn('add', '.');
+    const withKey = await revoke();
+    expect(withKey.code).toBe(1);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('/api/v1/credentials/revoke');
+    expect(sent[0]).toContain(key);
+    expect(sent[0]).not.toContain(token);
+    expect(withKey.err).toContain('Reported 1 key to http://x.test');
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { SERVICE_TOKEN_PREFIX } from '@onepin/core';
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
@@ -22,7 +23,7 @@ const UNTRACKED_NAMED = 5;
 export function scanCommand(ctx: CliContext): Command {
   return new Command('scan')
     .description(
-      'Find OnePin API keys in files, staged changes or git history (exit 1 when one is found)',
+      'Find OnePin API keys and service tokens in files, staged changes or git history (exit 1 when one is found)',
     )
     .argument(
       '[paths...]',
@@ -50,6 +51,9 @@ export function scanCommand(ctx: CliContext): Command {
         'When a key is found and you are logged in (onepin login, ONEPIN_API_KEY), the keys of',
         'your workspace are listed to name the found key by its id. Only previews are compared:',
         'the key itself is never sent anywhere.',
+        '',
+        'Service tokens (op_svc_…) are found too; --revoke never sends them anywhere: revoke',
+        'them on their server (onepin-server admin revoke-service-token ID, or the dashboard).',
       ].join('\n'),
     )
     .action(async (paths: string[], options: { trackedOnly?: boolean } & ScanOptions) => {
@@ -88,14 +92,18 @@ export async function scanRun(
   }
   const { scope, untracked } = result;
   const { out } = ctx;
-  const ids = result.findings.length > 0 ? await keyIdsByPreview(ctx) : null;
+  const anyApiKey = result.findings.some((f) => f.type !== 'service');
+  const ids = anyApiKey ? await keyIdsByPreview(ctx) : null;
   const findings = result.findings.map((finding) => {
     const [only, ...more] = ids?.get(finding.preview) ?? [];
     return only && more.length === 0 ? { ...finding, key_id: only } : finding;
   });
   out.data({ findings, scope, untracked_files: untracked }, () => ({
     headers: ['LOCATION', 'KEY'],
-    rows: findings.map((f) => [location(f), f.preview]),
+    rows: findings.map((f) => [
+      location(f),
+      f.type === 'service' ? `${f.preview} (service token)` : f.preview,
+    ]),
   }));
   if (untracked.length > 0) {
     const named = untracked.slice(0, UNTRACKED_NAMED).join(', ');
@@ -110,16 +118,24 @@ export async function scanRun(
     return EXIT.ok;
   }
   const one = findings.length === 1;
+  const keyFindings = findings.filter((f) => f.type !== 'service');
+  const tokenFindings = findings.filter((f) => f.type === 'service');
   out.message(
     out.messageColors.red(
-      `Found ${findings.length} OnePin key${one ? '' : 's'} in ${scope}. Revoke ${one ? 'it' : 'them'}, then remove ${one ? 'it' : 'them'} from the code${mode.kind === 'history' ? ' and the history' : ''}:`,
+      `Found ${foundWhat(keyFindings.length, tokenFindings.length)} in ${scope}. Revoke ${one ? 'it' : 'them'}, then remove ${one ? 'it' : 'them'} from the code${mode.kind === 'history' ? ' and the history' : ''}:`,
     ),
   );
+  // Service tokens are the instance's own: the public revocation endpoint is for API keys,
+  // so they are never sent there; their instance admin revokes them.
+  for (const line of tokenRemediation(tokenFindings)) out.message(`  ${line}`);
+  const keys = result.keys.filter((key) => !key.startsWith(SERVICE_TOKEN_PREFIX));
   if (options.revoke) {
-    await revokeFound(ctx, result.keys, options.yes);
-  } else {
-    for (const line of remediation(findings, ids)) out.message(`  ${line}`);
-    out.message(`  or report ${one ? 'it' : 'them all'} for revocation: onepin scan --revoke`);
+    if (keys.length > 0) await revokeFound(ctx, keys, options.yes);
+    else out.message('  No API key to report for revocation (service tokens are not reported).');
+  } else if (keyFindings.length > 0) {
+    for (const line of remediation(keyFindings, ids)) out.message(`  ${line}`);
+    const oneKey = keyFindings.length === 1;
+    out.message(`  or report ${oneKey ? 'it' : 'them all'} for revocation: onepin scan --revoke`);
   }
   // The keys are still in the files: the scan still fails until they are removed.
   return EXIT.error;
@@ -147,6 +163,23 @@ async function revokeFound(ctx: CliContext, keys: string[], yes: boolean | undef
   await revokeCredentials(keys, { baseUrl, fetch: ctx.deps.client?.fetch });
   ctx.out.success(
     `Reported ${count} to ${baseUrl}: each one that is a live key there is revoked now (the answer never says which were).`,
+  );
+}
+
+/** `1 OnePin key`, `2 OnePin keys and 1 service token`, `1 OnePin service token`. */
+function foundWhat(keys: number, tokens: number): string {
+  const keyText = `${keys} OnePin key${keys === 1 ? '' : 's'}`;
+  const tokenText = `${tokens} ${keys === 0 ? 'OnePin ' : ''}service token${tokens === 1 ? '' : 's'}`;
+  if (tokens === 0) return keyText;
+  return keys === 0 ? tokenText : `${keyText} and ${tokenText}`;
+}
+
+/** How to revoke found service tokens: on their server, by an instance admin. */
+function tokenRemediation(findings: readonly ScanFinding[]): string[] {
+  const previews = [...new Set(findings.map((f) => f.preview))];
+  return previews.map(
+    (preview) =>
+      `${preview} (service token): revoke it on its server: onepin-server admin revoke-service-token ID (onepin-server admin list-service-tokens shows the id by its preview), or in the dashboard (Settings → Service tokens, instance admins)`,
   );
 }
 

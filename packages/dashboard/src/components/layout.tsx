@@ -3,14 +3,20 @@ import type { Session } from '../api.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession, useSignedIn } from '../session.js';
 
-/** Settings → API keys, Members and Webhooks: the pages README and the CLI point to. */
-const SETTINGS: ReadonlyArray<{ href: string; label: string; scope?: Session['scopes'][number] }> =
-  [
-    { href: '/settings/api-keys', label: 'API keys' },
-    { href: '/settings/members', label: 'Members' },
-    // Admins only (webhook URLs and logs are theirs): hidden from the others.
-    { href: '/settings/webhooks', label: 'Webhooks', scope: 'webhooks:read' },
-  ];
+/** Settings → API keys, Members, Webhooks and Service tokens: the pages README and the CLI point to. */
+const SETTINGS: ReadonlyArray<{
+  href: string;
+  label: string;
+  scope?: Session['scopes'][number];
+  instanceAdmin?: true;
+}> = [
+  { href: '/settings/api-keys', label: 'API keys' },
+  { href: '/settings/members', label: 'Members' },
+  // Admins only (webhook URLs and logs are theirs): hidden from the others.
+  { href: '/settings/webhooks', label: 'Webhooks', scope: 'webhooks:read' },
+  // The server's own, not a workspace's: instance admins only.
+  { href: '/settings/service-tokens', label: 'Service tokens', instanceAdmin: true },
+];
 
 function WorkspaceSwitcher() {
   const session = useSignedIn();
@@ -52,7 +58,11 @@ function SettingsNav({ path }: { path: string }) {
   return (
     <nav aria-label="Settings" className="subnav">
       <span className="subnav-title">Settings</span>
-      {SETTINGS.filter((item) => !item.scope || session.scopes.includes(item.scope)).map((item) => (
+      {SETTINGS.filter(
+        (item) =>
+          (!item.scope || session.scopes.includes(item.scope)) &&
+          (!item.instanceAdmin || session.instance_admin),
+      ).map((item) => (
         <Link
           key={item.href}
           href={item.href}

@@ -18,6 +18,8 @@ export interface SessionWorkspace {
 export interface SessionForAuthentication {
   session: SessionRow;
   email: string;
+  /** Whether the user may manage the instance's service tokens (issue 14). */
+  instanceAdmin: boolean;
   /** Oldest membership first; never empty. */
   workspaces: SessionWorkspace[];
 }
@@ -39,6 +41,7 @@ export async function findSessionForAuthentication(
     .selectAll('sessions')
     .select([
       'users.email as email',
+      'users.instance_admin as instance_admin',
       'workspaces.id as workspace_id',
       'workspaces.name as workspace_name',
       'workspaces.slug as workspace_slug',
@@ -62,6 +65,7 @@ export async function findSessionForAuthentication(
       ip_address: first.ip_address,
     },
     email: first.email,
+    instanceAdmin: Number(first.instance_admin) === 1,
     workspaces: rows.map((row) => ({
       id: row.workspace_id,
       name: row.workspace_name,

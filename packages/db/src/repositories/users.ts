@@ -1,7 +1,11 @@
-import type { Kysely } from 'kysely';
-import type { Database, UserRow } from '../schema.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, UserRow, UsersTable } from '../schema.js';
 
-export async function insertUser(db: Kysely<Database>, user: UserRow): Promise<void> {
+/** `instance_admin` may be left out: it defaults to false. */
+export async function insertUser(
+  db: Kysely<Database>,
+  user: Insertable<UsersTable>,
+): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }
 
@@ -51,4 +55,19 @@ export async function anyUserHasPassword(db: Kysely<Database>): Promise<boolean>
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Makes the user an instance admin (the instance's service tokens); whether they were one. */
+export async function grantInstanceAdmin(
+  db: Kysely<Database>,
+  id: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ instance_admin: 1, updated_at: now })
+    .where('id', '=', id)
+    .where('instance_admin', '=', 0)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 0;
 }

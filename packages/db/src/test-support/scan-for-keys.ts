@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import type { DatabaseHandle } from '../connection.js';
 
 /**
- * Anything shaped like a OnePin key, anywhere in a value: no word boundaries, so a key glued
+ * Anything shaped like a OnePin key or service token, anywhere in a value: no word boundaries, so a key glued
  * to other text is found too.
  */
-export const KEY_ANYWHERE = /op_(?:live|test)_[0-9A-Za-z]{32}/g;
+export const KEY_ANYWHERE = /op_(?:live|test|svc)_[0-9A-Za-z]{32}/g;
 
 /**
  * Reads every row of every table and returns each string that looks like a OnePin key (with

@@ -115,6 +115,10 @@ export function describeActivity(
       return `Approved a device sign-in (${deviceOf(m)}) for the key${quoted(m.key_name)}`;
     case 'device_login_denied':
       return `Denied a device sign-in (${deviceOf(m)})`;
+    case 'service_token_created':
+      return `Created service token${quoted(m.name)}${preview(m.preview)}`;
+    case 'service_token_revoked':
+      return `Revoked service token${quoted(m.name)}${preview(m.preview)}`;
     case 'workflow_created':
       return text(m.duplicated_from)
         ? `Duplicated a workflow as${quoted(m.name)}`

@@ -163,6 +163,11 @@ describe('describeActivity', () => {
     ],
     ['device_login_denied', { host_name: 'laptop' }, 'Denied a device sign-in (laptop)'],
     [
+      'service_token_created',
+      { name: 'billing-api', preview: 'op_svc_…AbCd' },
+      'Created service token “billing-api” (op_svc_…AbCd)',
+    ],
+    [
       'api_key_created',
       { name: 'CLI on laptop', created_via: 'device_login' },
       'Created API key “CLI on laptop” for a device that signed in through the browser',

@@ -1698,6 +1698,377 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify an API key (service tokens only)
+         * @description For the operator's own services, authenticated with a service token (`op_svc_…`): whether `key` may be used, with its scopes and workspace, consuming one request of the key's rate limit. Always 200 for a well-formed request; `code` says why a key is refused, checked in this order: `INVALID` (unknown, revoked, expired, rotated out, malformed: nothing more is said) → the rate limit is consumed → `RATE_LIMITED` → `WORKSPACE_MISMATCH` (`workspace_id` given and different) → `INSUFFICIENT_SCOPE` (`missing_scopes`) → `VALID`. Counted per key per hour, never one audit row per call.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyRequest"];
+                };
+            };
+            responses: {
+                /** @description The verdict */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["VerifyResult"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/verify/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify several API keys (service tokens only)
+         * @description Up to 100 verifications as `POST /api/v1/keys/verify` does each, answered in order (422 past 100).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyBatchRequest"];
+                };
+            };
+            responses: {
+                /** @description One verdict per key, in order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["VerifyBatchResult"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/verify/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Key invalidation events (server-sent events; service tokens only)
+         * @description A `text/event-stream` of the keys whose cached verifications stopped being true, for remote verification caches. First `event: ready` (`id`: the latest event id; data `{"heartbeat_ms": N}`), then one `event: invalidate` per changed key (`id`: its sequence number; data `{"key_hash": "<SHA-256 hex of the key>", "reason": "revoked|rotated|updated|deleted|leaked"}`), and a `: heartbeat` comment every `heartbeat_ms`.
+         *
+         *     Resume with `Last-Event-ID` (or `?last_event_id=`): the events after it are replayed. When that id is unknown or older than the retained window (24 hours), `event: reset` (data `{"reason": …}`) says to drop the whole cache instead.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description As the `Last-Event-ID` header (which wins when both are sent). */
+                    last_event_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/verify/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a verifier's local counts (service tokens only)
+         * @description A remote verifier that answers cached keys itself reports how many requests each key made: each `count` is consumed from the key's rate limit (shared with its rotated predecessors; `remaining` floors at 0) and recorded as use. `valid: false` means the key can no longer be used: drop it from the cache.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyUsageReport"];
+                };
+            };
+            responses: {
+                /** @description Each key, in order, with its budget now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["VerifyUsageResult"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -2411,75 +2782,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/scopes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The scopes keys can hold
-         * @description The server's scope catalogue, sorted by name: its built-in scopes and the operator's own (`ONEPIN_SCOPES_FILE`). Any valid credential may call this, a key without scopes included. The list is small (the operator declares at most 100), so it is returned whole, without pagination.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Every scope */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["ScopeInfo"][];
-                            meta: components["schemas"]["Meta"];
-                        };
-                    };
-                };
-                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Rate limited; see Retry-After */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/secret-scanning/github": {
         parameters: {
             query?: never;
@@ -2572,6 +2874,248 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the instance's service tokens (instance admins)
+         * @description Every service token of the server, newest first, revoked ones too: never the token, only its preview. Service tokens call only the verify API (`/api/v1/keys/verify…`). Instance admins only (403 otherwise).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The service tokens, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ServiceToken"][];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a service token (instance admins)
+         * @description A token (`op_svc_…`) with which a service of yours calls the verify API, and nothing else. The `token` is in this response only: store it now. Audited (never the token). Instance admins only (403 otherwise).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ServiceTokenCreate"];
+                };
+            };
+            responses: {
+                /** @description The new token, shown this once */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ServiceTokenWithToken"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a service token (instance admins)
+         * @description The token stops working on the next request, on every node. Revoking a revoked token changes nothing and answers it as it is; an unknown id is 404. Audited. Instance admins only (403 otherwise).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The revoked token */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ServiceToken"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another workspace or environment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5567,201 +6111,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{ws_id}/invites/{invite_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Withdraw an invitation (the public API's path)
-         * @description What `DELETE /members/invitations/{invitation_id}` does: the link stops working at once (accepting it then answers 410), and the invitation leaves the members list. An expired invitation may be withdrawn too. One that was accepted or withdrawn already, or belongs to another workspace, is not found (404).
-         */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    invite_id: string;
-                    ws_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The withdrawn invitation */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["WorkspaceRevokedInvite"];
-                            meta: components["schemas"]["Meta"];
-                        };
-                    };
-                };
-                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or owned by another workspace or environment */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Rate limited; see Retry-After */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        /**
-         * Change the role a pending invitation grants (the public API's path)
-         * @description The link stays the same; the new role applies when the invited person accepts. An expired invitation: 409 (invite the email again for a new link). One that was accepted or withdrawn, or belongs to another workspace, is not found (404).
-         */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    invite_id: string;
-                    ws_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MemberUpdate"];
-                };
-            };
-            responses: {
-                /** @description The invitation */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["WorkspacePendingInvite"];
-                            meta: components["schemas"]["Meta"];
-                        };
-                    };
-                };
-                /** @description Malformed request (e.g. invalid JSON) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or owned by another workspace or environment */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Conflict with the current state */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Request body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Unsupported content type */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Validation error; `details` names each offending field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Rate limited; see Retry-After */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
     "/api/v1/workspaces/{ws_id}/members": {
         parameters: {
             query?: never;
@@ -6128,114 +6477,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/invites/{token}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Accept an invitation as the signed-in account (the public API's path)
-         * @description What `POST /api/v1/invitation/accept` does, with the token of `invite_url` in the path: joins the signed-in account to the invitation’s workspace with its role, only when the account’s email is the invited one (403 otherwise). No password is read or written. The link works once: used, withdrawn or expired, it answers 410 (counted as a failed authentication of the address, 429 past the limit).
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description The token of `invite_url` */
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The workspace joined */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["AcceptedInvite"];
-                            meta: components["schemas"]["Meta"];
-                        };
-                    };
-                };
-                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing scope (INSUFFICIENT_SCOPE) or X-Workspace-Id mismatch (WORKSPACE_MISMATCH) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The link was used, withdrawn or has expired (GONE) */
-                410: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Request body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Unsupported content type */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Validation error; `details` names each offending field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Rate limited; see Retry-After */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/uploads/{id}": {
         parameters: {
             query?: never;
@@ -6337,11 +6578,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AcceptedInvite: {
-            role: components["schemas"]["Role"] & unknown;
-            /** @description The workspace joined */
-            workspace_id: string;
-        };
         ActivityEvent: {
             /**
              * @description The public API's activity type (`api_key_created`, `template_applied`, `member_invited`, `settings_changed`…), or the event's own type when none fits
@@ -6445,10 +6681,7 @@ export interface components {
              * @description The key this one replaced in a rotation
              */
             rotated_from: string | null;
-            /** @description Every scope the key was given, sorted; those in `unknown_scopes` grant nothing */
             scopes: components["schemas"]["Scope"][];
-            /** @description The scopes of `scopes` that are no longer in the catalogue (removed from the operator's scopes file): shown, kept, granting nothing */
-            unknown_scopes: string[];
             /**
              * Format: date-time
              * @example 2026-11-26T12:00:00.000Z
@@ -6768,19 +7001,50 @@ export interface components {
             pending: number;
             running: number;
         };
-        /**
-         * @description A scope name (`resource:action`): a built-in one or one the operator declared
-         * @example workflows:read
-         */
-        Scope: string;
-        ScopeInfo: {
-            /** @description true for this server's own scopes; false for the operator's (`ONEPIN_SCOPES_FILE`), which protect nothing here: they are for the operator's services, through the verify API */
-            built_in: boolean;
-            description: string;
-            /** @example billing:read */
+        /** @enum {string} */
+        Scope: "api_keys:read" | "api_keys:write" | "templates:read" | "uploads:write" | "webhooks:read" | "webhooks:write" | "workflows:read" | "workflows:write" | "workspace:read";
+        ServiceToken: {
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            created_at: string;
+            /** @description The user who made it; null when made by `onepin-server admin` */
+            created_by: string | null;
+            /** @example svc_0b8f4c1e-3f7a-4d1c-9a52-6c1f0e2d7b3a */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            last_used_at: string | null;
             name: string;
-            /** @description The workspace roles whose sessions hold it (admin holds every scope) */
-            roles: components["schemas"]["Role"][];
+            /**
+             * @description The prefix and last four characters: the only part ever shown again
+             * @example op_svc_…AbCd
+             */
+            preview: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            revoked_at: string | null;
+            /** @enum {string} */
+            status: "active" | "revoked";
+        };
+        ServiceTokenCreate: {
+            /**
+             * @description What the token is for (the service that will call the verify API)
+             * @example billing-api
+             */
+            name: string;
+        };
+        ServiceTokenWithToken: components["schemas"]["ServiceToken"] & {
+            /**
+             * @description The token (`op_svc_…`), returned only this once: store it in the secrets of the service that calls the verify API.
+             * @example op_svc_…
+             */
+            token: string;
         };
         Session: {
             /** @description Send as `X-CSRF-Token` with every POST, PUT, PATCH and DELETE of this session */
@@ -6791,6 +7055,8 @@ export interface components {
              * @example 2026-11-26T12:00:00.000Z
              */
             expires_at: string;
+            /** @description Whether the person manages the instance's service tokens (the setup user, and users made with `admin create-user --instance-admin`) */
+            instance_admin: boolean;
             /** @description What the role allows in `workspace` */
             scopes: components["schemas"]["Scope"][];
             user: {
@@ -6953,6 +7219,62 @@ export interface components {
              * @description PUT the bytes here (no API key: the URL is signed). Good for one upload, until `expires_at`.
              */
             upload_url: string;
+        };
+        /** @description Null when `INVALID`. */
+        VerifiedKey: {
+            /** Format: date-time */
+            expires_at: string | null;
+            id: string;
+            key_type: components["schemas"]["KeyType"];
+            name: string;
+            scopes: string[];
+            workspace_id: string;
+            workspace_name: string;
+        } | null;
+        VerifyBatchRequest: {
+            keys: components["schemas"]["VerifyRequest"][];
+        };
+        VerifyBatchResult: {
+            results: components["schemas"]["VerifyResult"][];
+        };
+        /** @enum {string} */
+        VerifyCode: "VALID" | "INVALID" | "INSUFFICIENT_SCOPE" | "WORKSPACE_MISMATCH" | "RATE_LIMITED";
+        /** @description Null when `INVALID`. */
+        VerifyRateLimit: {
+            limit: number;
+            remaining: number;
+            /** @description When the window ends, epoch seconds. */
+            reset: number;
+        } | null;
+        VerifyRequest: {
+            /** @description The API key to check, as the caller presented it. */
+            key: string;
+            /** @description Scopes the key must all hold; plain strings. */
+            scopes?: string[];
+            /** @description The workspace the key must belong to (the request's X-Workspace-Id). */
+            workspace_id?: string;
+        };
+        VerifyResult: {
+            code: components["schemas"]["VerifyCode"];
+            key: components["schemas"]["VerifiedKey"];
+            missing_scopes: string[];
+            rate_limit: components["schemas"]["VerifyRateLimit"];
+            /** @description True only for `VALID`. */
+            valid: boolean;
+        };
+        VerifyUsageReport: {
+            usage: {
+                count: number;
+                key_id: string;
+            }[];
+        };
+        VerifyUsageResult: {
+            results: {
+                key_id: string;
+                rate_limit: components["schemas"]["VerifyRateLimit"];
+                /** @description False for a key no longer usable. */
+                valid: boolean;
+            }[];
         };
         Webhook: {
             active: boolean;
@@ -7383,36 +7705,6 @@ export interface components {
             status: "active" | "invited";
             /** @description Null while the invitation has not been accepted */
             user_id: string | null;
-        };
-        WorkspacePendingInvite: {
-            /**
-             * Format: date-time
-             * @example 2026-11-26T12:00:00.000Z
-             */
-            created_at: string;
-            email: string;
-            /**
-             * Format: date-time
-             * @description When `invite_url` stops working
-             * @example 2026-11-26T12:00:00.000Z
-             */
-            expires_at: string;
-            /** @description The invitation's id */
-            id: string;
-            invited_by: string | null;
-            role: components["schemas"]["Role"];
-            /**
-             * @description Always `pending`: a person joins only by accepting with `invite_url` (a new person creates their account; an existing one accepts signed in)
-             * @enum {string}
-             */
-            status: "pending";
-        };
-        WorkspaceRevokedInvite: components["schemas"]["WorkspacePendingInvite"] & {
-            /**
-             * @description Always `revoked`
-             * @enum {string}
-             */
-            status?: "revoked";
         };
     };
     responses: never;

@@ -11,6 +11,8 @@ export interface CreateUserOptions {
   workspace: string;
   password?: string | undefined;
   role?: Role;
+  /** May manage the instance's service tokens (issue 14). */
+  instanceAdmin?: boolean;
   json: boolean;
 }
 
@@ -41,6 +43,7 @@ export async function createUserCommand(
       password,
       workspaceName: options.workspace,
       role: options.role ?? 'admin',
+      instanceAdmin: options.instanceAdmin === true,
     });
     const link =
       made.user.password_hash === null
@@ -51,7 +54,12 @@ export async function createUserCommand(
   if (options.json) {
     print(
       JSON.stringify({
-        user: { id: user.id, email: user.email, has_password: user.password_hash !== null },
+        user: {
+          id: user.id,
+          email: user.email,
+          has_password: user.password_hash !== null,
+          instance_admin: options.instanceAdmin === true,
+        },
         workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug },
         set_password_url: link?.url ?? null,
         set_password_expires_at: link?.expiresAt ?? null,
@@ -60,7 +68,7 @@ export async function createUserCommand(
     return;
   }
   print(
-    `Created user ${user.email} (id ${user.id})${user.password_hash ? '' : ' without a password'}`,
+    `Created user ${user.email} (id ${user.id})${user.password_hash ? '' : ' without a password'}${options.instanceAdmin ? ', an instance admin (manages service tokens)' : ''}`,
   );
   print(
     `Created workspace "${workspace.name}" (id ${workspace.id}, slug ${workspace.slug}) with ${user.email} as ${options.role ?? 'admin'}`,

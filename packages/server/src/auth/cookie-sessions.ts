@@ -92,6 +92,7 @@ export class CookieSessions implements SessionAuthenticator {
       workspaces: found.workspaces,
       userId: session.user_id,
       email: found.email,
+      instanceAdmin: found.instanceAdmin,
       role: workspace.role,
       workspaceId: workspace.id,
       workspaceName: workspace.name,

@@ -26,6 +26,8 @@ export interface SessionPrincipal extends PrincipalBase {
   userId: string;
   email: string;
   role: Role;
+  /** May manage the instance's service tokens (the setup user, `create-user --instance-admin`). */
+  instanceAdmin: boolean;
   sessionId: string;
   /** The absolute end of the session. */
   sessionExpiresAt: string;

@@ -28,6 +28,9 @@ import { registerPasswordLinkCheck } from './password-link/check.js';
 import { registerPasswordLinkSet } from './password-link/set.js';
 import type { RouteRegistrar } from './route-definition.js';
 import { registerListScopes } from './scopes/list.js';
+import { registerCreateServiceToken } from './service-tokens/create.js';
+import { registerListServiceTokens } from './service-tokens/list.js';
+import { registerRevokeServiceToken } from './service-tokens/revoke.js';
 import { registerCurrentSession } from './session/current.js';
 import { registerSignIn } from './session/sign-in.js';
 import { registerSignOut } from './session/sign-out.js';
@@ -40,6 +43,10 @@ import { registerConfirmUpload } from './uploads/confirm.js';
 import { registerCreateUpload } from './uploads/create.js';
 import { registerDeleteUpload } from './uploads/delete.js';
 import { registerUploadTransfer } from './uploads/transfer.js';
+import { registerVerifyKeysBatch } from './verify/batch.js';
+import { registerVerifyEvents } from './verify/events.js';
+import { registerVerifyUsage } from './verify/usage.js';
+import { registerVerifyKey } from './verify/verify.js';
 import { registerCreateWebhook } from './webhooks/create.js';
 import { registerDeleteWebhook } from './webhooks/delete.js';
 import { registerListWebhookDeliveries } from './webhooks/deliveries.js';
@@ -148,4 +155,11 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerRedeliverWebhook,
   registerGithubSecretScanning,
   registerCredentialsRevoke,
+  registerListServiceTokens,
+  registerCreateServiceToken,
+  registerRevokeServiceToken,
+  registerVerifyKey,
+  registerVerifyKeysBatch,
+  registerVerifyUsage,
+  registerVerifyEvents,
 ];

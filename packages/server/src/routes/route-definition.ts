@@ -33,18 +33,27 @@ export type AuthRule =
   | { readonly mode: 'own-key' }
   /**
    * A signed-in person only (API keys get 403), with `role` in the workspace when given. With
-   * `workspaceFromPath`, that path parameter (not `X-Workspace-Id`) picks the workspace.
+   * `workspaceFromPath`, that path parameter (not `X-Workspace-Id`) picks the workspace. With
+   * `instanceAdmin`, only an instance admin (the instance's own settings: service tokens).
    */
   | {
       readonly mode: 'session';
       readonly role: Role | null;
       readonly workspaceFromPath?: string;
+      readonly instanceAdmin?: boolean;
     }
   /**
    * The URL's own signature and expiry, in its query: the route's schema must declare them,
    * and its service checks them before any other work (it alone knows what was signed).
    */
-  | { readonly mode: 'signed-url' };
+  | { readonly mode: 'signed-url' }
+  /**
+   * A service token (`op_svc_…`), and nothing else: the verify API. Any other credential, or
+   * none, gets 401 `INVALID_API_KEY` (`auth/service-token-auth.ts`); the token is left on the
+   * context as `serviceToken` (there is no `principal`: a service token has no workspace).
+   * Everywhere else a service token is just a bad API key.
+   */
+  | { readonly mode: 'service-token' };
 
 /** What a route accepts as a request body (GET and HEAD requests never have one). */
 export type BodyPolicy =
@@ -83,10 +92,12 @@ export function guardsOf(rules: RouteRules, method: string): MiddlewareHandler<A
   if (takesBody) guards.push(bodyGuard(body));
   if (auth.mode === 'public' && auth.browser) guards.push(browserHostGuard);
   if (needsCredential(auth)) guards.push(credentialGuard);
+  if (auth.mode === 'service-token') guards.push(serviceTokenGuard);
   if (takesBody && body.kind === 'json' && !body.acceptsApiKey) guards.push(pastedKeyGuard);
   switch (auth.mode) {
     case 'public':
     case 'signed-url':
+    case 'service-token':
       break;
     case 'key-or-session':
       if (auth.scope !== null) guards.push(requireScope(auth.scope));
@@ -96,7 +107,7 @@ export function guardsOf(rules: RouteRules, method: string): MiddlewareHandler<A
       break;
     case 'session':
       if (auth.workspaceFromPath) guards.push(workspaceFromPath(auth.workspaceFromPath));
-      guards.push(requireSession(auth.role));
+      guards.push(requireSession(auth.role, { instanceAdmin: auth.instanceAdmin === true }));
       break;
     default: {
       const unknown: never = auth;
@@ -122,6 +133,9 @@ function needsCredential(auth: AuthRule): boolean {
  * with `c.get`: Hono's `c.var` copies every variable into a new object on each access. */
 const credentialGuard: MiddlewareHandler<AppEnv> = (c, next) =>
   c.get('routeGuards').credential(c, next);
+
+const serviceTokenGuard: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.get('routeGuards').serviceToken(c, next);
 
 const browserHostGuard: MiddlewareHandler<AppEnv> = (c, next) =>
   c.get('routeGuards').browserHost(c, next);
@@ -164,7 +178,14 @@ function documented(rules: RouteRules) {
     case 'own-key':
       return { security: [{ bearerAuth: [] }], 'x-required-scope': null, ...keyInBody };
     case 'session':
-      return { security: [{ sessionCookie: [] }], 'x-required-role': auth.role, ...keyInBody };
+      return {
+        security: [{ sessionCookie: [] }],
+        'x-required-role': auth.role,
+        ...(auth.instanceAdmin && { 'x-instance-admin': true }),
+        ...keyInBody,
+      };
+    case 'service-token':
+      return { security: [{ serviceToken: [] }], ...keyInBody };
     default:
       return keyInBody;
   }
@@ -185,6 +206,7 @@ function declare<const R extends Declarable>(
     middleware: [...guardsOf(rules, config.method), ...checks],
     responses: {
       ...(needsCredential(rules.auth) && errorResponses(401, 403, 429)),
+      ...(rules.auth.mode === 'service-token' && errorResponses(401, 429)),
       ...config.responses,
     },
   });
@@ -233,17 +255,19 @@ export function protectedRoute<const R extends Declarable>(
 /**
  * A route for signed-in people only (API keys get 403 `FORBIDDEN`), and when `role` is
  * given only for that role in the selected workspace (`x-required-role`); the workspace is
- * the path's with `workspaceFromPath`.
+ * the path's with `workspaceFromPath`. With `instanceAdmin`, only for instance admins
+ * (`x-instance-admin`), whatever their role.
  */
 export function sessionRoute<const R extends Declarable>(
   role: Role | null,
   config: R,
-  options: { body?: BodyPolicy; workspaceFromPath?: string } = {},
+  options: { body?: BodyPolicy; workspaceFromPath?: string; instanceAdmin?: boolean } = {},
 ) {
   const auth: AuthRule = {
     mode: 'session',
     role,
     ...(options.workspaceFromPath && { workspaceFromPath: options.workspaceFromPath }),
+    ...(options.instanceAdmin && { instanceAdmin: true }),
   };
   return declare({ auth, body: options.body ?? JSON_BODY }, config);
 }
@@ -254,6 +278,14 @@ export function ownKeyRoute<const R extends Declarable>(
   options: { body?: BodyPolicy } = {},
 ) {
   return declare({ auth: { mode: 'own-key' }, body: options.body ?? JSON_BODY }, config);
+}
+
+/** A route of the verify API: service tokens only (see `AuthRule`). */
+export function serviceTokenRoute<const R extends Declarable>(
+  config: R,
+  options: { body?: BodyPolicy } = {},
+) {
+  return declare({ auth: { mode: 'service-token' }, body: options.body ?? JSON_BODY }, config);
 }
 
 /** A route authenticated by a signature in its URL (see `AuthRule`). */

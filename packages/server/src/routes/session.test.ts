@@ -53,6 +53,8 @@ describe.each(testDialects)('$name: first-run setup', (dialect) => {
       expect(done.status).toBe(201);
       expect(done.body.data.user.email).toBe('admin@example.com');
       expect(done.body.data.workspace).toMatchObject({ name: 'Acme', role: 'admin' });
+      // The person who sets the server up runs it: an instance admin (service tokens).
+      expect(done.body.data.instance_admin).toBe(true);
       expect(done.headers.get('cache-control')).toBe('no-store');
       const cookie = done.headers.get('set-cookie') ?? '';
       expect(cookie).toMatch(/^onepin_session=[A-Za-z0-9_-]{43};/);

@@ -23,6 +23,10 @@ export const SessionWorkspaceOut = z
 export const SessionOut = z
   .object({
     user: z.object({ id: z.string(), email: z.string() }),
+    instance_admin: z.boolean().openapi({
+      description:
+        "Whether the person manages the instance's service tokens (the setup user, and users made with `admin create-user --instance-admin`)",
+    }),
     workspace: SessionWorkspaceOut.openapi({
       description: 'The workspace this request acted in (X-Workspace-Id, else the first)',
     }),

@@ -31,7 +31,9 @@ export type AuditAction =
   | 'webhook_secret_rotated'
   | 'webhook_redelivered'
   | 'device_login_approved'
-  | 'device_login_denied';
+  | 'device_login_denied'
+  | 'service_token_created'
+  | 'service_token_revoked';
 
 export interface AuditEntry {
   action: AuditAction;

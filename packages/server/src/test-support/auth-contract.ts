@@ -35,6 +35,11 @@ export interface AuthContractCase {
   sessionOnly?: boolean;
   /** The role a session needs; by default the least role whose scopes include `scope`. */
   role?: Role;
+  /**
+   * Only an instance admin's session may call it (service tokens): the session cases sign in
+   * an instance admin, and a workspace admin who is not one gets 403 `FORBIDDEN`.
+   */
+  instanceAdmin?: boolean;
   /** Only an API key may call it (it acts on the calling key): sessions get 403 `FORBIDDEN`. */
   keyOnly?: boolean;
   /** What every calling key must be besides holding `scope` (e.g. made by device login). */
@@ -112,6 +117,9 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
     describe.each(cases)('$operation', (contract) => {
       const keysAllowed = !contract.sessionOnly;
       const sessionsAllowed = !contract.keyOnly;
+      /** A session with `role` in home, an instance admin's when the operation needs one. */
+      const signInAs = (role: Role) =>
+        world.signIn(home, role, { instanceAdmin: contract.instanceAdmin === true });
 
       async function keyFor(
         workspace: TestWorkspace,
@@ -286,7 +294,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
       it.skipIf(!sessionsAllowed)(
         `answers a session of a ${leastRole(contract)} without an auth error`,
         async () => {
-          const session = await world.signIn(home, leastRole(contract));
+          const session = await signInAs(leastRole(contract));
           const response = await send(
             world,
             await contract.prepare(world, home, session),
@@ -307,7 +315,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
       it.skipIf(lowerRoles.length === 0).each(lowerRoles)(
         'refuses a session of a %s with 403, from the server and not only the dashboard',
         async (role) => {
-          const session = await world.signIn(home, role);
+          const session = await signInAs(role);
           const response = await send(
             world,
             await contract.prepare(world, home),
@@ -317,6 +325,23 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
           );
           expect(response.status).toBe(403);
           expect(response.body.error.code).toBe(contract.role ? 'FORBIDDEN' : 'INSUFFICIENT_SCOPE');
+        },
+      );
+
+      it.skipIf(!contract.instanceAdmin)(
+        'refuses a session of a workspace admin who is not an instance admin with 403 FORBIDDEN',
+        async () => {
+          const session = await world.signIn(home, 'admin');
+          const response = await send(
+            world,
+            await contract.prepare(world, home, session),
+            null,
+            {},
+            { session },
+          );
+          expect(response.status).toBe(403);
+          expect(response.body.error.code).toBe('FORBIDDEN');
+          expect(response.body.error.message).toBe('Only an instance admin can do this.');
         },
       );
 
@@ -338,7 +363,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
       });
 
       it('refuses a session that has been idle too long with 401', async () => {
-        const session = await world.signIn(home, leastRole(contract));
+        const session = await signInAs(leastRole(contract));
         const request = await contract.prepare(world, home);
         world.clock.advance(SESSION_IDLE_TIMEOUT_MS + 1_000);
         const response = await send(world, request, null, {}, { session });
@@ -347,7 +372,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
       });
 
       it('refuses an X-Workspace-Id of a workspace the person is not a member of with 403', async () => {
-        const session = await world.signIn(home, leastRole(contract));
+        const session = await signInAs(leastRole(contract));
         const response = await send(
           world,
           await contract.prepare(world, home),
@@ -362,7 +387,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
       it.skipIf(!contract.targetsObject)(
         "answers 404 for another workspace's object to a session",
         async () => {
-          const session = await world.signIn(home, leastRole(contract));
+          const session = await signInAs(leastRole(contract));
           const response = await send(
             world,
             await contract.prepare(world, other),
@@ -378,7 +403,7 @@ export function runAuthContract(dialect: TestDialect, cases: readonly AuthContra
       it('refuses a cookie-authenticated write without the CSRF token, or with a wrong one, with 403 CSRF_FAILED', async (ctx) => {
         const request = await contract.prepare(world, home);
         if (!isWrite(request)) return ctx.skip();
-        const session = await world.signIn(home, leastRole(contract));
+        const session = await signInAs(leastRole(contract));
         const missing = await send(world, request, null, {}, { session, csrf: false });
         expect(missing.status).toBe(403);
         expect(missing.body.error.code).toBe('CSRF_FAILED');

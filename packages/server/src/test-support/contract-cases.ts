@@ -1,3 +1,4 @@
+import { createManagedServiceToken } from '../services/service-token-management.js';
 import type { AuthContractCase } from './auth-contract.js';
 import { DEVICE_CONTRACT_CASES } from './device-contract-cases.js';
 import { RESOURCE_CONTRACT_CASES } from './resource-contract-cases.js';
@@ -330,6 +331,41 @@ export const WORKSPACE_INVITE_CONTRACT_CASES: AuthContractCase[] = [
   },
 ];
 
+/** The instance's service tokens: instance admins' sessions only (issue 14). */
+const SERVICE_TOKEN_CONTRACT_CASES: AuthContractCase[] = [
+  {
+    operation: 'GET /api/v1/service-tokens',
+    scope: null,
+    sessionOnly: true,
+    instanceAdmin: true,
+    targetsObject: false,
+    prepare: async () => ({ method: 'GET', path: '/api/v1/service-tokens' }),
+  },
+  {
+    operation: 'POST /api/v1/service-tokens',
+    scope: null,
+    sessionOnly: true,
+    instanceAdmin: true,
+    targetsObject: false,
+    prepare: async () => ({
+      method: 'POST',
+      path: '/api/v1/service-tokens',
+      body: { name: 'billing-api' },
+    }),
+  },
+  {
+    operation: 'DELETE /api/v1/service-tokens/{id}',
+    scope: null,
+    sessionOnly: true,
+    instanceAdmin: true,
+    targetsObject: false,
+    prepare: async (world) => {
+      const { record } = await createManagedServiceToken(world.deps, null, { name: 'target' });
+      return { method: 'DELETE', path: `/api/v1/service-tokens/${record.id}` };
+    },
+  },
+];
+
 export const ALL_CONTRACT_CASES: AuthContractCase[] = [
   ...CORE_CONTRACT_CASES,
   ...RESOURCE_CONTRACT_CASES,
@@ -339,4 +375,5 @@ export const ALL_CONTRACT_CASES: AuthContractCase[] = [
   ...WORKSPACE_INVITE_CONTRACT_CASES,
   ...WEBHOOK_CONTRACT_CASES,
   ...DEVICE_CONTRACT_CASES,
+  ...SERVICE_TOKEN_CONTRACT_CASES,
 ];

@@ -87,8 +87,15 @@ export interface TestWorld {
   ): Promise<TestKey>;
   /** Adds a new person with `role` to the workspace. */
   addMember(workspace: TestWorkspace, role: Role): Promise<{ userId: string; email: string }>;
-  /** Signs in the workspace's owner (an admin), or a new member with `role`. */
-  signIn(workspace: TestWorkspace, role?: Role): Promise<TestSession>;
+  /**
+   * Signs in the workspace's owner (an admin), or a new member with `role`; with
+   * `instanceAdmin`, a new member with `role` who is an instance admin.
+   */
+  signIn(
+    workspace: TestWorkspace,
+    role?: Role,
+    options?: { instanceAdmin?: boolean },
+  ): Promise<TestSession>;
   /** Starts a session for an existing person. */
   sessionFor(person: { userId: string; email: string }): Promise<TestSession>;
   /** Revokes what was reported to the public revocation endpoint (the worker's job). */
@@ -243,7 +250,16 @@ export async function createTestWorld(
       return { plaintext, id: record.id, workspaceId: workspace.id };
     },
     addMember,
-    async signIn(workspace, role = 'admin') {
+    async signIn(workspace, role = 'admin', signInOptions = {}) {
+      if (signInOptions.instanceAdmin) {
+        const person = await addMember(workspace, role);
+        await database.handle.db
+          .updateTable('users')
+          .set({ instance_admin: 1 })
+          .where('id', '=', person.userId)
+          .execute();
+        return sessionFor(person);
+      }
       return sessionFor(
         role === 'admin'
           ? { userId: workspace.userId, email: workspace.email }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { CreatedApiKey } from '../../api.js';
 import { CopyField } from '../../components/copy-field.js';
 import { Dialog } from '../../components/dialog.js';
@@ -13,10 +13,24 @@ export function SecretDialog({
   apiKey,
   note,
   onClose,
+  what = 'key',
+  fieldLabel = 'Your new API key',
+  hint = (
+    <>
+      Use it with <code>onepin login --key …</code>, or send it as{' '}
+      <code>Authorization: Bearer …</code>.
+    </>
+  ),
 }: {
-  apiKey: CreatedApiKey;
+  /** The secret's name and the secret itself (an API key's `api_key`, a service token…). */
+  apiKey: Pick<CreatedApiKey, 'name' | 'api_key'>;
   note: string;
   onClose(): void;
+  /** What the secret is called in the copy: `key` (default), `service token`. */
+  what?: string;
+  fieldLabel?: string;
+  /** How to use it, under the field. */
+  hint?: ReactNode;
 }) {
   const [copied, setCopied] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -29,20 +43,19 @@ export function SecretDialog({
 
   return (
     <Dialog
-      title={`Your new key “${apiKey.name}”`}
+      title={`Your new ${what} “${apiKey.name}”`}
       onClose={attemptClose}
       onBackdropClick={attemptClose}
     >
-      <p className="notice notice-warning">This is the only time the key is shown. {note}</p>
-      <CopyField label="Your new API key" value={apiKey.api_key} onCopied={() => setCopied(true)} />
-      <p className="hint">
-        Use it with <code>onepin login --key …</code>, or send it as{' '}
-        <code>Authorization: Bearer …</code>.
+      <p className="notice notice-warning">
+        This is the only time the {what} is shown. {note}
       </p>
+      <CopyField label={fieldLabel} value={apiKey.api_key} onCopied={() => setCopied(true)} />
+      <p className="hint">{hint}</p>
       {asking ? (
         <div className="confirm-close" role="alert">
           <p>
-            <strong>You will not see this key again — close?</strong> It was not copied. OnePin
+            <strong>You will not see this {what} again — close?</strong> It was not copied. OnePin
             keeps only a hash of it.
           </p>
           <div className="dialog-actions">

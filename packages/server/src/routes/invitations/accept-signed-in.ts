@@ -39,6 +39,7 @@ export const registerInvitationAcceptSignedIn: RouteRegistrar = (app, deps) => {
     const data = toSessionOut(
       {
         user: { id: principal.userId, email: principal.email },
+        instanceAdmin: principal.instanceAdmin,
         workspace,
         workspaces,
         token,

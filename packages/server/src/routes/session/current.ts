@@ -30,6 +30,7 @@ export const registerCurrentSession: RouteRegistrar = (app, deps) => {
     const data = toSessionOut(
       {
         user: { id: principal.userId, email: principal.email },
+        instanceAdmin: principal.instanceAdmin,
         workspace,
         workspaces: principal.workspaces,
         token,

@@ -22,6 +22,7 @@ export function clientInfo(c: Context<AppEnv>, deps: AppDeps): ClientInfo {
 export function toSessionOut(
   session: {
     user: { id: string; email: string };
+    instanceAdmin: boolean;
     workspace: SessionWorkspace;
     workspaces: readonly SessionWorkspace[];
     token: string;
@@ -31,6 +32,7 @@ export function toSessionOut(
 ): z.infer<typeof SessionOut> {
   return {
     user: session.user,
+    instance_admin: session.instanceAdmin,
     workspace: session.workspace,
     workspaces: [...session.workspaces],
     scopes: [...scopes.roleScopes(session.workspace.role)],
@@ -68,6 +70,7 @@ export async function startedSession(
   return toSessionOut(
     {
       user: { id: user.id, email: user.email },
+      instanceAdmin: Number(user.instance_admin) === 1,
       workspace: toWorkspace(first),
       workspaces: workspaces.map(toWorkspace),
       token: session.token,
