@@ -26,6 +26,8 @@ export interface VerifierOptions {
   onError?: (error: Error) => void;
   /** @internal The clock, in epoch milliseconds, for tests. */
   now?: () => number;
+  /** @internal Runs `task` every `everyMs` (an unref'd `setInterval` by default), for tests. */
+  schedule?: (task: () => Promise<void>, everyMs: number) => { cancel(): void };
   /** @internal The first reconnection delay of the events stream (250 ms). */
   reconnectDelayMs?: number;
 }
@@ -241,16 +243,21 @@ export function createVerifier(options: VerifierOptions): Verifier {
     };
   }
 
-  function flush(): Promise<void> {
-    // One report at a time: a slow server must not pile them up.
+  /** The timer's report: one at a time, so a slow server does not pile them up. */
+  function reportOnce(): Promise<void> {
     reporting ??= report().finally(() => {
       reporting = null;
     });
     return reporting;
   }
 
-  const timer = setInterval(() => void flush(), reportIntervalMs);
-  timer.unref();
+  /** Reports everything counted until now, after the report in flight if there is one. */
+  async function flush(): Promise<void> {
+    if (reporting !== null) await reporting;
+    await reportOnce();
+  }
+
+  const ticker = (options.schedule ?? everyInterval)(reportOnce, reportIntervalMs);
 
   const stream =
     options.events === false
@@ -296,11 +303,18 @@ export function createVerifier(options: VerifierOptions): Verifier {
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      clearInterval(timer);
+      ticker.cancel();
       await Promise.all([stream?.close(), flush()]);
       forgetAll();
     },
   };
+}
+
+function everyInterval(task: () => Promise<void>, everyMs: number): { cancel(): void } {
+  const timer = setInterval(() => void task(), everyMs);
+  // The reports alone must not keep a process alive.
+  timer.unref();
+  return { cancel: () => clearInterval(timer) };
 }
 
 /** The answer for a known key, in the server's order: rate limit, workspace, scopes. */
