@@ -43,11 +43,20 @@ export function describeAdapter(name: string, makeApp: AdapterAppFactory): void 
 
     const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
-    async function expectError(response: Response, status: number, code: string) {
+    interface Envelope {
+      error: { code: string; message: string; details?: unknown };
+      meta: { request_id: string; timestamp: string };
+    }
+
+    async function expectError(
+      response: Response,
+      status: number,
+      code: string,
+    ): Promise<Envelope> {
       expect(response.status).toBe(status);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       expect(response.headers.get('cache-control')).toBe('no-store');
-      const body = await response.json();
+      const body = (await response.json()) as Envelope;
       expect(body).toMatchObject({
         error: { code },
         meta: { request_id: response.headers.get('x-request-id'), timestamp: expect.any(String) },
@@ -163,7 +172,9 @@ export function describeAdapter(name: string, makeApp: AdapterAppFactory): void 
       const key = fake.addKey();
       const response = await app.request('/custom', { 'x-api-key': key.plaintext });
       expect(response.status).toBe(200);
-      expect((await response.json()).principal.keyId).toBe(key.id);
+      expect(((await response.json()) as { principal: { keyId: string } }).principal.keyId).toBe(
+        key.id,
+      );
       await expectError(
         await app.request('/custom', bearer(key.plaintext)),
         401,
