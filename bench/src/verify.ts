@@ -167,7 +167,8 @@ async function main() {
         const off = await load('off');
         const on = await load('on');
         failures += off.failures + on.failures;
-        const entry = (rps[framework] ??= { off: [], on: [], ratio: [] });
+        rps[framework] ??= { off: [], on: [], ratio: [] };
+        const entry = rps[framework];
         entry.off.push(off.requestsPerSecond);
         entry.on.push(on.requestsPerSecond);
         entry.ratio.push(on.requestsPerSecond / off.requestsPerSecond);
