@@ -11,4 +11,5 @@ export {
   redactKeyShapedText,
 } from './find-api-keys.js';
 export * from './scopes.js';
+export * from './service-token.js';
 export * from './webhook-events.js';

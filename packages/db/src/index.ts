@@ -12,6 +12,7 @@ export { PlaintextKeyRefusedError } from './refuse-plaintext-keys.js';
 export {
   type ApiKeyForAuthentication,
   findApiKeyForAuthentication,
+  findApiKeysForAuthenticationByIds,
 } from './repositories/api-key-authentication.js';
 export type { ApiKeyUsage } from './repositories/api-key-usage.js';
 export * from './repositories/api-keys.js';
@@ -21,12 +22,14 @@ export * from './repositories/invitations.js';
 export * from './repositories/key-events.js';
 export * from './repositories/members.js';
 export * from './repositories/password-links.js';
+export * from './repositories/service-tokens.js';
 export * from './repositories/sessions.js';
 export * from './repositories/setup-tokens.js';
 export * from './repositories/template-uses.js';
 export * from './repositories/tenant.js';
 export * from './repositories/uploads.js';
 export * from './repositories/users.js';
+export * from './repositories/verify-api.js';
 export * from './repositories/webhook-deliveries.js';
 export * from './repositories/webhooks.js';
 export * from './repositories/workflows.js';

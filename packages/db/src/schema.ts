@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * Timestamps are ISO-8601 UTC strings with millisecond precision in TypeScript on both
@@ -17,6 +17,8 @@ export interface UsersTable {
   id: string;
   email: string;
   password_hash: string | null;
+  /** May manage the instance's service tokens (issue 14); the setup user is one. */
+  instance_admin: Generated<Flag>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -339,6 +341,36 @@ export interface TemplateUsesTable {
   uses_count: number;
 }
 
+/** The credential of the operator's own services (`op_svc_…`): it may only call the verify API. */
+export interface ServiceTokensTable {
+  id: string;
+  name: string;
+  /** Lower-case hex SHA-256 of the whole token: the only form of the secret ever stored. */
+  token_hash: string;
+  token_prefix: string;
+  token_suffix: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** One key hash a remote verification cache must drop, in the order the database gave them. */
+export interface KeyInvalidationEventsTable {
+  seq: Generated<number>;
+  key_hash: string;
+  reason: string;
+  created_at: Timestamp;
+}
+
+/** The verify API's audit in aggregate: verifications of one key in one hour. */
+export interface ApiKeyVerificationCountsTable {
+  api_key_id: string;
+  /** The start of the hour (UTC) counted. */
+  period_start: Timestamp;
+  count: number;
+}
+
 export interface Database {
   users: UsersTable;
   workspaces: WorkspacesTable;
@@ -360,6 +392,9 @@ export interface Database {
   api_key_event_marks: ApiKeyEventMarksTable;
   pending_key_revocations: PendingKeyRevocationsTable;
   device_authorizations: DeviceAuthorizationsTable;
+  service_tokens: ServiceTokensTable;
+  key_invalidation_events: KeyInvalidationEventsTable;
+  api_key_verification_counts: ApiKeyVerificationCountsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -381,3 +416,5 @@ export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type WebhookDeliveryAttemptRow = Selectable<WebhookDeliveryAttemptsTable>;
 export type ApiKeyLeakRow = Selectable<ApiKeyLeaksTable>;
 export type DeviceAuthorizationRow = Selectable<DeviceAuthorizationsTable>;
+export type ServiceTokenRow = Selectable<ServiceTokensTable>;
+export type KeyInvalidationEventRow = Selectable<KeyInvalidationEventsTable>;

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { authenticate } from './auth/authenticate.js';
+import { authenticateServiceToken } from './auth/service-token-auth.js';
 import type { AppDeps } from './deps.js';
 import type { AppEnv } from './http/app-env.js';
 import { errorHandler } from './http/error-handler.js';
@@ -37,6 +38,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): OpenAPIH
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const routeGuards = createRouteGuards({
     credential: options.credential ?? authenticate(deps),
+    serviceToken: authenticateServiceToken(deps),
     settings: deps.settings,
   });
 

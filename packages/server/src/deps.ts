@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '@onepin/db';
 import { CookieSessions } from './auth/cookie-sessions.js';
 import { PasswordWork } from './auth/password-work.js';
 import { FailedAuthThrottle, InMemoryRateLimiter, type RateLimiter } from './auth/rate-limiter.js';
+import { ServiceTokenCache } from './auth/service-token-auth.js';
 import type { SessionAuthenticator } from './auth/session-authenticator.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { UsageRecorder } from './auth/usage-recorder.js';
@@ -14,6 +15,7 @@ import { DEFAULT_UPLOAD_MAX_BYTES } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import type { GithubPublicKeys } from './secret-scanning/github-public-keys.js';
 import { type KeyInvalidation, LocalKeyInvalidation } from './services/key-invalidation.js';
+import { VerifyEventsHub } from './services/verify-events.js';
 import type { OutboxSignal } from './services/webhook-outbox.js';
 import { UploadUrlSigner } from './uploads/upload-url-signer.js';
 import { RateLimitEvents } from './webhooks/rate-limit-events.js';
@@ -37,6 +39,10 @@ export interface AppDeps {
   logger: Logger;
   keyCache: VerificationCache;
   keyInvalidation: KeyInvalidation;
+  /** Verified service tokens (the verify API's callers), following `keyCache`'s evictions. */
+  serviceTokens: ServiceTokenCache;
+  /** Feeds this node's verify event streams (`GET /api/v1/keys/verify/events`). */
+  verifyEvents: VerifyEventsHub;
   usage: UsageRecorder;
   rateLimiter: RateLimiter;
   failedAuth: FailedAuthThrottle;
@@ -79,6 +85,13 @@ export interface AppSettings {
   secretScanningAction: 'revoke' | 'notify';
   /** Public revocation requests per client address per minute. */
   publicRevocationLimitPerMin: number;
+  /** How often a verify events stream sends `: heartbeat` (15 s; tests use less). */
+  verifyEventsHeartbeatMs: number;
+  /** How often this node reads new key invalidation events while streams are open, besides
+   * being woken by the invalidation fan-out: the safety net (≤ 1 s). */
+  verifyEventsPollMs: number;
+  /** Verify event streams one service token may hold open on one node. */
+  verifyEventsStreamsPerToken: number;
 }
 
 export interface AppDepsOptions extends Partial<Omit<AppDeps, 'settings'>> {
@@ -108,6 +121,9 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     allowPrivateWebhooks: false,
     secretScanningAction: 'revoke',
     publicRevocationLimitPerMin: 10,
+    verifyEventsHeartbeatMs: 15_000,
+    verifyEventsPollMs: 1_000,
+    verifyEventsStreamsPerToken: 16,
     ...options.settings,
   });
   const newId = options.newId ?? randomUUID;
@@ -119,6 +135,10 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
     logger,
     keyCache,
     keyInvalidation,
+    serviceTokens: options.serviceTokens ?? new ServiceTokenCache(keyCache, () => clock.now()),
+    verifyEvents:
+      options.verifyEvents ??
+      new VerifyEventsHub({ database: options.database, keyCache, logger, settings }),
     usage:
       options.usage ??
       new UsageRecorder(options.database, (error) =>

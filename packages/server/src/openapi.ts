@@ -40,6 +40,12 @@ export function registerOpenApi(app: OpenAPIHono<AppEnv>): void {
     scheme: 'bearer',
     description: 'An API key: `op_live_…` or `op_test_…`.',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'serviceToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'A service token (`op_svc_…`): it may call only the verify API (`/api/v1/keys/verify…`).',
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',
     in: 'cookie',

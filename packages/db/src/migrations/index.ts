@@ -6,6 +6,7 @@ import { keyLineage } from './005-key-lineage.js';
 import { officialShapes } from './006-official-shapes.js';
 import { deviceAuthorization } from './009-device-authorization.js';
 import { webhooks } from './010-webhooks.js';
+import { serviceTokens } from './011-service-tokens.js';
 import type { OnePinMigration } from './kit.js';
 
 /**
@@ -21,4 +22,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: OnePin
   ['006-official-shapes', officialShapes],
   ['009-device-authorization', deviceAuthorization],
   ['010-webhooks', webhooks],
+  ['011-service-tokens', serviceTokens],
 ];

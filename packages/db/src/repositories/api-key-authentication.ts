@@ -75,3 +75,20 @@ export async function findApiKeyForAuthentication(
   const row = await authenticationQuery(db, keyHash).executeTakeFirst();
   return row && toKeyForAuthentication(row);
 }
+
+/**
+ * Keys by id, read as authentication reads them, with their hash: the verify API's usage
+ * reports name keys by id, and the hash finds them in the verification cache next time.
+ */
+export async function findApiKeysForAuthenticationByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Array<ApiKeyForAuthentication & { key_hash: string }>> {
+  if (ids.length === 0) return [];
+  const rows = await authenticationQuery(db, '')
+    .clearWhere()
+    .select('api_keys.key_hash')
+    .where('api_keys.id', 'in', [...ids])
+    .execute();
+  return rows.map((row) => ({ ...toKeyForAuthentication(row), key_hash: row.key_hash }));
+}

@@ -1,7 +1,11 @@
-import type { Kysely } from 'kysely';
-import type { Database, UserRow } from '../schema.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, UserRow, UsersTable } from '../schema.js';
 
-export async function insertUser(db: Kysely<Database>, user: UserRow): Promise<void> {
+/** `instance_admin` may be left out: it defaults to false. */
+export async function insertUser(
+  db: Kysely<Database>,
+  user: Insertable<UsersTable>,
+): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }
 

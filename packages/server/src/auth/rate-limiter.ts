@@ -16,14 +16,16 @@ export interface RateLimitDecision {
  */
 export type RateLimiter = SynchronousRateLimiter | AsynchronousRateLimiter;
 
+/** `count` (default 1) is how many requests to count at once: the verify API's usage reports
+ * consume what a remote verifier counted locally. */
 export interface SynchronousRateLimiter {
   readonly synchronous: true;
-  consume(bucket: string, limit: number, nowMs: number): RateLimitDecision;
+  consume(bucket: string, limit: number, nowMs: number, count?: number): RateLimitDecision;
 }
 
 export interface AsynchronousRateLimiter {
   readonly synchronous: false;
-  consume(bucket: string, limit: number, nowMs: number): Promise<RateLimitDecision>;
+  consume(bucket: string, limit: number, nowMs: number, count?: number): Promise<RateLimitDecision>;
 }
 
 export const WINDOW_MS = 60_000;
@@ -74,8 +76,8 @@ export class InMemoryRateLimiter implements SynchronousRateLimiter {
   readonly synchronous = true;
   readonly #counter = new MinuteCounter();
 
-  consume(bucket: string, limit: number, nowMs: number): RateLimitDecision {
-    const count = this.#counter.add(bucket, nowMs);
+  consume(bucket: string, limit: number, nowMs: number, by = 1): RateLimitDecision {
+    const count = this.#counter.add(bucket, nowMs, by);
     return {
       allowed: count <= limit,
       limit,
@@ -87,7 +89,7 @@ export class InMemoryRateLimiter implements SynchronousRateLimiter {
 
 /** A counter shared between nodes (Redis); `undefined` when it cannot answer. */
 export interface SharedWindowCounter {
-  increment(bucket: string, nowMs: number): Promise<number | undefined>;
+  increment(bucket: string, nowMs: number, by?: number): Promise<number | undefined>;
 }
 
 /**

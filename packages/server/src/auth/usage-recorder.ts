@@ -1,11 +1,24 @@
-import { type DatabaseHandle, recordApiKeyUsage } from '@onepin/db';
+import {
+  addVerificationCounts,
+  type DatabaseHandle,
+  recordApiKeyUsage,
+  touchServiceToken,
+  type VerificationCount,
+} from '@onepin/db';
+
+const HOUR_MS = 3_600_000;
 
 /**
  * Collects `last_used_at` in memory and writes it in batches, so no request ever waits for
- * a write (SPEC §2): one flush a minute means at most one write per key per minute.
+ * a write (SPEC §2): one flush a minute means at most one write per key per minute. The
+ * verify API's aggregate audit (verifications per key per hour) and the service tokens' last
+ * use ride along in the same flush.
  */
 export class UsageRecorder {
   readonly #pending = new Map<string, number>();
+  /** Verifications not yet written: hour start (epoch ms) → key id → count. */
+  #verifications = new Map<number, Map<string, number>>();
+  #serviceTokens = new Map<string, number>();
   /** The batch being written: still reported by `lastUsedAt` until the write is done. */
   #writing = new Map<string, number>();
   readonly #database: DatabaseHandle;
@@ -20,6 +33,22 @@ export class UsageRecorder {
 
   record(keyId: string, nowMs: number): void {
     this.#pending.set(keyId, nowMs);
+  }
+
+  /** Counts `count` verifications of a key through the verify API (never a row each). */
+  countVerifications(keyId: string, nowMs: number, count = 1): void {
+    const hour = nowMs - (nowMs % HOUR_MS);
+    let keys = this.#verifications.get(hour);
+    if (keys === undefined) {
+      keys = new Map();
+      this.#verifications.set(hour, keys);
+    }
+    keys.set(keyId, (keys.get(keyId) ?? 0) + count);
+  }
+
+  /** Notes a service token's use, written with the next flush. */
+  recordServiceToken(tokenId: string, nowMs: number): void {
+    this.#serviceTokens.set(tokenId, nowMs);
   }
 
   /**
@@ -42,6 +71,8 @@ export class UsageRecorder {
   }
 
   async #write(): Promise<void> {
+    await this.#writeVerifications();
+    await this.#writeServiceTokens();
     if (this.#pending.size === 0) return;
     const batch = [...this.#pending].map(([id, at]) => ({
       id,
@@ -59,6 +90,41 @@ export class UsageRecorder {
       this.#onError(error);
     } finally {
       this.#writing = new Map();
+    }
+  }
+
+  async #writeVerifications(): Promise<void> {
+    if (this.#verifications.size === 0) return;
+    const batch: VerificationCount[] = [];
+    for (const [hour, keys] of this.#verifications) {
+      const periodStart = new Date(hour).toISOString();
+      for (const [apiKeyId, count] of keys) batch.push({ apiKeyId, periodStart, count });
+    }
+    this.#verifications = new Map();
+    try {
+      await addVerificationCounts(this.#database.db, batch);
+    } catch (error) {
+      // Counted again with the next flush: the counters are an audit, not to be lost quietly.
+      for (const { apiKeyId, periodStart, count } of batch) {
+        this.countVerifications(apiKeyId, Date.parse(periodStart), count);
+      }
+      this.#onError(error);
+    }
+  }
+
+  async #writeServiceTokens(): Promise<void> {
+    if (this.#serviceTokens.size === 0) return;
+    const batch = this.#serviceTokens;
+    this.#serviceTokens = new Map();
+    try {
+      for (const [id, at] of batch) {
+        await touchServiceToken(this.#database.db, id, new Date(at).toISOString());
+      }
+    } catch (error) {
+      for (const [id, at] of batch) {
+        if ((this.#serviceTokens.get(id) ?? 0) < at) this.#serviceTokens.set(id, at);
+      }
+      this.#onError(error);
     }
   }
 

@@ -30,6 +30,7 @@ export class VerificationCache {
    * distinct keys that cost tens of µs per cache miss (npm run bench, first-sight keys).
    */
   #oldest: MapIterator<string> | undefined;
+  readonly #listeners: Array<(hashes: Iterable<string> | null) => void> = [];
 
   constructor(options: VerificationCacheOptions) {
     this.#options = options;
@@ -63,12 +64,23 @@ export class VerificationCache {
   evict(hashes: Iterable<string>): void {
     this.#generation++;
     for (const hash of hashes) this.#entries.delete(hash);
+    for (const listener of this.#listeners) listener(hashes);
   }
 
   clear(): void {
     this.#generation++;
     this.#entries.clear();
     this.#oldest = undefined;
+    for (const listener of this.#listeners) listener(null);
+  }
+
+  /**
+   * Calls `listener` after every eviction (with its hashes) and every clear (`null`), whether
+   * this node changed the keys or heard of it from another node (the invalidation fan-out):
+   * the service tokens' cache and the verify events stream follow the keys' cache this way.
+   */
+  onInvalidate(listener: (hashes: Iterable<string> | null) => void): void {
+    this.#listeners.push(listener);
   }
 
   /** Maps iterate in insertion order: drops the entry the cursor reaches next. */

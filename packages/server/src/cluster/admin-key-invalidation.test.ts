@@ -24,7 +24,7 @@ const newCache = () => new VerificationCache({ ttlMs: 60_000, maxEntries: 100, n
 /** What an admin command that changes keys does: one committed transaction, then invalidate. */
 const changeAsAdmin = (env: Record<string, string>, hashes: string[]) =>
   withAdminDeps(readConfig(env), (deps) =>
-    changeKeys(deps, hashes, async (trx) => {
+    changeKeys(deps, null, hashes, async (trx) => {
       await sql`select 1`.execute(trx);
     }),
   );

@@ -39,11 +39,15 @@ describe.skipIf(!postgresUrl)('PostgresKeyInvalidation (LISTEN/NOTIFY)', () => {
     });
     await invalidation.start();
     started.push(invalidation);
-    return { cache, invalidation, deps: { database, keyInvalidation: invalidation } };
+    return {
+      cache,
+      invalidation,
+      deps: { database, clock: { now: Date.now }, keyInvalidation: invalidation },
+    };
   }
 
   const commit = (deps: Parameters<typeof changeKeys>[0], hashes: string[]) =>
-    changeKeys(deps, hashes, async (trx) => {
+    changeKeys(deps, null, hashes, async (trx) => {
       await sql`select 1`.execute(trx);
     });
 
@@ -65,7 +69,7 @@ describe.skipIf(!postgresUrl)('PostgresKeyInvalidation (LISTEN/NOTIFY)', () => {
     cacheKey(b.cache, rolledBack);
     cacheKey(b.cache, marker);
     await expect(
-      changeKeys(a.deps, [rolledBack], async () => {
+      changeKeys(a.deps, null, [rolledBack], async () => {
         throw new Error('the write failed');
       }),
     ).rejects.toThrow('the write failed');

@@ -9,10 +9,11 @@ import {
 } from '../auth/rate-limiter.js';
 import type { Logger } from '../logger.js';
 
-/** INCR and, on the first hit of a window, PEXPIRE: one round trip, atomic. */
+/** INCRBY and, on the first hit of a window, PEXPIRE: one round trip, atomic. */
 const INCREMENT_WINDOW = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local by = tonumber(ARGV[2]) or 1
+local count = redis.call('INCRBY', KEYS[1], by)
+if count == by then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return count`;
 
 /** A window's counter outlives its window a little, for nodes whose clocks run behind. */
@@ -22,7 +23,7 @@ const EXPIRY_SLACK_MS = 10_000;
 const RETRY_AFTER_FAILURE_MS = 1_000;
 
 interface CountingRedis extends Redis {
-  onepinIncrementWindow(key: string, expiryMs: number): Promise<number>;
+  onepinIncrementWindow(key: string, expiryMs: number, by: number): Promise<number>;
 }
 
 export interface RedisWindowCounterOptions {
@@ -57,8 +58,8 @@ export class RedisWindowCounter implements SharedWindowCounter {
     this.#logger = options.logger;
   }
 
-  /** Adds one to the bucket's current window and returns the new count. */
-  async increment(bucket: string, nowMs: number): Promise<number | undefined> {
+  /** Adds `by` (one) to the bucket's current window and returns the new count. */
+  async increment(bucket: string, nowMs: number, by = 1): Promise<number | undefined> {
     if (nowMs < this.#pausedUntil || this.#redis.status !== 'ready') {
       this.#fail(nowMs);
       return undefined;
@@ -68,6 +69,7 @@ export class RedisWindowCounter implements SharedWindowCounter {
       const count = await this.#redis.onepinIncrementWindow(
         `${this.#prefix}${bucket}:${windowStart}`,
         windowStart + WINDOW_MS - nowMs + EXPIRY_SLACK_MS,
+        by,
       );
       if (this.#failing) {
         this.#failing = false;
@@ -102,9 +104,9 @@ export class RedisRateLimiter implements AsynchronousRateLimiter {
     this.#fallback = fallback;
   }
 
-  async consume(bucket: string, limit: number, nowMs: number): Promise<RateLimitDecision> {
-    const count = await this.#counter.increment(bucket, nowMs);
-    if (count === undefined) return this.#fallback.consume(bucket, limit, nowMs);
+  async consume(bucket: string, limit: number, nowMs: number, by = 1): Promise<RateLimitDecision> {
+    const count = await this.#counter.increment(bucket, nowMs, by);
+    if (count === undefined) return this.#fallback.consume(bucket, limit, nowMs, by);
     return {
       allowed: count <= limit,
       limit,

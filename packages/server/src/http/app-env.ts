@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Principal } from '../auth/principal.js';
 import type { RateLimitDecision } from '../auth/rate-limiter.js';
+import type { ServiceTokenPrincipal } from '../auth/service-token-auth.js';
 import type { RouteGuards } from './route-guards.js';
 import type { SecurityHeaders } from './security-headers.js';
 
@@ -10,6 +11,9 @@ export interface AppEnv {
     requestId: string;
     /** Set by the credential check of every route that declares one (`RouteRules`). */
     principal: Principal;
+    /** Set by the credential check of the verify API's routes (`AuthRule` `service-token`),
+     * which have no `principal`: a service token belongs to no workspace. */
+    serviceToken: ServiceTokenPrincipal;
     /** The server's security headers, for the response (set with `requestId`). */
     securityHeaders: SecurityHeaders;
     /** How the app enforces the rules routes declare (set with `requestId`). */

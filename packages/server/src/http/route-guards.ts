@@ -12,6 +12,8 @@ import { assertBrowserHost } from './browser-host.js';
 export interface RouteGuards {
   /** Resolves the caller to a `principal` (API key or session) or refuses. */
   readonly credential: MiddlewareHandler<AppEnv>;
+  /** Resolves a service token (the verify API) to `serviceToken`, or refuses. */
+  readonly serviceToken: MiddlewareHandler<AppEnv>;
   /** Refuses a browser operation sent to another host name than the server's own. */
   readonly browserHost: MiddlewareHandler<AppEnv>;
   /** The check of a body policy (one middleware per policy, made on first use). */
@@ -20,6 +22,7 @@ export interface RouteGuards {
 
 export function createRouteGuards(options: {
   credential: MiddlewareHandler<AppEnv>;
+  serviceToken: MiddlewareHandler<AppEnv>;
   settings: Readonly<AppSettings>;
 }): RouteGuards {
   const { settings } = options;
@@ -30,6 +33,7 @@ export function createRouteGuards(options: {
   };
   return Object.freeze({
     credential: options.credential,
+    serviceToken: options.serviceToken,
     browserHost,
     body(policy: Exclude<BodyPolicy, { kind: 'stream' }>) {
       let check = bodyChecks.get(policy);

@@ -39,6 +39,9 @@ import { registerConfirmUpload } from './uploads/confirm.js';
 import { registerCreateUpload } from './uploads/create.js';
 import { registerDeleteUpload } from './uploads/delete.js';
 import { registerUploadTransfer } from './uploads/transfer.js';
+import { registerVerifyKeysBatch } from './verify/batch.js';
+import { registerVerifyUsage } from './verify/usage.js';
+import { registerVerifyKey } from './verify/verify.js';
 import { registerCreateWebhook } from './webhooks/create.js';
 import { registerDeleteWebhook } from './webhooks/delete.js';
 import { registerListWebhookDeliveries } from './webhooks/deliveries.js';
@@ -140,4 +143,7 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerRedeliverWebhook,
   registerGithubSecretScanning,
   registerCredentialsRevoke,
+  registerVerifyKey,
+  registerVerifyKeysBatch,
+  registerVerifyUsage,
 ];

@@ -44,7 +44,14 @@ export type AuthRule =
    * The URL's own signature and expiry, in its query: the route's schema must declare them,
    * and its service checks them before any other work (it alone knows what was signed).
    */
-  | { readonly mode: 'signed-url' };
+  | { readonly mode: 'signed-url' }
+  /**
+   * A service token (`op_svc_…`), and nothing else: the verify API. Any other credential, or
+   * none, gets 401 `INVALID_API_KEY` (`auth/service-token-auth.ts`); the token is left on the
+   * context as `serviceToken` (there is no `principal`: a service token has no workspace).
+   * Everywhere else a service token is just a bad API key.
+   */
+  | { readonly mode: 'service-token' };
 
 /** What a route accepts as a request body (GET and HEAD requests never have one). */
 export type BodyPolicy =
@@ -83,10 +90,12 @@ export function guardsOf(rules: RouteRules, method: string): MiddlewareHandler<A
   if (takesBody) guards.push(bodyGuard(body));
   if (auth.mode === 'public' && auth.browser) guards.push(browserHostGuard);
   if (needsCredential(auth)) guards.push(credentialGuard);
+  if (auth.mode === 'service-token') guards.push(serviceTokenGuard);
   if (takesBody && body.kind === 'json' && !body.acceptsApiKey) guards.push(pastedKeyGuard);
   switch (auth.mode) {
     case 'public':
     case 'signed-url':
+    case 'service-token':
       break;
     case 'key-or-session':
       if (auth.scope !== null) guards.push(requireScope(auth.scope));
@@ -122,6 +131,9 @@ function needsCredential(auth: AuthRule): boolean {
  * with `c.get`: Hono's `c.var` copies every variable into a new object on each access. */
 const credentialGuard: MiddlewareHandler<AppEnv> = (c, next) =>
   c.get('routeGuards').credential(c, next);
+
+const serviceTokenGuard: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.get('routeGuards').serviceToken(c, next);
 
 const browserHostGuard: MiddlewareHandler<AppEnv> = (c, next) =>
   c.get('routeGuards').browserHost(c, next);
@@ -165,6 +177,8 @@ function documented(rules: RouteRules) {
       return { security: [{ bearerAuth: [] }], 'x-required-scope': null, ...keyInBody };
     case 'session':
       return { security: [{ sessionCookie: [] }], 'x-required-role': auth.role, ...keyInBody };
+    case 'service-token':
+      return { security: [{ serviceToken: [] }], ...keyInBody };
     default:
       return keyInBody;
   }
@@ -185,6 +199,7 @@ function declare<const R extends Declarable>(
     middleware: [...guardsOf(rules, config.method), ...checks],
     responses: {
       ...(needsCredential(rules.auth) && errorResponses(401, 403, 429)),
+      ...(rules.auth.mode === 'service-token' && errorResponses(401, 429)),
       ...config.responses,
     },
   });
@@ -254,6 +269,14 @@ export function ownKeyRoute<const R extends Declarable>(
   options: { body?: BodyPolicy } = {},
 ) {
   return declare({ auth: { mode: 'own-key' }, body: options.body ?? JSON_BODY }, config);
+}
+
+/** A route of the verify API: service tokens only (see `AuthRule`). */
+export function serviceTokenRoute<const R extends Declarable>(
+  config: R,
+  options: { body?: BodyPolicy } = {},
+) {
+  return declare({ auth: { mode: 'service-token' }, body: options.body ?? JSON_BODY }, config);
 }
 
 /** A route authenticated by a signature in its URL (see `AuthRule`). */

@@ -54,6 +54,8 @@ export interface NewAccount {
   password?: string | undefined;
   workspaceName: string;
   role?: Role;
+  /** May manage the instance's service tokens: the setup user, or `create-user --instance-admin`. */
+  instanceAdmin?: boolean;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function createUserWithWorkspace(
     email,
     password_hash:
       account.password === undefined ? null : await hashPassword(deps, account.password),
+    instance_admin: account.instanceAdmin === true ? 1 : 0,
     created_at: now,
     updated_at: now,
   };

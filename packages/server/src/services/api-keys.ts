@@ -229,7 +229,7 @@ export async function updateApiKey(
       diff[field] = { from: current[field], to: changes[field] };
     }
   }
-  return changeKeys(deps, [current.key_hash], async (trx) => {
+  return changeKeys(deps, 'updated', [current.key_hash], async (trx) => {
     const row = await updateApiKeyRow(trx, actor.workspaceId, id, changes, current.updated_at);
     if (row === undefined) throw concurrentChange();
     await recordAudit(trx, { newId: deps.newId, now: nowIso }, actor, {
@@ -266,7 +266,7 @@ export async function revokeApiKey(
   const current = await findVisible(deps, actor.workspaceId, caller, id);
   assertGrantable(caller, current.scopes);
   if (current.revoked_at !== null) return current;
-  return changeKeys(deps, [current.key_hash], (trx) =>
+  return changeKeys(deps, 'revoked', [current.key_hash], (trx) =>
     revokeInTransaction(trx, deps, actor, current, nowMs),
   );
 }
@@ -377,7 +377,7 @@ export async function rotateApiKey(
           updated_at: nextUpdatedAt(current.updated_at, nowMs),
         };
 
-  const oldKey = await changeKeys(deps, [current.key_hash], async (trx) => {
+  const oldKey = await changeKeys(deps, 'rotated', [current.key_hash], async (trx) => {
     const row = await updateApiKeyRow(trx, actor.workspaceId, id, oldChanges, current.updated_at);
     if (row === undefined) throw concurrentChange();
     await insertApiKey(trx, fresh);

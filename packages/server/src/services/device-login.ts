@@ -281,7 +281,7 @@ export async function revokeOwnDeviceKey(
       'Only a key made by device login (`onepin login --web`) can revoke itself. Revoke other keys in the dashboard or with `onepin keys revoke`.',
     );
   }
-  return changeKeys(deps, [key.key_hash], (trx) =>
+  return changeKeys(deps, 'revoked', [key.key_hash], (trx) =>
     revokeInTransaction(trx, deps, actorOf(principal), key, deps.clock.now(), 'device_logout'),
   );
 }

@@ -1,4 +1,9 @@
-import type { Database, Kysely } from '@onepin/db';
+import {
+  type Database,
+  type DialectName,
+  insertKeyInvalidationEvents,
+  type Kysely,
+} from '@onepin/db';
 import type { VerificationCache } from '../auth/verification-cache.js';
 
 /**
@@ -33,20 +38,29 @@ export class LocalKeyInvalidation implements KeyInvalidation {
 }
 
 /**
+ * Why a key's cached verification stopped being true: the `reason` of the verify events
+ * stream (`key_invalidation_events`). `null` records nothing there (a service token's hash).
+ */
+export type KeyChangeReason = 'revoked' | 'rotated' | 'updated' | 'deleted' | 'leaked';
+
+/**
  * Runs `work` in one transaction that changes the keys with these hashes, then makes every
  * node forget them: announced inside the transaction, evicted here after the commit, before
- * the caller answers.
+ * the caller answers. The same transaction records one `key_invalidation_events` row per hash
+ * with `reason`, for the verify API's remote caches (`GET /api/v1/keys/verify/events`).
  */
 export async function changeKeys<T>(
   deps: KeyChangeDeps,
+  reason: KeyChangeReason | null,
   hashes: readonly string[],
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
-  return changeFoundKeys(deps, async (trx) => ({ value: await work(trx), hashes }));
+  return changeFoundKeys(deps, reason, async (trx) => ({ value: await work(trx), hashes }));
 }
 
 type KeyChangeDeps = {
-  database: { db: Kysely<Database> };
+  database: { db: Kysely<Database>; dialect: DialectName };
+  clock: { now(): number };
   keyInvalidation: KeyInvalidation;
   outbox?: { wake(): void } | undefined;
 };
@@ -57,11 +71,22 @@ type KeyChangeDeps = {
  */
 export async function changeFoundKeys<T>(
   deps: KeyChangeDeps,
+  reason: KeyChangeReason | null,
   work: (trx: Kysely<Database>) => Promise<{ value: T; hashes: readonly string[] }>,
 ): Promise<T> {
   const { keyInvalidation } = deps;
   const { value, hashes } = await deps.database.db.transaction().execute(async (trx) => {
     const result = await work(trx);
+    if (reason !== null && result.hashes.length > 0) {
+      // Last in the transaction: on PostgreSQL it holds the events' lock until the commit.
+      await insertKeyInvalidationEvents(
+        trx,
+        deps.database.dialect,
+        result.hashes,
+        reason,
+        new Date(deps.clock.now()).toISOString(),
+      );
+    }
     if (result.hashes.length > 0) await keyInvalidation.announce?.(trx, result.hashes);
     return result;
   });

@@ -55,7 +55,7 @@ export async function actOnLeakedKey(
     const revoke = report.action === 'revoke' && isLive(current, nowMs);
     const actor = reporter(report.source, current.workspace_id);
     try {
-      return await changeKeys(deps, revoke ? [current.key_hash] : [], async (trx) => {
+      return await changeKeys(deps, 'leaked', revoke ? [current.key_hash] : [], async (trx) => {
         const after = revoke
           ? await revokeInTransaction(trx, deps, actor, current, nowMs, 'leaked')
           : current;

@@ -154,7 +154,7 @@ export function removeMember(
 ): Promise<RemovedMember> {
   const nowMs = deps.clock.now();
   const now = new Date(nowMs).toISOString();
-  return changeFoundKeys(deps, (trx) =>
+  return changeFoundKeys(deps, 'revoked', (trx) =>
     withMember(trx, deps, actor.workspaceId, userId, async (member) => {
       if (member.role === 'admin' && (await countAdmins(trx, actor.workspaceId)) <= 1) {
         throw new ApiError('CONFLICT', LAST_ADMIN);

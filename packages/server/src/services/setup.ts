@@ -54,7 +54,13 @@ export async function completeSetup(
   if (!(await setupTokenUsable(deps, input.token))) throw new ApiError('FORBIDDEN', UNUSABLE);
   const { user } = await createUserWithWorkspace(
     deps,
-    { email: input.email, password: input.password, workspaceName: input.workspaceName },
+    // The person who sets up the server runs it: they manage its service tokens.
+    {
+      email: input.email,
+      password: input.password,
+      workspaceName: input.workspaceName,
+      instanceAdmin: true,
+    },
     async (trx) => {
       const consumed = await consumeSetupToken(trx, sha256Hex(input.token), isoNow(deps));
       if (!consumed || (await countUsers(trx)) > 0) throw new ApiError('FORBIDDEN', UNUSABLE);
