@@ -15,7 +15,7 @@ export interface SseHandlers {
 
 /**
  * A small parser of the `text/event-stream` format (HTML Living Standard, "Server-sent
- * events", §9.2.6), fed with decoded text as it arrives: lines end in CRLF, LF or CR, may be
+ * events", section 9.2.6), fed with decoded text as it arrives: lines end in CRLF, LF or CR, may be
  * split across chunks, and an event is dispatched at a blank line. Comments (`: heartbeat`)
  * are skipped; the caller counts any bytes as a sign of life.
  */
