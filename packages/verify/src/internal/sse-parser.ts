@@ -24,6 +24,7 @@ export class SseParser {
   #data: string[] = [];
   #event = '';
   #lastId: string | undefined;
+  #afterCR = false;
   readonly #handlers: SseHandlers;
 
   constructor(handlers: SseHandlers) {
@@ -31,15 +32,19 @@ export class SseParser {
   }
 
   feed(chunk: string): void {
-    const buffer = this.#buffer + chunk;
+    let buffer = this.#buffer + chunk;
+    // A CR ended the last chunk: an LF starting this one belongs to it (CRLF).
+    if (this.#afterCR && buffer.charCodeAt(0) === 10) buffer = buffer.slice(1);
+    this.#afterCR = false;
     let start = 0;
     for (let i = 0; i < buffer.length; i++) {
       const c = buffer.charCodeAt(i);
       if (c !== 10 && c !== 13) continue;
-      // A CR at the very end may be the first half of a CRLF: wait for the next chunk.
-      if (c === 13 && i + 1 === buffer.length) break;
       this.#line(buffer.slice(start, i));
-      if (c === 13 && buffer.charCodeAt(i + 1) === 10) i++;
+      if (c === 13) {
+        if (i + 1 === buffer.length) this.#afterCR = true;
+        else if (buffer.charCodeAt(i + 1) === 10) i++;
+      }
       start = i + 1;
     }
     this.#buffer = buffer.slice(start);
