@@ -17,7 +17,7 @@
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -79,6 +79,7 @@ const ms = (value: number) => `${value.toFixed(3)} ms`;
 
 async function main() {
   const started = performance.now();
+  const loadBefore = loadavg()[0] ?? 0;
   const dir = mkdtempSync(join(tmpdir(), 'onepin-bench-verify-'));
   const env = {
     ...process.env,
@@ -214,7 +215,7 @@ async function main() {
     const on = quantiles(viaService);
     const off = quantiles(viaBaseline);
     const lines = [
-      `Measured on ${machine.cpu} (${machine.cores} cores), ${machine.node}, ${machine.os}; the OnePin server on SQLite, every process on loopback; ${ROUNDS} rounds of ${SECONDS} s at ${CONNECTIONS} connections; ${Math.round((performance.now() - started) / 1000)} s in all; ${failures} failed responses.`,
+      `Measured on ${machine.cpu} (${machine.cores} cores), ${machine.node}, ${machine.os}; the OnePin server on SQLite, every process on loopback; ${ROUNDS} rounds of ${SECONDS} s at ${CONNECTIONS} connections; ${Math.round((performance.now() - started) / 1000)} s in all; ${failures} failed responses; load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after.`,
       '',
       '| service | baseline req/s (no auth) | with @onepin/verify, cached key | × baseline (median of rounds) |',
       '| --- | --- | --- | --- |',
