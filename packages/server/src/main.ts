@@ -242,6 +242,9 @@ export async function startServer(
     close() {
       closing ??= (async () => {
         draining = true;
+        // Event streams never end by themselves: end them, or the drain waits for its timeout.
+        // Their clients reconnect (to another node) and resume with Last-Event-ID.
+        deps.verifyEvents.close();
         await drain(server, config.shutdownTimeoutMs);
         await deps.usage.stop();
         await webhooks.stop();

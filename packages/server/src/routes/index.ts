@@ -40,6 +40,7 @@ import { registerCreateUpload } from './uploads/create.js';
 import { registerDeleteUpload } from './uploads/delete.js';
 import { registerUploadTransfer } from './uploads/transfer.js';
 import { registerVerifyKeysBatch } from './verify/batch.js';
+import { registerVerifyEvents } from './verify/events.js';
 import { registerVerifyUsage } from './verify/usage.js';
 import { registerVerifyKey } from './verify/verify.js';
 import { registerCreateWebhook } from './webhooks/create.js';
@@ -146,4 +147,5 @@ export const API_ROUTES: readonly RouteRegistrar[] = [
   registerVerifyKey,
   registerVerifyKeysBatch,
   registerVerifyUsage,
+  registerVerifyEvents,
 ];

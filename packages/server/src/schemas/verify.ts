@@ -14,14 +14,9 @@ export const VerifyItem = z
       .max(100)
       .optional()
       .openapi({ description: 'Scopes the key must all hold; plain strings.' }),
-    workspace_id: z
-      .string()
-      .min(1)
-      .max(100)
-      .optional()
-      .openapi({
-        description: "The workspace the key must belong to (the request's X-Workspace-Id).",
-      }),
+    workspace_id: z.string().min(1).max(100).optional().openapi({
+      description: "The workspace the key must belong to (the request's X-Workspace-Id).",
+    }),
   })
   .openapi('VerifyRequest');
 

@@ -5,6 +5,7 @@ import {
   findUnannouncedExpiries,
   markKeyEvent,
   purgeKeyEventMarks,
+  purgeKeyInvalidationEvents,
   purgeWebhookEvents,
   toApiKeyRecord,
 } from '@onepin/db';
@@ -78,9 +79,18 @@ export async function processReportedRevocations(
   return claimed.length;
 }
 
-/** Drops delivery logs and marks past the retention period. */
+/** How long the verify events stream can replay (`Last-Event-ID`); older ids get `reset`. */
+export const INVALIDATION_EVENT_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/** Drops delivery logs and marks past the retention period, and key invalidation events
+ * past theirs. */
 export async function purgeOldEvents(deps: ServiceDeps): Promise<void> {
-  const before = new Date(deps.clock.now() - EVENT_RETENTION_MS).toISOString();
+  const nowMs = deps.clock.now();
+  const before = new Date(nowMs - EVENT_RETENTION_MS).toISOString();
   await purgeWebhookEvents(deps.database.db, before);
   await purgeKeyEventMarks(deps.database.db, 'rate_limited', before);
+  await purgeKeyInvalidationEvents(
+    deps.database.db,
+    new Date(nowMs - INVALIDATION_EVENT_RETENTION_MS).toISOString(),
+  );
 }

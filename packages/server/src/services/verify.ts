@@ -163,7 +163,9 @@ export async function verifyKey(
     const granted: readonly string[] = key.scopes;
     let missing: string[] | undefined;
     for (const scope of requested) {
-      if (!granted.includes(scope) && !missing?.includes(scope)) (missing ??= []).push(scope);
+      if (granted.includes(scope) || missing?.includes(scope)) continue;
+      missing ??= [];
+      missing.push(scope);
     }
     if (missing !== undefined) {
       return {
