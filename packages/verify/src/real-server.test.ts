@@ -118,6 +118,32 @@ for (const dialect of testDialects) {
       expect((await v.verify(key.plaintext)).code).toBe('INVALID');
     });
 
+    runIf('hears a revocation on the events stream and refuses the key within 1 s', async () => {
+      const { world } = onepinServer;
+      const workspace = await world.createWorkspace('Streamed');
+      const admin = await world.createKey(workspace, { scopes: ['api_keys:write'] });
+      const key = await world.createKey(workspace);
+      const errors: Error[] = [];
+      const v = verifier({ events: true, onError: (e) => errors.push(e) });
+      // The stream's first `ready` empties the cache: let it arrive before filling it.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await v.verify(key.plaintext)).code).toBe('VALID');
+      expect((await v.verify(key.plaintext)).code).toBe('VALID');
+      const revokedAt = performance.now();
+      const revoked = await world.call('DELETE', `/api/v1/api-keys/${key.id}`, {
+        key: admin.plaintext,
+      });
+      expect(revoked.status).toBe(200);
+      let code = 'VALID';
+      while (code === 'VALID' && performance.now() - revokedAt < 3000) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        code = (await v.verify(key.plaintext)).code;
+      }
+      expect(code).toBe('INVALID');
+      expect(performance.now() - revokedAt).toBeLessThan(1000);
+      expect(errors).toEqual([]);
+    });
+
     runIf('the Hono adapter answers with the real server behind it', async () => {
       const { world } = onepinServer;
       const workspace = await world.createWorkspace('Adapter');
