@@ -68,7 +68,7 @@ describe('README: Protect your own service', () => {
           ONEPIN_SERVICE_TOKEN: world.serviceToken,
           PORT: String(port),
         },
-        /^/,
+        null,
       );
       services.push(service);
       const url = `http://127.0.0.1:${port}/reports`;

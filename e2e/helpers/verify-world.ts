@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase } from '@onepin/db';
+import { directServiceDeps } from '../../packages/server/src/admin/admin-context.js';
+import { createServiceToken } from '../../packages/server/src/services/service-tokens.js';
 import { runName } from './environment.js';
 import { type ServerProcess, serverCommand, startServerProcess } from './server-process.js';
 
@@ -14,7 +17,7 @@ export interface VerifyWorld {
   serverEnv: NodeJS.ProcessEnv;
   workspaceId: string;
   workspaceName: string;
-  /** Holds api_keys:read and api_keys:write: revokes the keys below. */
+  /** Holds api_keys:read/write and the scopes of the keys below, so it can revoke them. */
   adminKey: string;
   serviceToken: string;
   /** A new key of the workspace with `scopes`; its id and plaintext. */
@@ -62,10 +65,23 @@ export async function startVerifyWorld(label: string): Promise<VerifyWorld> {
     );
     return { id: made.id as string, plaintext: made.api_key as string };
   }
-  const adminKey = (await createKey(['api_keys:read', 'api_keys:write'])).plaintext;
-  const serviceToken = (
-    await serverCommand(['admin', 'create-service-token', '--name', 'e2e service'], serverEnv)
-  ).trim();
+  // It can revoke only keys holding no more than it does.
+  const adminKey = (
+    await createKey(['api_keys:read', 'api_keys:write', 'workflows:read', 'templates:read'])
+  ).plaintext;
+  // Made in the database directly, as `onepin-server admin create-service-token` does.
+  const database = openDatabase({ url: join(dataDir, 'onepin.db'), maxConnections: 1 });
+  let serviceToken: string;
+  try {
+    serviceToken = (
+      await createServiceToken(directServiceDeps(database), {
+        name: 'e2e service',
+        createdBy: null,
+      })
+    ).token;
+  } finally {
+    await database.close();
+  }
   return {
     server,
     serverEnv,
@@ -95,11 +111,12 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `file` and waits until its output matches `ready`; returns the first group. */
+/** Starts `file` and waits until its output matches `ready` (returning its first group); with
+ * `ready` null, returns at once. */
 export async function startService(
   file: string,
   env: NodeJS.ProcessEnv,
-  ready: RegExp,
+  ready: RegExp | null,
   timeoutMs = 20_000,
 ): Promise<{ service: ServiceProcess; match: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', file], {
@@ -128,6 +145,7 @@ export async function startService(
         child.kill('SIGTERM');
       }),
   };
+  if (ready === null) return { service, match: '' };
   const match = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
