@@ -21,7 +21,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { openDatabase } from '@onepin/db';
 import { createVerifier } from '@onepin/verify';
+import { directServiceDeps } from '../../packages/server/dist/admin/admin-context.js';
+import { createServiceToken } from '../../packages/server/dist/services/service-tokens.js';
 import { runLoad } from './load.js';
 import { describeMachine } from './machine.js';
 import { median, percentile } from './stats.js';
@@ -108,7 +111,12 @@ async function main() {
     ),
   ) as { api_key: string };
   const adminKey = made.api_key;
-  const serviceToken = (await admin('create-service-token', '--name', 'bench')).trim();
+  // Made in the database directly, as `onepin-server admin create-service-token` does.
+  const database = openDatabase({ url: join(dir, 'data', 'onepin.db'), maxConnections: 1 });
+  const serviceToken = (
+    await createServiceToken(directServiceDeps(database), { name: 'bench', createdBy: null })
+  ).token;
+  await database.close();
 
   const onepin = await start([SERVER_BIN, 'serve'], env);
   const newKey = async (name: string): Promise<string> => {
