@@ -1,6 +1,6 @@
 import { generateApiKey, generateServiceToken } from '@onepin/core';
 import { listVerificationCounts } from '@onepin/db';
-import { testDialects } from '@onepin/db/test-support';
+import { sqliteDialect, testDialects } from '@onepin/db/test-support';
 import { describe, expect } from 'vitest';
 import { SERVICE_TOKEN_REQUIRED } from '../../auth/service-token-auth.js';
 import { FULL_AUTHORITY, revokeApiKey } from '../../services/api-keys.js';
@@ -22,6 +22,35 @@ async function serviceToken(world: TestWorld, name = 'billing-api') {
 function verify(world: TestWorld, token: string, body: unknown, path = '/api/v1/keys/verify') {
   return world.call('POST', path, { headers: { authorization: `Bearer ${token}` }, body });
 }
+
+describe('the service token check and the failed-authentication throttle', () => {
+  const suite = worldPerSuite(sqliteDialect, { failedAuthLimitPerMin: 5 });
+
+  suite.run(
+    'misses count against the address: 429 before any lookup, a cached token still passes',
+    async () => {
+      const { world } = suite;
+      const cachedToken = (await serviceToken(world)).token;
+      const freshToken = (await serviceToken(world)).token;
+      const address = '203.0.113.77';
+      const call = (token: string) =>
+        world.call('POST', '/api/v1/keys/verify', {
+          headers: { authorization: `Bearer ${token}` },
+          body: { key: 'x' },
+          address,
+        });
+      expect((await call(cachedToken)).status).toBe(200);
+      for (let i = 0; i < 5; i++) expect((await call(generateServiceToken())).status).toBe(401);
+      const blocked = await call(freshToken);
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      // A token this node verified moments ago is served from memory, as cached keys are.
+      expect((await call(cachedToken)).status).toBe(200);
+      world.clock.advance(60_000);
+      expect((await call(freshToken)).status).toBe(200);
+    },
+  );
+});
 
 for (const dialect of testDialects) {
   describe(`${dialect.name}: POST /api/v1/keys/verify`, () => {
