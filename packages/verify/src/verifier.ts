@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { apiKeyChecksum, parseApiKey } from '@onepin/core';
+import * as crypto from 'node:crypto';
+import { API_KEY_LENGTH, apiKeyChecksum, parseApiKey } from '@onepin/core';
 import { VerifierConfigurationError, VerifierUnavailableError } from './errors.js';
 import { KeyEventStream } from './internal/event-stream.js';
 import { type UsageAnswer, type VerifyAnswer, VerifyApi } from './internal/wire.js';
@@ -281,14 +281,17 @@ export function createVerifier(options: VerifierOptions): Verifier {
   return {
     async verify(key: string, options: VerifyOptions = {}): Promise<VerifyResult> {
       if (closed) throw new VerifierUnavailableError('The verifier is closed.');
-      if (typeof key !== 'string' || parseApiKey(key) === null) return INVALID;
+      if (typeof key !== 'string' || key.length !== API_KEY_LENGTH) return INVALID;
       const hash = sha256Hex(key);
       const at = now();
+      // Only checked keys are ever cached, so a hit needs no second look at the checksum.
       const entry = cache.get(hash);
       if (entry !== undefined) {
         if (at < entry.staleAtMs) return answerLocally(entry, options, at);
         forget(hash);
       }
+      // Shape and checksum before any network: a typo or a made-up key costs no request.
+      if (parseApiKey(key) === null) return INVALID;
       const waiting = flights.get(hash);
       if (waiting !== undefined) {
         const { entry: shared } = await waiting.promise;
@@ -332,23 +335,37 @@ function judge(
           remaining: Math.max(0, budget.remaining),
           reset: Math.ceil(budget.resetMs / 1000),
         };
-  const base = { key, rateLimit, missingScopes: NO_SCOPES };
-  if (rateLimited) return { ...base, valid: false, code: 'RATE_LIMITED' };
+  if (rateLimited) {
+    return { valid: false, code: 'RATE_LIMITED', missingScopes: NO_SCOPES, key, rateLimit };
+  }
   if (options.workspaceId !== undefined && options.workspaceId !== key.workspaceId) {
-    return { ...base, valid: false, code: 'WORKSPACE_MISMATCH' };
+    return { valid: false, code: 'WORKSPACE_MISMATCH', missingScopes: NO_SCOPES, key, rateLimit };
   }
   const wanted = options.scopes ?? NO_SCOPES;
   if (wanted.length > 0) {
-    const missing = wanted.filter((scope) => !key.scopes.includes(scope));
-    if (missing.length > 0) {
-      return { ...base, valid: false, code: 'INSUFFICIENT_SCOPE', missingScopes: missing };
+    let missing: string[] | undefined;
+    for (const scope of wanted) {
+      if (!key.scopes.includes(scope)) {
+        missing ??= [];
+        missing.push(scope);
+      }
+    }
+    if (missing !== undefined) {
+      return { valid: false, code: 'INSUFFICIENT_SCOPE', missingScopes: missing, key, rateLimit };
     }
   }
-  return { ...base, valid: true, code: 'VALID' };
+  return { valid: true, code: 'VALID', missingScopes: NO_SCOPES, key, rateLimit };
 }
 
+/** One-shot `crypto.hash` where Node has it (≥ 20.12): about twice as fast as `createHash`. */
+const oneShotHash = (
+  crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }
+).hash;
+
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return oneShotHash
+    ? oneShotHash('sha256', text, 'hex')
+    : crypto.createHash('sha256').update(text).digest('hex');
 }
 
 function checkBaseUrl(value: unknown): string {
