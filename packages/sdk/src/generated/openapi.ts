@@ -1698,6 +1698,377 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify an API key (service tokens only)
+         * @description For the operator's own services, authenticated with a service token (`op_svc_…`): whether `key` may be used, with its scopes and workspace, consuming one request of the key's rate limit. Always 200 for a well-formed request; `code` says why a key is refused, checked in this order: `INVALID` (unknown, revoked, expired, rotated out, malformed: nothing more is said) → the rate limit is consumed → `RATE_LIMITED` → `WORKSPACE_MISMATCH` (`workspace_id` given and different) → `INSUFFICIENT_SCOPE` (`missing_scopes`) → `VALID`. Counted per key per hour, never one audit row per call.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyRequest"];
+                };
+            };
+            responses: {
+                /** @description The verdict */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["VerifyResult"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/verify/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify several API keys (service tokens only)
+         * @description Up to 100 verifications as `POST /api/v1/keys/verify` does each, answered in order (422 past 100).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyBatchRequest"];
+                };
+            };
+            responses: {
+                /** @description One verdict per key, in order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["VerifyBatchResult"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/verify/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Key invalidation events (server-sent events; service tokens only)
+         * @description A `text/event-stream` of the keys whose cached verifications stopped being true, for remote verification caches. First `event: ready` (`id`: the latest event id; data `{"heartbeat_ms": N}`), then one `event: invalidate` per changed key (`id`: its sequence number; data `{"key_hash": "<SHA-256 hex of the key>", "reason": "revoked|rotated|updated|deleted|leaked"}`), and a `: heartbeat` comment every `heartbeat_ms`.
+         *
+         *     Resume with `Last-Event-ID` (or `?last_event_id=`): the events after it are replayed. When that id is unknown or older than the retained window (24 hours), `event: reset` (data `{"reason": …}`) says to drop the whole cache instead.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description As the `Last-Event-ID` header (which wins when both are sent). */
+                    last_event_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/verify/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a verifier's local counts (service tokens only)
+         * @description A remote verifier that answers cached keys itself reports how many requests each key made: each `count` is consumed from the key's rate limit (shared with its rotated predecessors; `remaining` floors at 0) and recorded as use. `valid: false` means the key can no longer be used: drop it from the cache.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyUsageReport"];
+                };
+            };
+            responses: {
+                /** @description Each key, in order, with its budget now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["VerifyUsageResult"];
+                            meta: components["schemas"]["Meta"];
+                        };
+                    };
+                };
+                /** @description Malformed request (e.g. invalid JSON) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown, revoked or expired API key (INVALID_API_KEY) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation error; `details` names each offending field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -6561,6 +6932,62 @@ export interface components {
              * @description PUT the bytes here (no API key: the URL is signed). Good for one upload, until `expires_at`.
              */
             upload_url: string;
+        };
+        /** @description Null when `INVALID`. */
+        VerifiedKey: {
+            /** Format: date-time */
+            expires_at: string | null;
+            id: string;
+            key_type: components["schemas"]["KeyType"];
+            name: string;
+            scopes: string[];
+            workspace_id: string;
+            workspace_name: string;
+        } | null;
+        VerifyBatchRequest: {
+            keys: components["schemas"]["VerifyRequest"][];
+        };
+        VerifyBatchResult: {
+            results: components["schemas"]["VerifyResult"][];
+        };
+        /** @enum {string} */
+        VerifyCode: "VALID" | "INVALID" | "INSUFFICIENT_SCOPE" | "WORKSPACE_MISMATCH" | "RATE_LIMITED";
+        /** @description Null when `INVALID`. */
+        VerifyRateLimit: {
+            limit: number;
+            remaining: number;
+            /** @description When the window ends, epoch seconds. */
+            reset: number;
+        } | null;
+        VerifyRequest: {
+            /** @description The API key to check, as the caller presented it. */
+            key: string;
+            /** @description Scopes the key must all hold; plain strings. */
+            scopes?: string[];
+            /** @description The workspace the key must belong to (the request's X-Workspace-Id). */
+            workspace_id?: string;
+        };
+        VerifyResult: {
+            code: components["schemas"]["VerifyCode"];
+            key: components["schemas"]["VerifiedKey"];
+            missing_scopes: string[];
+            rate_limit: components["schemas"]["VerifyRateLimit"];
+            /** @description True only for `VALID`. */
+            valid: boolean;
+        };
+        VerifyUsageReport: {
+            usage: {
+                count: number;
+                key_id: string;
+            }[];
+        };
+        VerifyUsageResult: {
+            results: {
+                key_id: string;
+                rate_limit: components["schemas"]["VerifyRateLimit"];
+                /** @description False for a key no longer usable. */
+                valid: boolean;
+            }[];
         };
         Webhook: {
             active: boolean;
