@@ -17,6 +17,10 @@ export default defineConfig({
       { find: /^@onepin\/sdk$/, replacement: source('sdk/src/index.ts') },
       { find: /^@onepin\/sdk\/credentials$/, replacement: source('sdk/src/credentials/index.ts') },
       { find: /^@onepin\/sdk\/format$/, replacement: source('sdk/src/format/index.ts') },
+      { find: /^@onepin\/verify$/, replacement: source('verify/src/index.ts') },
+      { find: /^@onepin\/verify\/hono$/, replacement: source('verify/src/hono.ts') },
+      { find: /^@onepin\/verify\/express$/, replacement: source('verify/src/express.ts') },
+      { find: /^@onepin\/verify\/fastify$/, replacement: source('verify/src/fastify.ts') },
       { find: /^@onepin\/server$/, replacement: source('server/src/index.ts') },
       {
         find: /^@onepin\/server\/test-support$/,

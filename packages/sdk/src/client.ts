@@ -12,6 +12,7 @@ import { type Fetch, Transport } from './internal/transport.js';
 import { Activity } from './resources/activity.js';
 import { ApiKeys } from './resources/api-keys.js';
 import { Auth } from './resources/auth.js';
+import { Keys } from './resources/keys.js';
 import { Scopes } from './resources/scopes.js';
 import { Templates } from './resources/templates.js';
 import { Uploads } from './resources/uploads.js';
@@ -56,6 +57,8 @@ export class OnePinClient {
   readonly auth: Auth;
   /** The workspace's API keys: list, create, update, rotate, revoke. */
   readonly apiKeys: ApiKeys;
+  /** The verify API (`verify`, `verifyBatch`), for a client whose token is a service token. */
+  readonly keys: Keys;
   /** Workflows: list, create, update, replace, delete, duplicate, their uploads. */
   readonly workflows: Workflows;
   /** Templates: list, show, clone into a workflow. */
@@ -108,6 +111,7 @@ export class OnePinClient {
     });
     this.auth = new Auth(transport);
     this.apiKeys = new ApiKeys(transport);
+    this.keys = new Keys(transport);
     this.workflows = new Workflows(transport);
     this.templates = new Templates(transport);
     this.uploads = new Uploads(transport);

@@ -56,6 +56,7 @@ export type {
   Scope,
 } from './resources/api-keys.js';
 export type { Auth, Whoami } from './resources/auth.js';
+export type { Keys, VerifyCode, VerifyParams, VerifyResult } from './resources/keys.js';
 export type { ScopeInfo, Scopes } from './resources/scopes.js';
 export type {
   Template,

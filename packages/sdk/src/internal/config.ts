@@ -1,4 +1,10 @@
-import { diagnoseApiKey, keyPreview, type ParsedApiKey, parseApiKey } from '@onepin/core';
+import {
+  diagnoseApiKey,
+  keyPreview,
+  parseApiKey,
+  parseServiceToken,
+  SERVICE_TOKEN_PREFIX,
+} from '@onepin/core';
 import { OnePinConfigurationError } from '../errors.js';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8000';
@@ -12,10 +18,21 @@ const TOKEN_PROBLEMS = {
     'The token is not a well-formed OnePin API key: expected op_live_ or op_test_ and 32 letters or digits (check for spaces, quotes or a line break).',
   checksum:
     "The token's checksum does not match: the key was mistyped or cut short. Copy it again.",
+  serviceToken:
+    'The token is not a valid OnePin service token: expected op_svc_ and 32 letters or digits with a matching checksum (check for spaces, quotes or a line break, or copy it again).',
 } as const;
 
-/** Checks a token locally (prefix, shape, checksum) before it is ever sent. */
-export function checkToken(token: unknown): ParsedApiKey {
+/** The parts of a checked token that may be shown. */
+export interface CheckedToken {
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+/**
+ * Checks a token locally (prefix, shape, checksum) before it is ever sent: an API key
+ * (`op_live_…`, `op_test_…`) or a service token (`op_svc_…`, for the verify API).
+ */
+export function checkToken(token: unknown): CheckedToken {
   if (token === undefined || token === null || token === '') {
     throw new OnePinConfigurationError(
       'Missing token. Pass an API key, e.g. new OnePinClient({ token: process.env.ONEPIN_API_KEY }).',
@@ -24,13 +41,18 @@ export function checkToken(token: unknown): ParsedApiKey {
   if (typeof token !== 'string') {
     throw new OnePinConfigurationError('The token must be a string (an op_live_… API key).');
   }
+  if (token.startsWith(SERVICE_TOKEN_PREFIX)) {
+    const service = parseServiceToken(token);
+    if (service) return service;
+    throw new OnePinConfigurationError(TOKEN_PROBLEMS.serviceToken);
+  }
   const parsed = parseApiKey(token);
   if (parsed) return parsed;
   throw new OnePinConfigurationError(TOKEN_PROBLEMS[diagnoseApiKey(token) ?? 'format']);
 }
 
-/** The form of a token that is safe to show: `op_live_…AbCd`. */
-export function maskToken(parsed: ParsedApiKey): string {
+/** The form of a token that is safe to show: `op_live_…AbCd`, `op_svc_…AbCd`. */
+export function maskToken(parsed: CheckedToken): string {
   return keyPreview(parsed.prefix, parsed.suffix);
 }
 

@@ -224,6 +224,7 @@ describe.each(testDialects)('$name: pasted-key guard', (dialect) => {
     async () => {
       const { world } = suite;
       const { admin, session } = await setUp(world);
+      const service = await world.createServiceToken('pasted-key guard');
       const document = openApiDocument(world.app);
       let checked = 0;
       for (const [path, item] of Object.entries(document.paths ?? {})) {
@@ -237,7 +238,9 @@ describe.each(testDialects)('$name: pasted-key guard', (dialect) => {
               ? {}
               : security.some((s) => 'bearerAuth' in s)
                 ? { key: admin.plaintext }
-                : { session };
+                : security.some((s) => 'serviceToken' in s)
+                  ? { headers: { authorization: `Bearer ${service.token}` } }
+                  : { session };
           const key = generateApiKey('test');
           const response = await world.call(
             method.toUpperCase(),
@@ -255,19 +258,24 @@ describe.each(testDialects)('$name: pasted-key guard', (dialect) => {
     },
   );
 
-  suite.run('lets keys through only to the routes that receive leaked keys', async () => {
-    const { world } = suite;
-    const document = openApiDocument(world.app);
-    const accepting = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-      Object.entries(item ?? {})
-        .filter(([, operation]) => (operation as any)?.[ACCEPTS_API_KEY_IN_BODY] === true)
-        .map(([method]) => `${method.toUpperCase()} ${path}`),
-    );
-    expect(accepting.sort()).toEqual([
-      'POST /api/v1/credentials/revoke',
-      'POST /api/v1/secret-scanning/github',
-    ]);
-  });
+  suite.run(
+    'lets keys through only to the routes that receive leaked keys or verify them',
+    async () => {
+      const { world } = suite;
+      const document = openApiDocument(world.app);
+      const accepting = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+        Object.entries(item ?? {})
+          .filter(([, operation]) => (operation as any)?.[ACCEPTS_API_KEY_IN_BODY] === true)
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      );
+      expect(accepting.sort()).toEqual([
+        'POST /api/v1/credentials/revoke',
+        'POST /api/v1/keys/verify',
+        'POST /api/v1/keys/verify/batch',
+        'POST /api/v1/secret-scanning/github',
+      ]);
+    },
+  );
 
   suite.run(
     'keeps a key pasted into the User-Agent at sign-in out of the sessions table',

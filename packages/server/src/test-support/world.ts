@@ -18,6 +18,7 @@ import { createLogger } from '../logger.js';
 import { createUserWithWorkspace } from '../services/accounts.js';
 import { createApiKey, FULL_AUTHORITY } from '../services/api-keys.js';
 import { processReportedRevocations } from '../services/key-event-sweeps.js';
+import { createServiceToken, revokeServiceTokenById } from '../services/service-tokens.js';
 import { createSession } from '../services/sessions.js';
 import { FakeClock } from './fake-clock.js';
 
@@ -100,6 +101,10 @@ export interface TestWorld {
   sessionFor(person: { userId: string; email: string }): Promise<TestSession>;
   /** Revokes what was reported to the public revocation endpoint (the worker's job). */
   processLeakReports(): Promise<void>;
+  /** A new service token (`op_svc_…`, for the verify API), as an instance admin makes one. */
+  createServiceToken(name?: string): Promise<{ id: string; token: string }>;
+  /** Revokes a service token (every node forgets it at once). */
+  revokeServiceToken(id: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -267,6 +272,13 @@ export async function createTestWorld(
       );
     },
     sessionFor,
+    async createServiceToken(name = 'test service') {
+      const made = await createServiceToken(deps, { name, createdBy: null });
+      return { id: made.id, token: made.token };
+    },
+    async revokeServiceToken(id) {
+      await revokeServiceTokenById(deps, id);
+    },
     async processLeakReports() {
       while ((await processReportedRevocations(deps, 30_000)) > 0) {}
     },
