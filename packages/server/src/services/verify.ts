@@ -8,7 +8,7 @@ import { isPlausibleId } from './ids.js';
 /** What the verify API needs of the app: the same path as the server's own authentication. */
 export type VerifyDeps = Pick<
   AppDeps,
-  'database' | 'keyCache' | 'rateLimiter' | 'usage' | 'rateLimitEvents' | 'settings'
+  'database' | 'keyCache' | 'rateLimiter' | 'usage' | 'rateLimitEvents' | 'settings' | 'scopes'
 >;
 
 export type VerifyCode =
@@ -73,7 +73,9 @@ function viewOf(key: VerifiedKey): VerifiedKeyView {
       workspace_id: key.workspaceId,
       workspace_name: key.workspaceName,
       key_type: key.keyType,
-      scopes: key.scopes,
+      // What the key grants today: a scope gone from the catalogue grants nothing here either,
+      // and remote verifiers decide their cache hits from this list.
+      scopes: key.grantedScopes,
       expires_at: key.expiresAt,
     });
     views.set(key, view);
@@ -160,7 +162,7 @@ export async function verifyKey(
   }
   const requested = request.scopes;
   if (requested !== undefined && requested.length > 0) {
-    const granted: readonly string[] = key.scopes;
+    const granted: readonly string[] = key.grantedScopes;
     let missing: string[] | undefined;
     for (const scope of requested) {
       if (granted.includes(scope) || missing?.includes(scope)) continue;
@@ -229,7 +231,7 @@ export async function reportUsage(
     const generation = deps.keyCache.generation;
     const rows = await findApiKeysForAuthenticationByIds(deps.database.db, unknown);
     for (const { key_hash, ...row } of rows) {
-      const key = toVerifiedKey(row);
+      const key = toVerifiedKey(row, deps.scopes);
       deps.keyCache.setIfCurrent(key_hash, key, generation);
       remember(deps, key, key_hash);
       keys.set(key.id, key);
