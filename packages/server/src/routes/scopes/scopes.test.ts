@@ -1,6 +1,7 @@
 import { SCOPES, ScopeCatalogue } from '@onepin/core';
 import { dialectAvailable, testDialects } from '@onepin/db/test-support';
 import { beforeAll, describe, expect } from 'vitest';
+import { createServiceToken } from '../../services/service-tokens.js';
 import { pendingUserCode } from '../../test-support/device-contract-cases.js';
 import { type TestWorkspace, type TestWorld, worldPerSuite } from '../../test-support/world.js';
 
@@ -174,6 +175,40 @@ describe.each(testDialects)('$name: your own scopes (issue 14)', (dialect) => {
         body: { scopes: ['api_keys:write'] },
       });
       expect(dropped.body.data).toMatchObject({ scopes: ['api_keys:write'], unknown_scopes: [] });
+    },
+  );
+
+  suite.run(
+    "the verify API grants the operator's scopes, and a removed one nowhere (issue 14)",
+    async () => {
+      const withGone = new ScopeCatalogue([
+        ...catalogue.definitions.filter((d) => !d.builtIn),
+        { name: 'gone:read', description: 'Removed since', roles: [] },
+      ]);
+      const made = await world.createKey(workspace, {
+        scopes: ['billing:read', 'gone:read'],
+        catalogue: withGone,
+      });
+      const { token } = await createServiceToken(world.deps, {
+        name: 'billing-api',
+        createdBy: null,
+      });
+      const verify = (scopes: string[]) =>
+        world.call('POST', '/api/v1/keys/verify', {
+          headers: { authorization: `Bearer ${token}` },
+          body: { key: made.plaintext, scopes },
+        });
+
+      const custom = await verify(['billing:read']);
+      expect(custom.body.data).toMatchObject({ valid: true, code: 'VALID' });
+      // Remote verifiers decide their cache hits from this list: the removed scope is not on it.
+      expect(custom.body.data.key.scopes).toEqual(['billing:read']);
+      const removed = await verify(['gone:read']);
+      expect(removed.body.data).toMatchObject({
+        valid: false,
+        code: 'INSUFFICIENT_SCOPE',
+        missing_scopes: ['gone:read'],
+      });
     },
   );
 });
