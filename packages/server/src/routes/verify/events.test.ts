@@ -237,6 +237,21 @@ for (const dialect of testDialects) {
       },
     );
 
+    run('open streams hold no database connection while idle (PostgreSQL pool)', async (ctx) => {
+      const { world } = suite;
+      const pool = world.database.handle.pool;
+      if (pool === undefined) return ctx.skip();
+      const { token } = await createServiceToken(world.deps, { name: 'idle', createdBy: null });
+      const streams = [await connect(world, token), await connect(world, token)];
+      try {
+        for (const stream of streams) expect((await stream.nextEvent())?.event).toBe('ready');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(pool.totalCount - pool.idleCount).toBe(0);
+      } finally {
+        await Promise.all(streams.map((stream) => stream.close()));
+      }
+    });
+
     run('limits the streams one token holds open; closed streams free their place', async () => {
       const { world } = suite;
       const { token, id } = await createServiceToken(world.deps, {
