@@ -16,7 +16,7 @@
  * BENCH_VERIFY_FRESH_KEYS (300) size it.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,20 @@ async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/**
+ * A process's CPU time so far (user + system), in milliseconds, from /proc (Linux; 10 ms
+ * ticks). On a shared machine requests per second follow the neighbours' load; the CPU a
+ * process spends per request hardly does.
+ */
+function cpuMs(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function quantiles(samples: number[]): { p50: number; p95: number; p99: number } {
@@ -155,7 +169,8 @@ async function main() {
 
   try {
     // Throughput, cached: baseline and middleware alternate within each round.
-    const rps: Record<string, { off: number[]; on: number[]; ratio: number[] }> = {};
+    type Series = 'off' | 'on' | 'ratio' | 'cpuOff' | 'cpuOn' | 'cpuRatio';
+    const rps: Record<string, Record<Series, number[]>> = {};
     let failures = 0;
     for (let round = 0; round < ROUNDS; round++) {
       for (const framework of frameworks) {
@@ -165,22 +180,29 @@ async function main() {
         });
         if (warm.status !== 200) throw new Error(`the service answered ${warm.status}`);
         const keys = { next: () => key };
-        const load = (auth: 'on' | 'off') =>
-          runLoad({
+        const load = async (auth: 'on' | 'off') => {
+          const child = (services[`${framework}-${auth}`] as { child: ChildProcess }).child;
+          const before = cpuMs(child);
+          const result = await runLoad({
             url: url(framework, auth),
             path: '/hello',
             connections: CONNECTIONS,
             durationSeconds: SECONDS,
             keys,
           });
+          return { ...result, cpuMicros: ((cpuMs(child) - before) * 1000) / result.requests };
+        };
         const off = await load('off');
         const on = await load('on');
         failures += off.failures + on.failures;
-        rps[framework] ??= { off: [], on: [], ratio: [] };
+        rps[framework] ??= { off: [], on: [], ratio: [], cpuOff: [], cpuOn: [], cpuRatio: [] };
         const entry = rps[framework];
         entry.off.push(off.requestsPerSecond);
         entry.on.push(on.requestsPerSecond);
         entry.ratio.push(on.requestsPerSecond / off.requestsPerSecond);
+        entry.cpuOff.push(off.cpuMicros);
+        entry.cpuOn.push(on.cpuMicros);
+        entry.cpuRatio.push(off.cpuMicros / on.cpuMicros);
       }
     }
 
@@ -189,6 +211,7 @@ async function main() {
       Array.from({ length: FRESH_KEYS }, (_, i) => newKey(`fresh ${i}`)),
     );
     const verifier = createVerifier({ baseUrl: onepin.url, serviceToken });
+    const onepinCpuBefore = cpuMs(onepin.child);
     const firstSight: number[] = [];
     const cached: number[] = [];
     for (const key of fresh.slice(0, FRESH_KEYS / 2)) {
@@ -200,6 +223,7 @@ async function main() {
       await verifier.verify(key, { scopes: SCOPES });
       cached.push(performance.now() - at);
     }
+    const onepinCpuPerVerify = (cpuMs(onepin.child) - onepinCpuBefore) / firstSight.length;
     await verifier.close();
 
     // First sight through the Express service, one request at a time, against its baseline.
@@ -225,12 +249,12 @@ async function main() {
     const lines = [
       `Measured on ${machine.cpu} (${machine.cores} cores), ${machine.node}, ${machine.os}; the OnePin server on SQLite, every process on loopback; ${ROUNDS} rounds of ${SECONDS} s at ${CONNECTIONS} connections; ${Math.round((performance.now() - started) / 1000)} s in all; ${failures} failed responses; load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after.`,
       '',
-      '| service | baseline req/s (no auth) | with @onepin/verify, cached key | × baseline (median of rounds) |',
-      '| --- | --- | --- | --- |',
+      '| service | baseline req/s (no auth) | with @onepin/verify, cached key | × baseline, req/s (each round) | service CPU / request: baseline → middleware | × baseline, by CPU (each round) |',
+      '| --- | --- | --- | --- | --- | --- |',
       ...frameworks.map((framework) => {
-        const entry = rps[framework] as { off: number[]; on: number[]; ratio: number[] };
-        const ratios = entry.ratio.map((r) => r.toFixed(2)).join(', ');
-        return `| ${framework === 'express' ? 'Express 5' : 'Hono (node-server)'} | ${Math.round(median(entry.off)).toLocaleString('en')} | ${Math.round(median(entry.on)).toLocaleString('en')} | ${median(entry.ratio).toFixed(2)} × (${ratios}) |`;
+        const entry = rps[framework] as Record<Series, number[]>;
+        const each = (values: number[]) => values.map((r) => r.toFixed(2)).join(', ');
+        return `| ${framework === 'express' ? 'Express 5' : 'Hono (node-server)'} | ${Math.round(median(entry.off)).toLocaleString('en')} | ${Math.round(median(entry.on)).toLocaleString('en')} | ${median(entry.ratio).toFixed(2)} × (${each(entry.ratio)}) | ${median(entry.cpuOff).toFixed(1)} → ${median(entry.cpuOn).toFixed(1)} µs | ${median(entry.cpuRatio).toFixed(2)} × (${each(entry.cpuRatio)}) |`;
       }),
       '',
       '| one key, one request at a time | samples | p50 | p95 | p99 |',
@@ -240,7 +264,7 @@ async function main() {
       `| GET through the Express service, fresh key, middleware | ${viaService.length} | ${ms(on.p50)} | ${ms(on.p95)} | ${ms(on.p99)} |`,
       `| GET through the Express service, no auth (baseline) | ${viaBaseline.length} | ${ms(off.p50)} | ${ms(off.p95)} | ${ms(off.p99)} |`,
       '',
-      `First sight adds ${ms(on.p50 - off.p50)} at p50 through the service (${ms(first.p50 - hit.p50)} for verify() alone).`,
+      `First sight adds ${ms(on.p50 - off.p50)} at p50 through the service (${ms(first.p50 - hit.p50)} for verify() alone); the OnePin server spent ${onepinCpuPerVerify.toFixed(2)} ms of CPU per first-sight verification.`,
     ];
     console.log(lines.join('\n'));
   } finally {

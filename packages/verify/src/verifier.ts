@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { API_KEY_LENGTH, apiKeyChecksum, parseApiKey } from '@onepin/core';
+import { API_KEY_LENGTH, parseApiKey, parseServiceToken } from '@onepin/core';
 import { VerifierConfigurationError, VerifierUnavailableError } from './errors.js';
 import { KeyEventStream } from './internal/event-stream.js';
 import { type UsageAnswer, type VerifyAnswer, VerifyApi } from './internal/wire.js';
@@ -68,7 +68,6 @@ interface Flight {
   stale: boolean;
 }
 
-const SERVICE_TOKEN_PATTERN = /^op_svc_[0-9A-Za-z]{32}$/;
 /** The server counts rate limits in minute windows aligned to the clock. */
 const RATE_WINDOW_MS = 60_000;
 /** `count` of one usage entry is at most this, and a report carries at most 1000 entries. */
@@ -386,11 +385,7 @@ function checkBaseUrl(value: unknown): string {
 
 /** Shape and checksum, as API keys: a typo fails here rather than as 503s later. */
 function checkServiceToken(value: unknown): void {
-  const ok =
-    typeof value === 'string' &&
-    SERVICE_TOKEN_PATTERN.test(value) &&
-    value.slice(33) === apiKeyChecksum(value.slice(7, 33));
-  if (!ok) {
+  if (typeof value !== 'string' || parseServiceToken(value) === null) {
     throw new VerifierConfigurationError(
       'serviceToken must be a OnePin service token (op_svc_ and 32 characters, from `onepin-server admin create-service-token`).',
     );

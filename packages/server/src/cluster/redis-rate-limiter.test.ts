@@ -46,6 +46,17 @@ describe.skipIf(!redisUrl)('Redis counters', () => {
     expect((await b.consume('key-1', 3, T0 + 60_000)).remaining).toBe(2);
   });
 
+  it('consumes several at once (verify usage reports), the remainder floored at 0', async () => {
+    const [a, b] = [limiter(nodeA), limiter(nodeB)];
+    expect((await a.consume('many', 10, T0, 4)).remaining).toBe(6);
+    expect((await b.consume('many', 10, T0, 1)).remaining).toBe(5);
+    const over = await a.consume('many', 10, T0, 50);
+    expect([over.allowed, over.remaining]).toEqual([false, 0]);
+    const windowStart = T0 - (T0 % 60_000);
+    // The first hit of the window set its expiry even when it counted more than one.
+    expect(await nodeA.commands.pttl(`${prefix}many:${windowStart}`)).toBeGreaterThan(0);
+  });
+
   it('lets exactly the limit through in a concurrent burst', async () => {
     const [a, b] = [limiter(nodeA), limiter(nodeB)];
     const decisions = await Promise.all(

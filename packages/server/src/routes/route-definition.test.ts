@@ -16,6 +16,7 @@ import {
   publicRoute,
   type RouteRegistrar,
   STREAMED_BODY,
+  serviceTokenRoute,
   sessionRoute,
   signedUrlRoute,
 } from './route-definition.js';
@@ -84,6 +85,48 @@ const probes: RouteRegistrar[] = [
       (c) => jsonResponse(c, c.req.valid('json'), 200),
     ),
 ];
+
+describe('a service-token route', () => {
+  let world: TestWorld;
+  beforeAll(async () => {
+    world = await createTestWorld(sqliteDialect, {
+      app: {
+        extraRoutes: [
+          (app) =>
+            app.openapi(
+              serviceTokenRoute({
+                method: 'post',
+                path: '/api/v1/probe/service',
+                request: { body: jsonBody(z.object({ n: z.number() })) },
+                responses: ok,
+              }),
+              (c) => jsonResponse(c, { token: c.get('serviceToken').name }, 200),
+            ),
+        ],
+      },
+    });
+  });
+  afterAll(() => world?.dispose());
+
+  it('takes a service token and nothing else; the key guard runs for its body', async () => {
+    const workspace = await world.createWorkspace();
+    const key = await world.createKey(workspace, { scopes: ['workflows:write'] });
+    const { token } = await world.createServiceToken('probe');
+    const call = (authorization: string | undefined, body: unknown = { n: 1 }) =>
+      world.call('POST', '/api/v1/probe/service', {
+        body,
+        headers: authorization ? { authorization } : {},
+      });
+    expect((await call(`Bearer ${token}`)).body).toEqual({ token: 'probe' });
+    for (const refused of [undefined, `Bearer ${key.plaintext}`]) {
+      const response = await call(refused);
+      expect(response.status).toBe(401);
+      expect(response.body.error.message).toMatch(/service token/);
+    }
+    const pasted = await call(`Bearer ${token}`, { n: 1, note: key.plaintext });
+    expect(pasted.status).toBe(422);
+  });
+});
 
 describe('route declarations', () => {
   let world: TestWorld;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { apiKeyChecksum, generateApiKey, randomBase62 } from '@onepin/core';
+import { generateApiKey, generateServiceToken } from '@onepin/core';
 
 /** A key the fake server knows. */
 export interface FakeKey {
@@ -23,10 +23,9 @@ export interface FakeOnePinOptions {
   heartbeatMs?: number;
 }
 
-/** A service token of the contract's shape, made at run time. */
+/** A service token, made at run time. */
 export function makeServiceToken(): string {
-  const random = randomBase62(26);
-  return `op_svc_${random}${apiKeyChecksum(random)}`;
+  return generateServiceToken();
 }
 
 const WINDOW_MS = 60_000;

@@ -204,6 +204,54 @@ for (const dialect of testDialects) {
       },
     );
 
+    run(
+      'a key reported leaked (public revocation) and a device logout send their events',
+      async () => {
+        const { world } = suite;
+        const { token } = await createServiceToken(world.deps, { name: 'leaks', createdBy: null });
+        const workspace = await world.createWorkspace();
+        const leaked = await world.createKey(workspace);
+        const device = await world.createKey(workspace, { createdVia: 'device_login' });
+        const stream = await connect(world, token);
+        try {
+          expect((await stream.nextEvent())?.event).toBe('ready');
+          const reported = await world.call('POST', '/api/v1/credentials/revoke', {
+            body: { credentials: [leaked.plaintext] },
+            address: '198.51.100.14',
+          });
+          expect(reported.status).toBe(202);
+          await world.processLeakReports();
+          expect(JSON.parse((await stream.nextEvent())?.data ?? '')).toEqual({
+            key_hash: sha256Hex(leaked.plaintext),
+            reason: 'leaked',
+          });
+          const logout = await world.call('DELETE', '/api/v1/auth/key', { key: device.plaintext });
+          expect(logout.status).toBe(200);
+          expect(JSON.parse((await stream.nextEvent())?.data ?? '')).toEqual({
+            key_hash: sha256Hex(device.plaintext),
+            reason: 'revoked',
+          });
+        } finally {
+          await stream.close();
+        }
+      },
+    );
+
+    run('open streams hold no database connection while idle (PostgreSQL pool)', async (ctx) => {
+      const { world } = suite;
+      const pool = world.database.handle.pool;
+      if (pool === undefined) return ctx.skip();
+      const { token } = await createServiceToken(world.deps, { name: 'idle', createdBy: null });
+      const streams = [await connect(world, token), await connect(world, token)];
+      try {
+        for (const stream of streams) expect((await stream.nextEvent())?.event).toBe('ready');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(pool.totalCount - pool.idleCount).toBe(0);
+      } finally {
+        await Promise.all(streams.map((stream) => stream.close()));
+      }
+    });
+
     run('limits the streams one token holds open; closed streams free their place', async () => {
       const { world } = suite;
       const { token, id } = await createServiceToken(world.deps, {
