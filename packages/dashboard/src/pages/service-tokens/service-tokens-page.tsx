@@ -107,11 +107,12 @@ function InstanceAdminServiceTokens() {
           confirmLabel={`Revoke “${dialog.token.name}”`}
           onConfirm={async () => {
             await api('DELETE', `/api/v1/service-tokens/${dialog.token.id}`);
+            // The list first, so the message is said over a row that already shows it.
+            await reload();
             setDone({
               text: `Revoked “${dialog.token.name}” (${dialog.token.preview}). It stopped working.`,
             });
             setDialog(null);
-            await reload();
           }}
           onClose={() => setDialog(null)}
         >
