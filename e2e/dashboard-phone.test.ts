@@ -112,11 +112,13 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('dashboard on a phone ($name)
     await menu.getByRole('link', { name: 'Settings' }).click();
     await page.waitForURL(/\/settings\/api-keys$/);
     const settings = page.getByRole('navigation', { name: 'Settings' });
-    // Webhooks is an admin's tab (issue 16); this page is an admin's.
+    // Webhooks is a workspace admin's tab (issue 16) and Service tokens an instance admin's
+    // (issue 14); this page's user made the instance at setup, so it is both.
     expect(await settings.getByRole('link').allTextContents()).toEqual([
       'API keys',
       'Members',
       'Webhooks',
+      'Service tokens',
     ]);
     await page.goto(`${suite.origin}/settings`);
     await page.waitForURL(/\/settings\/api-keys$/);
