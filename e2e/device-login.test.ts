@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '@onepin/db';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeUserCode, userCodeHash } from '../packages/server/src/services/device-codes.js';
 import { assertCliBuilt, onepin, startOnepin } from './helpers/cli-process.js';
 import {
   apiFromPage,
@@ -21,8 +23,9 @@ const FLOW_TIMEOUT_MS = 90_000;
  * `onepin login --web` end to end (issue 15): the built CLI asks, a person signs in and
  * approves in Chromium through the dashboard's /device page (at a phone's width too), and the
  * CLI saves a key that works; a denial, a viewer who cannot grant api_keys:write, Ctrl-C,
- * slow_down against the built server, and logout revoking the key. Expiry is proven by the
- * server's and the CLI's tests on an injected clock (ten real minutes have no place here).
+ * slow_down against the built server, and logout revoking the key. Expiry: the test moves a
+ * waiting code's end into the past in the server's database (ten real minutes have no place
+ * here), and the CLI and the page must both notice it by themselves.
  */
 describe.skipIf(!browserSuitesRun).each(DATABASES)('onepin login --web ($name)', (database) => {
   const suite = dashboardSuite(database, 'device');
@@ -49,6 +52,23 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('onepin login --web ($name)',
     await page.getByRole('heading', { name: 'Connect a device' }).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Approve this device?' }).waitFor();
+  }
+
+  /** What ten minutes do to a waiting code, done at once in the server's database. */
+  async function expireDeviceCode(typed: string) {
+    const normalized = normalizeUserCode(typed);
+    if (normalized === null) throw new Error(`not a user code: ${typed}`);
+    const database = openDatabase({ url: suite.databaseUrl, maxConnections: 1 });
+    try {
+      const aged = await database.db
+        .updateTable('device_authorizations')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('user_code_hash', '=', userCodeHash(normalized))
+        .executeTakeFirst();
+      expect(aged.numUpdatedRows).toBe(1n);
+    } finally {
+      await database.close();
+    }
   }
 
   beforeAll(async () => {
@@ -152,6 +172,26 @@ describe.skipIf(!browserSuitesRun).each(DATABASES)('onepin login --web ($name)',
       const finished = await cli.finished;
       expect(finished.code).toBe(1);
       expect(finished.stderr).toContain('[ACCESS_DENIED] The sign-in was denied in the browser.');
+      expect(existsSync(credentials(home))).toBe(false);
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
+    'a code that expires while the CLI waits: exit 1, nothing saved, and the page refuses it',
+    async () => {
+      const home = newHome();
+      const cli = startOnepin(['login', '--web', '--no-browser'], { env: cliEnv(home) });
+      const [, url, code] = await cli.waitFor(APPROVAL_URL);
+      await openApproval(admin, url ?? '');
+      await expireDeviceCode(code ?? '');
+      await admin.getByRole('button', { name: 'Approve' }).click();
+      await admin.getByText('No sign-in is waiting for this code.').waitFor();
+      const finished = await cli.finished;
+      expect(finished.code).toBe(1);
+      expect(finished.stderr).toContain(
+        '[EXPIRED_TOKEN] The code expired before anyone approved it. Nothing was saved.',
+      );
       expect(existsSync(credentials(home))).toBe(false);
     },
     FLOW_TIMEOUT_MS,

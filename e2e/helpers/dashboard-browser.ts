@@ -101,7 +101,7 @@ export function dashboardSuite(
   let dropDatabase: () => Promise<void> = async () => {};
   const dirs: string[] = [];
   const contexts: BrowserContext[] = [];
-  const state = { origin: '', setupUrl: '', env: {} as Record<string, string> };
+  const state = { origin: '', setupUrl: '', databaseUrl: '', env: {} as Record<string, string> };
   /** Every URL the browser asked for: none may leave the server's origin. */
   const requested: string[] = [];
 
@@ -133,6 +133,7 @@ export function dashboardSuite(
       ...(scopesFile && { ONEPIN_SCOPES_FILE: scopesFile }),
     };
     const config = readConfig(state.env);
+    state.databaseUrl = config.databaseUrl;
     server = await startServer(config, { print: (line) => lines.push(line) });
     state.origin = server.url;
     state.setupUrl =
@@ -155,6 +156,10 @@ export function dashboardSuite(
     },
     get setupUrl() {
       return state.setupUrl;
+    },
+    /** The server's database, for a test that must age a row the way time would. */
+    get databaseUrl() {
+      return state.databaseUrl;
     },
     /** The server's environment, for admin commands on its database (`runServerCli`). */
     get env(): Record<string, string> {
