@@ -8,10 +8,13 @@ import { serve } from '@hono/node-server';
 import { findApiKeyForAuthentication, openDatabase } from '@onepin/db';
 import {
   type ApiKeyPrincipal,
+  type AppDeps,
   type AppEnv,
   buildApp,
   createAppDeps,
   createLogger,
+  principalOfKey,
+  toVerifiedKey,
 } from '@onepin/server';
 import type { MiddlewareHandler } from 'hono';
 import { measuredFlush, runChild } from './protocol.js';
@@ -43,7 +46,7 @@ await runChild(async () => {
   const app = buildApp(
     deps,
     config.authentication === 'off'
-      ? { credential: servedAs(await principalOf(database, config.principalKeyHash)) }
+      ? { credential: servedAs(await principalOf(deps, database, config.principalKeyHash)) }
       : {},
   );
   // No `deps.usage.start()`: the harness flushes last-used times between measured rounds, so a
@@ -79,35 +82,14 @@ function servedAs(principal: ApiKeyPrincipal): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** The principal authentication would have produced for this key (the baseline serves it). */
+/** The principal authentication would have produced for this key (the baseline serves it),
+ * built by the same functions authentication uses, so the baseline cannot drift from them. */
 async function principalOf(
+  deps: AppDeps,
   database: ReturnType<typeof openDatabase>,
   keyHash: string | undefined,
 ): Promise<ApiKeyPrincipal> {
   const record = keyHash && (await findApiKeyForAuthentication(database.db, keyHash));
   if (!record) throw new Error('the baseline needs the hash of a stored key');
-  return {
-    kind: 'api_key',
-    key: {
-      id: record.id,
-      workspaceId: record.workspace_id,
-      workspaceName: record.workspace_name,
-      name: record.name,
-      keyType: record.key_type,
-      scopes: record.scopes,
-      createdBy: record.created_by,
-      createdAt: record.created_at,
-      expiresAt: record.expires_at,
-      expiresAtMs: Number.POSITIVE_INFINITY,
-      enabled: true,
-      rateLimitPerMin: record.rate_limit_per_min,
-      lineageId: record.lineage_id,
-      actingUserId: record.created_by ?? record.workspace_created_by,
-    },
-    workspaceId: record.workspace_id,
-    workspaceName: record.workspace_name,
-    environment: record.key_type,
-    scopes: record.scopes,
-    userId: record.created_by,
-  };
+  return principalOfKey(toVerifiedKey(record, deps.scopes));
 }

@@ -3,7 +3,7 @@ import { ApiError, invalidApiKey, tooManyFailedAuthentications } from '../api-er
 import type { AppDeps, AppSettings } from '../deps.js';
 import type { AppEnv } from '../http/app-env.js';
 import { clientAddress } from './client-address.js';
-import type { ApiKeyPrincipal, SessionPrincipal } from './principal.js';
+import { principalOfKey, type SessionPrincipal } from './principal.js';
 import type { FailedAuthThrottle } from './rate-limiter.js';
 import type { SessionAuthenticator } from './session-authenticator.js';
 import type { VerifiedKey } from './verified-key.js';
@@ -83,7 +83,7 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
 
     usage.record(key.id, now);
-    c.set('principal', principalOf(key));
+    c.set('principal', principalOfKey(key));
     return next();
   };
 }
@@ -112,24 +112,4 @@ async function authenticateSession(
   if (session !== null) return session;
   if (blockedFor > 0) throw tooManyFailedAuthentications(blockedFor);
   throw invalidApiKey();
-}
-
-// One principal per verified key, made on first use: a cached key's requests allocate nothing.
-const principals = new WeakMap<VerifiedKey, ApiKeyPrincipal>();
-
-function principalOf(key: VerifiedKey): ApiKeyPrincipal {
-  let principal = principals.get(key);
-  if (principal === undefined) {
-    principal = Object.freeze({
-      kind: 'api_key',
-      key,
-      workspaceId: key.workspaceId,
-      workspaceName: key.workspaceName,
-      environment: key.keyType,
-      scopes: key.grantedScopes,
-      userId: key.createdBy,
-    });
-    principals.set(key, principal);
-  }
-  return principal;
 }

@@ -35,6 +35,26 @@ export interface SessionPrincipal extends PrincipalBase {
   workspaces: readonly SessionWorkspace[];
 }
 
+// One principal per verified key, made on first use: a cached key's requests allocate nothing.
+const principals = new WeakMap<VerifiedKey, ApiKeyPrincipal>();
+
+export function principalOfKey(key: VerifiedKey): ApiKeyPrincipal {
+  let principal = principals.get(key);
+  if (principal === undefined) {
+    principal = Object.freeze({
+      kind: 'api_key',
+      key,
+      workspaceId: key.workspaceId,
+      workspaceName: key.workspaceName,
+      environment: key.keyType,
+      scopes: key.grantedScopes,
+      userId: key.createdBy,
+    });
+    principals.set(key, principal);
+  }
+  return principal;
+}
+
 /** The actor recorded in the audit log for what a principal does. */
 export function actorOf(principal: Principal): Actor {
   return principal.kind === 'api_key'
