@@ -26,22 +26,37 @@ export function bodyLimits(options: BodyLimitOptions): MiddlewareHandler<AppEnv>
   const limit = bodyLimit({
     maxSize: options.maxBytes,
     onError: () => {
-      throw new ApiError(
-        'PAYLOAD_TOO_LARGE',
-        `The request body is larger than ${formatBytes(options.maxBytes)}.`,
-      );
+      throw tooLarge(options.maxBytes);
     },
   });
   return (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD') return next();
-    const contentType = options.json ? c.req.raw.headers.get('content-type') : null;
+    const headers = c.req.raw.headers;
+    const contentType = options.json ? headers.get('content-type') : null;
     if (contentType !== null && !JSON_CONTENT_TYPE.test(contentType)) {
       throw new ApiError(
         'UNSUPPORTED_MEDIA_TYPE',
         'Request bodies must be JSON: Content-Type: application/json (UTF-8).',
       );
     }
+    // A body whose length is announced is judged by its header, as `bodyLimit` would, but
+    // without touching `c.req.raw.body`: on @hono/node-server that builds a whole web Request
+    // and stream (about 0.2 ms of CPU per request), while the validator's `c.req.json()` reads
+    // the bytes straight from the socket. Node's parser delivers exactly Content-Length bytes,
+    // so the header is the size. Only a chunked body is counted while it streams in.
+    const length = headers.get('content-length');
+    if (length !== null && !headers.has('transfer-encoding')) {
+      if (Number.parseInt(length, 10) > options.maxBytes) throw tooLarge(options.maxBytes);
+      return next();
+    }
     return limit(c, next);
   };
+}
+
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError(
+    'PAYLOAD_TOO_LARGE',
+    `The request body is larger than ${formatBytes(maxBytes)}.`,
+  );
 }
