@@ -21,7 +21,7 @@ const counted = { 200: { description: 'How many bytes arrived' } };
  * Whether a whole web Request was built for this request. @hono/node-server's lazy request
  * builds one on demand (about 0.2 ms of CPU) and keeps it under a private symbol; a JSON body
  * should instead be read straight from the socket. If a new @hono/node-server renames its
- * symbols, this throws and the test below fails: look again at how it reads bodies then.
+ * symbols, this answers "built" and the test below fails: look again at how it reads bodies.
  */
 function builtWebRequest(raw: Request): boolean {
   const symbolNamed = (object: object, name: string) =>
