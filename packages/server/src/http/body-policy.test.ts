@@ -171,97 +171,88 @@ describe('request bodies', () => {
     expect(response.status).toBe(200);
     expect(response.body.bytes).toBe(4_000);
   });
-});
 
-describe('request bodies over HTTP, as @hono/node-server serves them', () => {
-  let world: TestWorld;
-  let key: string;
-  let server: Server;
-  let port: number;
+  describe('over HTTP, as @hono/node-server serves them', () => {
+    let server: Server;
+    let port: number;
 
-  beforeAll(async () => {
-    world = await createTestWorld(sqliteDialect, {
-      settings: { jsonBodyLimitBytes: 1024 },
-      app: { extraRoutes },
+    beforeAll(async () => {
+      server = createServer(getRequestListener(world.app.fetch, { hostname: '127.0.0.1' }));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as AddressInfo).port;
     });
-    const workspace = await world.createWorkspace();
-    key = (await world.createKey(workspace, { scopes: ['api_keys:write'] })).plaintext;
-    server = createServer(getRequestListener(world.app.fetch, { hostname: '127.0.0.1' }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
-  });
-  afterAll(async () => {
-    if (server) await new Promise((resolve) => server.close(resolve));
-    await world?.dispose();
-  });
+    afterAll(() => new Promise((resolve) => server?.close(resolve)));
 
-  /** One request over a socket, the body sent as given: announced by Content-Length, or in
-   * chunks (Transfer-Encoding: chunked) when `chunked`. */
-  function send(
-    path: string,
-    body: string,
-    options: { chunked?: boolean; contentType?: string } = {},
-  ): Promise<{ status: number; body: any }> {
-    return new Promise((resolve, reject) => {
-      const headers: Record<string, string> = {
-        authorization: `Bearer ${key}`,
-        'content-type': options.contentType ?? 'application/json',
-      };
-      if (!options.chunked) headers['content-length'] = String(Buffer.byteLength(body));
-      const request = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers });
-      request.on('response', (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk) => {
-          text += chunk;
+    /** One request over a socket, the body sent as given: announced by Content-Length, or in
+     * chunks (Transfer-Encoding: chunked) when `chunked`. */
+    function send(
+      path: string,
+      body: string,
+      options: { chunked?: boolean; contentType?: string } = {},
+    ): Promise<{ status: number; body: any }> {
+      return new Promise((resolve, reject) => {
+        const headers: Record<string, string> = {
+          authorization: `Bearer ${key}`,
+          'content-type': options.contentType ?? 'application/json',
+        };
+        if (!options.chunked) headers['content-length'] = String(Buffer.byteLength(body));
+        const request = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers });
+        request.on('response', (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk) => {
+            text += chunk;
+          });
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }),
+          );
         });
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }),
-        );
+        request.on('error', reject);
+        if (options.chunked) {
+          // Two writes, so the body really travels in chunks.
+          request.write(body.slice(0, 10));
+          request.end(body.slice(10));
+        } else {
+          request.end(body);
+        }
       });
-      request.on('error', reject);
-      if (options.chunked) {
-        // Two writes, so the body really travels in chunks.
-        request.write(body.slice(0, 10));
-        request.end(body.slice(10));
-      } else {
-        request.end(body);
+    }
+
+    it('reads an announced JSON body straight from the socket, never building a web Request', async () => {
+      const response = await send('/api/v1/test-json', JSON.stringify({ text: 'hello' }));
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ length: 5, built: false });
+    });
+
+    it('counts a chunked body while it streams in, and reads it all', async () => {
+      const response = await send('/api/v1/test-json', JSON.stringify({ text: 'y'.repeat(900) }), {
+        chunked: true,
+      });
+      expect(response.status).toBe(200);
+      expect(response.body.length).toBe(900);
+    });
+
+    it('refuses a body over the limit with 413, announced or chunked', async () => {
+      const big = JSON.stringify({ text: 'x'.repeat(2_000) });
+      for (const chunked of [false, true]) {
+        const response = await send('/api/v1/test-json', big, { chunked });
+        expect(response.status).toBe(413);
+        expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
       }
     });
-  }
 
-  it('reads an announced JSON body straight from the socket, never building a web Request', async () => {
-    const response = await send('/api/v1/test-json', JSON.stringify({ text: 'hello' }));
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({ length: 5, built: false });
-  });
-
-  it('counts a chunked body while it streams in, and reads it all', async () => {
-    const response = await send('/api/v1/test-json', JSON.stringify({ text: 'y'.repeat(900) }), {
-      chunked: true,
+    it('answers an empty or broken JSON body with 400, and a wrong content type with 415', async () => {
+      expect((await send('/api/v1/test-json', '')).status).toBe(400);
+      expect((await send('/api/v1/test-json', '{"text":')).status).toBe(400);
+      expect((await send('/api/v1/test-json', '{}', { contentType: 'text/plain' })).status).toBe(
+        415,
+      );
     });
-    expect(response.status).toBe(200);
-    expect(response.body.length).toBe(900);
-  });
 
-  it('refuses a body over the limit with 413, announced or chunked', async () => {
-    const big = JSON.stringify({ text: 'x'.repeat(2_000) });
-    for (const chunked of [false, true]) {
-      const response = await send('/api/v1/test-json', big, { chunked });
-      expect(response.status).toBe(413);
-      expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    }
-  });
-
-  it('answers an empty or broken JSON body with 400, and a wrong content type with 415', async () => {
-    expect((await send('/api/v1/test-json', '')).status).toBe(400);
-    expect((await send('/api/v1/test-json', '{"text":')).status).toBe(400);
-    expect((await send('/api/v1/test-json', '{}', { contentType: 'text/plain' })).status).toBe(415);
-  });
-
-  it('still refuses an API key pasted into a JSON body (422), read from the socket', async () => {
-    const response = await send('/api/v1/api-keys', JSON.stringify({ name: `prod_${key}` }));
-    expect(response.status).toBe(422);
-    expect(JSON.stringify(response.body)).not.toContain(key);
+    it('still refuses an API key pasted into a JSON body (422), read from the socket', async () => {
+      const response = await send('/api/v1/api-keys', JSON.stringify({ name: `prod_${key}` }));
+      expect(response.status).toBe(422);
+      expect(JSON.stringify(response.body)).not.toContain(key);
+    });
   });
 });
